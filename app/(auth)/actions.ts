@@ -1,0 +1,97 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { createClinicWithOwner } from "@/db/queries/clinics";
+import { failure, fieldErrorsOf, parseForm, type FormState } from "@/lib/actions";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { verifySession } from "@/lib/auth/dal";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import { clientIp } from "@/lib/request";
+import { signInSchema, signUpSchema } from "@/lib/validations/auth";
+import { recordAudit } from "@/db/queries/audit";
+import { bumpSessionVersion } from "@/db/queries/clinics";
+
+const INVALID = "That email and password don't match an account. Check them and try again.";
+
+/** Only same-site paths, so a crafted ?next= cannot send someone to another site. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/dashboard";
+}
+
+export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(signInSchema, formData);
+  if (!parsed.success) return failure(formData, "Enter your email and password.", fieldErrorsOf(parsed.error));
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      ip: clientIp(await headers()),
+      redirectTo: safeNext(parsed.data.next),
+    });
+    return {};
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code ?? "";
+      if (code.startsWith("throttled:")) {
+        const minutes = Math.max(1, Math.ceil(Number(code.split(":")[1]) / 60));
+        return failure(formData, `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+      }
+      return failure(formData, INVALID);
+    }
+    throw error;
+  }
+}
+
+export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(signUpSchema, formData);
+  if (!parsed.success) return failure(formData, "Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
+  const problem = passwordProblem(parsed.data.password, { email: parsed.data.email });
+  if (problem) return failure(formData, "Please choose a different password.", { password: [problem] });
+
+  const db = await getDb();
+  const passwordHash = await hashPassword(parsed.data.password);
+  const created = await createClinicWithOwner(db, {
+    clinicName: parsed.data.clinicName,
+    name: parsed.data.name,
+    email: parsed.data.email,
+    passwordHash,
+    ip: clientIp(await headers()),
+  });
+  if (!created) {
+    return failure(formData, "Please correct the highlighted fields.", {
+      email: ["An account with this email already exists. Sign in instead, or use another email."],
+    });
+  }
+  await signIn("credentials", {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    ip: clientIp(await headers()),
+    redirectTo: "/dashboard?welcome=1",
+  });
+  return {};
+}
+
+/** Ends this session and every other one of this clinician's (their session version moves on). */
+export async function signOutAction(): Promise<void> {
+  const session = await verifySession();
+  if (session) {
+    const db = await getDb();
+    await db.transaction(async (tx) => {
+      await bumpSessionVersion(tx, { clinicianId: session.clinicianId, clinicId: session.clinicId });
+      await recordAudit(tx, {
+        clinicId: session.clinicId,
+        actorId: session.clinicianId,
+        action: "sign_out",
+        objectType: "clinician",
+        objectId: session.clinicianId,
+        ip: clientIp(await headers()),
+      });
+    });
+  }
+  await signOut({ redirect: false });
+  redirect("/sign-in?signed-out=1");
+}

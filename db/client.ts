@@ -1,0 +1,92 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Queries accept either, so a caller can compose them inside one transaction. */
+export type DatabaseOrTransaction = Database | Transaction;
+
+export type Driver = "postgres" | "pglite";
+export type Connection = { db: Database; driver: Driver; close: () => Promise<void> };
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+/**
+ * Opens postgres.js when a URL is given, otherwise PGlite in `dataDir` (in memory when
+ * `dataDir` is undefined, which tests use).
+ */
+export async function openDatabase(options: { url?: string; dataDir?: string; max?: number }): Promise<Connection> {
+  if (options.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(options.url, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      // Fail fast when the database is away so health checks answer; the pool reconnects on its own.
+      connect_timeout: 5,
+      idle_timeout: 30,
+    });
+    const db = drizzle(client, { schema }) as unknown as Database;
+    return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  const db = drizzle(client, { schema }) as unknown as Database;
+  return { db, driver: "pglite", close: () => client.close() };
+}
+
+export async function migrateDatabase(connection: Connection): Promise<void> {
+  if (connection.driver === "postgres") {
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    await migrate(connection.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  } else {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(connection.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}
+
+type Cache = { homeplanConnection?: Promise<Connection> };
+const globalCache = globalThis as unknown as Cache;
+
+/**
+ * The app's one connection, opened and migrated on first use. It lives on globalThis
+ * so that dev reloads and Next's separate module graphs share it: PGlite allows only
+ * one opener per data folder.
+ */
+export function getConnection(): Promise<Connection> {
+  if (!globalCache.homeplanConnection) {
+    const settings = env();
+    const opening = (async () => {
+      const connection = await openDatabase({
+        url: settings.DATABASE_URL,
+        dataDir: settings.DATABASE_URL ? undefined : path.resolve(settings.PGLITE_DIR),
+      });
+      await migrateDatabase(connection);
+      return connection;
+    })();
+    // A failed open is not cached: the next request tries again (the database may be starting).
+    opening.catch(() => {
+      if (globalCache.homeplanConnection === opening) globalCache.homeplanConnection = undefined;
+    });
+    globalCache.homeplanConnection = opening;
+  }
+  return globalCache.homeplanConnection;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getConnection()).db;
+}
+
+/** `db.execute` returns `{ rows }` on PGlite and an array on postgres.js. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,457 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  customType,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/*
+ * Every clinic-owned table carries clinic_id and puts it first in its primary key and in
+ * every foreign key to another clinic-owned table. Two reasons: the database itself
+ * refuses a row that points into another clinic, and the data can later be distributed
+ * by clinic (Citus) without changing a key. The global exercise catalogue and the
+ * rate-limit buckets are the only tables without a clinic.
+ */
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const roleEnum = pgEnum("clinician_role", ["owner", "clinician"]);
+export const paperSizeEnum = pgEnum("paper_size", ["A4", "LETTER"]);
+export const categoryEnum = pgEnum("exercise_category", ["stretch", "strengthen", "stabilise", "mobilise"]);
+export const positionEnum = pgEnum("exercise_position", [
+  "supine",
+  "prone",
+  "side-lying",
+  "quadruped",
+  "seated",
+  "kneeling",
+  "standing",
+]);
+export const sidesEnum = pgEnum("dosage_sides", ["none", "each", "alternating"]);
+export const programmeKindEnum = pgEnum("programme_kind", ["programme", "template"]);
+export const difficultyEnum = pgEnum("session_difficulty", ["too_easy", "about_right", "too_hard"]);
+export const emailStatusEnum = pgEnum("email_status", ["queued", "sending", "sent", "failed"]);
+
+// ---------------------------------------------------------------- clinics and people
+
+export const clinics = pgTable("clinics", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  address: text("address").notNull().default(""),
+  phone: text("phone").notNull().default(""),
+  paperSize: paperSizeEnum("paper_size").notNull().default("A4"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const clinicians = pgTable(
+  "clinicians",
+  {
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: roleEnum("role").notNull().default("clinician"),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /** Bumped on disable, password change and sign-out-everywhere: older sessions stop at once. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    // Sign-in is by email alone, so an email belongs to one clinician anywhere.
+    uniqueIndex("clinicians_email_key").on(sql`lower(${t.email})`),
+    uniqueIndex("clinicians_id_key").on(t.id),
+  ],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull().default(""),
+    role: roleEnum("role").notNull().default("clinician"),
+    tokenHash: bytea("token_hash").notNull(),
+    invitedBy: uuid("invited_by").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({ columns: [t.clinicId], foreignColumns: [clinics.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.clinicId, t.invitedBy], foreignColumns: [clinicians.clinicId, clinicians.id] }),
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+  ],
+);
+
+export const patients = pgTable(
+  "patients",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    dateOfBirth: date("date_of_birth"),
+    notes: text("notes").notNull().default(""),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({ columns: [t.clinicId], foreignColumns: [clinics.id] }).onDelete("cascade"),
+    index("patients_clinic_name_idx").on(t.clinicId, sql`lower(${t.name})`),
+    index("patients_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    check("patients_name_not_blank", sql`length(btrim(${t.name})) > 0`),
+  ],
+);
+
+// ---------------------------------------------------------------- catalogue
+
+export type DosageDefaults = {
+  sets: number;
+  reps: number;
+  holdSeconds: number;
+  restSeconds: number;
+  sides: "none" | "each" | "alternating";
+  timesPerDay: number;
+  daysPerWeek: number;
+  load?: string;
+  note?: string;
+};
+export type Variation = { name: string; description: string };
+export type SourceNote = { file: string; facts: string };
+export type DosageDecision = { field: string; chosen: string; range: string; why: string; sources: string[] };
+
+/**
+ * Global entries (clinic_id null) come from content/ and are shared by every clinic;
+ * custom entries belong to one clinic. Queries always filter
+ * `clinic_id is null or clinic_id = $clinic`.
+ */
+export const exercises = pgTable(
+  "exercises",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id").references(() => clinics.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    aliases: text("aliases").array().notNull().default(sql`'{}'::text[]`),
+    purpose: text("purpose").notNull(),
+    category: categoryEnum("category").notNull(),
+    bodyRegion: text("body_region").notNull(),
+    position: positionEnum("position").notNull(),
+    equipment: text("equipment").array().notNull().default(sql`'{}'::text[]`),
+    targetMuscles: text("target_muscles").array().notNull().default(sql`'{}'::text[]`),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    steps: text("steps").array().notNull(),
+    cues: text("cues").array().notNull().default(sql`'{}'::text[]`),
+    cautions: text("cautions").array().notNull().default(sql`'{}'::text[]`),
+    defaultDosage: jsonb("default_dosage").$type<DosageDefaults>().notNull(),
+    dosageDecisions: jsonb("dosage_decisions").$type<DosageDecision[]>().notNull().default([]),
+    variations: jsonb("variations")
+      .$type<{ easier: Variation[]; harder: Variation[] }>()
+      .notNull()
+      .default({ easier: [], harder: [] }),
+    sources: jsonb("sources").$type<SourceNote[]>().notNull().default([]),
+    /** Key poses for the illustration renderer; a custom exercise may borrow a catalogue slug's poses. */
+    poseSlug: text("pose_slug"),
+    /** Name, aliases, tags, muscles and purpose flattened for search; written by the app. */
+    searchText: text("search_text").notNull().default(""),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english', name), 'A') || setweight(to_tsvector('english', search_text), 'B')`,
+      ),
+    basedOnId: uuid("based_on_id"),
+    createdBy: uuid("created_by"),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("exercises_global_slug_key").on(t.slug).where(sql`${t.clinicId} is null`),
+    uniqueIndex("exercises_clinic_slug_key").on(t.clinicId, t.slug).where(sql`${t.clinicId} is not null`),
+    index("exercises_search_idx").using("gin", t.search),
+    index("exercises_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    index("exercises_search_text_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    index("exercises_filter_idx").on(t.category, t.position),
+    check("exercises_steps_present", sql`cardinality(${t.steps}) > 0`),
+  ],
+);
+
+// ---------------------------------------------------------------- programmes
+
+/**
+ * A programme (for a patient) or a template (no patient). Its content lives in
+ * immutable versions; `current_version` is the optimistic-concurrency token: a save
+ * names the version it started from and fails if another save got there first.
+ */
+export const programmes = pgTable(
+  "programmes",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    kind: programmeKindEnum("kind").notNull(),
+    patientId: uuid("patient_id"),
+    currentVersion: integer("current_version").notNull().default(0),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({ columns: [t.clinicId], foreignColumns: [clinics.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
+    index("programmes_patient_idx").on(t.clinicId, t.patientId),
+    index("programmes_kind_idx").on(t.clinicId, t.kind),
+    check(
+      "programmes_kind_patient",
+      sql`(${t.kind} = 'template' and ${t.patientId} is null) or (${t.kind} = 'programme' and ${t.patientId} is not null)`,
+    ),
+  ],
+);
+
+export const programmeVersions = pgTable(
+  "programme_versions",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    programmeId: uuid("programme_id").notNull(),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    patientNote: text("patient_note").notNull().default(""),
+    startDate: date("start_date"),
+    reviewDate: date("review_date"),
+    /** The clinician's own words on the change, shown to the patient beside the computed summary. */
+    changeNote: text("change_note").notNull().default(""),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.programmeId, t.version] }),
+    foreignKey({ columns: [t.clinicId, t.programmeId], foreignColumns: [programmes.clinicId, programmes.id] }).onDelete(
+      "cascade",
+    ),
+    check("programme_versions_version_positive", sql`${t.version} >= 1`),
+    check(
+      "programme_versions_dates",
+      sql`${t.reviewDate} is null or ${t.startDate} is null or ${t.reviewDate} >= ${t.startDate}`,
+    ),
+  ],
+);
+
+export const programmeItems = pgTable(
+  "programme_items",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    programmeId: uuid("programme_id").notNull(),
+    version: integer("version").notNull(),
+    position: integer("position").notNull(),
+    exerciseId: uuid("exercise_id")
+      .notNull()
+      .references(() => exercises.id),
+    sets: integer("sets").notNull(),
+    reps: integer("reps").notNull(),
+    holdSeconds: integer("hold_seconds").notNull().default(0),
+    restSeconds: integer("rest_seconds").notNull().default(0),
+    sides: sidesEnum("sides").notNull().default("none"),
+    timesPerDay: integer("times_per_day").notNull().default(1),
+    daysPerWeek: integer("days_per_week").notNull().default(7),
+    load: text("load").notNull().default(""),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.programmeId, t.version, t.position] }),
+    foreignKey({
+      columns: [t.clinicId, t.programmeId, t.version],
+      foreignColumns: [programmeVersions.clinicId, programmeVersions.programmeId, programmeVersions.version],
+    }).onDelete("cascade"),
+    index("programme_items_exercise_idx").on(t.exerciseId),
+    check("programme_items_sets", sql`${t.sets} between 1 and 20`),
+    check("programme_items_reps", sql`${t.reps} between 1 and 100`),
+    check("programme_items_hold", sql`${t.holdSeconds} between 0 and 600`),
+    check("programme_items_rest", sql`${t.restSeconds} between 0 and 600`),
+    check("programme_items_times_per_day", sql`${t.timesPerDay} between 1 and 6`),
+    check("programme_items_days_per_week", sql`${t.daysPerWeek} between 1 and 7`),
+    check("programme_items_position", sql`${t.position} >= 0`),
+  ],
+);
+
+// ---------------------------------------------------------------- patient side
+
+/**
+ * A capability URL to one patient's current programme. The raw token is never stored:
+ * a SHA-256 hash finds the row, and an AES-256-GCM copy lets the clinician show or
+ * resend the same link.
+ */
+export const patientLinks = pgTable(
+  "patient_links",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    patientId: uuid("patient_id").notNull(),
+    programmeId: uuid("programme_id").notNull(),
+    tokenHash: bytea("token_hash").notNull(),
+    tokenCiphertext: text("token_ciphertext").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
+    foreignKey({ columns: [t.clinicId, t.programmeId], foreignColumns: [programmes.clinicId, programmes.id] }),
+    uniqueIndex("patient_links_token_hash_key").on(t.tokenHash),
+    index("patient_links_programme_idx").on(t.clinicId, t.programmeId),
+  ],
+);
+
+export type LoggedExercise = { position: number; exerciseId: string; setsDone: number; setsPlanned: number; skipped: boolean };
+
+export const sessionLogs = pgTable(
+  "session_logs",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    patientId: uuid("patient_id").notNull(),
+    programmeId: uuid("programme_id").notNull(),
+    version: integer("version").notNull(),
+    linkId: uuid("link_id"),
+    /** Made on the patient's device, so a retry after a lost response is recognised. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }).notNull(),
+    exercises: jsonb("exercises").$type<LoggedExercise[]>().notNull().default([]),
+    pain: integer("pain"),
+    difficulty: difficultyEnum("difficulty"),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({
+      columns: [t.clinicId, t.programmeId, t.version],
+      foreignColumns: [programmeVersions.clinicId, programmeVersions.programmeId, programmeVersions.version],
+    }),
+    foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
+    uniqueIndex("session_logs_idempotency_key").on(t.clinicId, t.idempotencyKey),
+    index("session_logs_patient_idx").on(t.clinicId, t.patientId, t.completedAt),
+    index("session_logs_programme_idx").on(t.clinicId, t.programmeId, t.completedAt),
+    check("session_logs_pain_range", sql`${t.pain} is null or ${t.pain} between 0 and 10`),
+  ],
+);
+
+// ---------------------------------------------------------------- infrastructure
+
+/**
+ * Email is written here in the same transaction as the action that causes it; a
+ * sender delivers it later. The idempotency key makes a double click send once.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    /** The record the email is about (a patient link, an invitation), for status on screen. */
+    subjectRef: uuid("subject_ref"),
+    status: emailStatusEnum("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({ columns: [t.clinicId], foreignColumns: [clinics.id] }).onDelete("cascade"),
+    uniqueIndex("email_outbox_idempotency_key").on(t.clinicId, t.idempotencyKey),
+    index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("email_outbox_subject_idx").on(t.clinicId, t.subjectRef),
+    check("email_outbox_no_crlf_headers", sql`${t.toAddress} !~ '[\\r\\n]' and ${t.subject} !~ '[\\r\\n]'`),
+  ],
+);
+
+/** Who did what to which record. clinic_id is null only for events with no clinic (an unknown email at sign-in). */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    clinicId: uuid("clinic_id"),
+    actorId: uuid("actor_id"),
+    action: text("action").notNull(),
+    objectType: text("object_type"),
+    objectId: text("object_id"),
+    ip: text("ip"),
+    detail: jsonb("detail").$type<Record<string, string | number | boolean | null>>().notNull().default({}),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("audit_events_clinic_at_idx").on(t.clinicId, t.at), index("audit_events_object_idx").on(t.objectType, t.objectId)],
+);
+
+/** Fixed-window counters for throttling (sign-in, patient-link guessing), shared by every app instance. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull().default(0),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
+  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+});
+
+/** Records that an instance finished the catalogue sync and demo seed, so other instances skip them. */
+export const appState = pgTable("app_state", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: updatedAt(),
+});
+
+export type Clinic = typeof clinics.$inferSelect;
+export type NewClinic = typeof clinics.$inferInsert;
+export type Clinician = typeof clinicians.$inferSelect;
+export type NewClinician = typeof clinicians.$inferInsert;
+export type Patient = typeof patients.$inferSelect;
+export type NewPatient = typeof patients.$inferInsert;
+export type Exercise = typeof exercises.$inferSelect;
+export type NewExercise = typeof exercises.$inferInsert;
+export type Programme = typeof programmes.$inferSelect;
+export type ProgrammeVersion = typeof programmeVersions.$inferSelect;
+export type ProgrammeItem = typeof programmeItems.$inferSelect;
+export type NewProgrammeItem = typeof programmeItems.$inferInsert;
+export type PatientLink = typeof patientLinks.$inferSelect;
+export type SessionLog = typeof sessionLogs.$inferSelect;
+export type EmailMessage = typeof emailOutbox.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferInsert;

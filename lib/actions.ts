@@ -1,0 +1,70 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { authorizeClinician, type SessionClinician } from "@/lib/auth/dal";
+import { AppError } from "@/lib/errors";
+
+/** What every form action returns: field messages, a summary, and the values to put back. */
+export type FormState = {
+  ok?: boolean;
+  message?: string;
+  errors?: Record<string, string[] | undefined>;
+  values?: Record<string, string>;
+};
+
+// Never echoed back to the browser, even on error.
+const SECRET_FIELDS = /password|token/i;
+
+export function echo(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$") && !SECRET_FIELDS.test(key)) values[key] = value.slice(0, 10_000);
+  }
+  return values;
+}
+
+function formObject(formData: FormData): Record<string, string> {
+  // A plain object with no prototype, so "__proto__" in a form is just a key.
+  const out: Record<string, string> = Object.create(null);
+  for (const [key, value] of formData.entries()) if (typeof value === "string" && !(key in out)) out[key] = value;
+  return out;
+}
+
+export function failure(formData: FormData, message: string, errors?: FormState["errors"]): FormState {
+  return { ok: false, message, errors, values: echo(formData) };
+}
+
+/**
+ * One line gives an action authentication, authorization and validation:
+ * `export const saveX = clinicianAction(schema, async (data, session, formData) => ...)`.
+ * Unknown fields (clinicId, role) are dropped by the schema, so they cannot be assigned.
+ */
+export function clinicianAction<S extends z.ZodType>(
+  schema: S,
+  handler: (data: z.infer<S>, session: SessionClinician, formData: FormData) => Promise<FormState>,
+  options: { owner?: boolean } = {},
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    try {
+      const session = await authorizeClinician(options);
+      const parsed = schema.safeParse(formObject(formData));
+      if (!parsed.success) {
+        return failure(formData, "Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
+      }
+      return await handler(parsed.data, session, formData);
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof AppError) return failure(formData, error.userMessage);
+      console.error("[homeplan] action failed", error);
+      return failure(formData, "Something went wrong on our side. Nothing was saved; please try again.");
+    }
+  };
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  return z.flattenError(error).fieldErrors as Record<string, string[]>;
+}
+
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData) {
+  return schema.safeParse(formObject(formData));
+}

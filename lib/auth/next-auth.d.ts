@@ -1,0 +1,18 @@
+import type { DefaultSession } from "next-auth";
+
+type ClinicianClaims = { clinicId: string; role: "owner" | "clinician"; sessionVersion: number };
+
+declare module "next-auth" {
+  interface User extends Partial<ClinicianClaims> {
+    id?: string;
+  }
+  interface Session {
+    user: DefaultSession["user"] & ClinicianClaims & { id: string };
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT extends Partial<ClinicianClaims> {
+    authTime?: number;
+  }
+}

@@ -1,0 +1,101 @@
+import { z } from "zod";
+
+/**
+ * The shape of one file in content/exercises/. Clinicians edit these files, so the
+ * schema is strict: an unknown key is more likely a typo than a new field.
+ */
+export const CATEGORIES = ["stretch", "strengthen", "stabilise", "mobilise"] as const;
+export const POSITIONS = [
+  "supine",
+  "prone",
+  "side-lying",
+  "quadruped",
+  "seated",
+  "kneeling",
+  "standing",
+] as const;
+export const SIDES = ["none", "each", "alternating"] as const;
+export const EQUIPMENT = ["none", "mat", "chair", "towel", "ball", "block", "pillow"] as const;
+
+const text = z.string().trim().min(1).max(600);
+const sourceFile = z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, "a seed file name such as 000_8328b7f5598f4fa9.txt");
+
+export const dosageSchema = z
+  .object({
+    sets: z.int().min(1).max(20),
+    reps: z.int().min(1).max(100),
+    holdSeconds: z.int().min(0).max(600),
+    restSeconds: z.int().min(0).max(600),
+    sides: z.enum(SIDES),
+    timesPerDay: z.int().min(1).max(6),
+    daysPerWeek: z.int().min(1).max(7),
+    load: z.string().trim().max(80).optional(),
+    note: z.string().trim().max(300).optional(),
+  })
+  .strict();
+
+/** Where the seeds disagree: the default chosen, the range seen, and who said what. */
+const dosageDecisionSchema = z
+  .object({
+    field: z.enum(["sets", "reps", "holdSeconds", "restSeconds", "timesPerDay", "daysPerWeek", "load", "height"]),
+    chosen: text,
+    range: text,
+    why: text,
+    sources: z.array(sourceFile).min(1),
+  })
+  .strict();
+
+const variationSchema = z.object({ name: text, description: text }).strict();
+
+export const exerciseFileSchema = z
+  .object({
+    name: z.string().trim().min(2).max(80),
+    aliases: z.array(z.string().trim().min(2).max(80)).default([]),
+    purpose: text,
+    category: z.enum(CATEGORIES),
+    bodyRegion: z.enum(["lower back", "hips", "core", "thoracic spine"]),
+    position: z.enum(POSITIONS),
+    equipment: z.array(z.enum(EQUIPMENT)).min(1),
+    targetMuscles: z.array(z.string().trim().min(2).max(60)).min(1),
+    /** Plain-language search words a clinician or patient might type ("lying on front"). */
+    tags: z.array(z.string().trim().min(2).max(60)).default([]),
+    steps: z.array(text).min(2).max(12),
+    cues: z.array(text).default([]),
+    cautions: z.array(text).default([]),
+    dosage: dosageSchema,
+    dosageDecisions: z.array(dosageDecisionSchema).default([]),
+    variations: z
+      .object({ easier: z.array(variationSchema).default([]), harder: z.array(variationSchema).default([]) })
+      .strict()
+      .default({ easier: [], harder: [] }),
+    /** Each seed file used, and which facts it supplied. */
+    sources: z
+      .array(z.object({ file: sourceFile, facts: text }).strict())
+      .min(1),
+  })
+  .strict();
+
+export type ExerciseFile = z.infer<typeof exerciseFileSchema>;
+export type Dosage = z.infer<typeof dosageSchema>;
+
+export const safetyFileSchema = z
+  .object({
+    advice: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9-]+$/),
+            title: z.string().trim().min(2).max(80),
+            text,
+            sources: z.array(sourceFile).min(1),
+          })
+          .strict(),
+      )
+      .min(3),
+  })
+  .strict();
+
+export type SafetyFile = z.infer<typeof safetyFileSchema>;
+
+/** Slugs are file names: lower-case words joined by hyphens. */
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);

@@ -1,0 +1,41 @@
+/**
+ * Errors a user may see. Each code maps to a status and a sentence; details of what
+ * went wrong go to the server log, never to the browser.
+ */
+export const ERRORS = {
+  unauthorized: { status: 401, message: "Your session has ended. Please sign in again." },
+  forbidden: { status: 403, message: "Only the clinic owner can do that." },
+  not_found: { status: 404, message: "We couldn't find that. It may have been removed." },
+  conflict: { status: 409, message: "Someone else changed this while you were editing." },
+  invalid: { status: 400, message: "Some details need attention." },
+  rate_limited: { status: 429, message: "Too many attempts. Please wait a little and try again." },
+  unavailable: { status: 503, message: "Homeplan can't reach its database just now. Please try again in a moment." },
+  internal: { status: 500, message: "Something went wrong on our side. Nothing you entered was lost; please try again." },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+  ) {
+    super(detail ?? ERRORS[code].message);
+    this.name = "AppError";
+  }
+  get status() {
+    return ERRORS[this.code].status;
+  }
+  get userMessage() {
+    return ERRORS[this.code].message;
+  }
+}
+
+/** Turns any thrown value into a JSON response without leaking internals. */
+export function errorResponse(error: unknown): Response {
+  const appError = error instanceof AppError ? error : new AppError("internal");
+  if (!(error instanceof AppError)) console.error("[homeplan] unexpected error", error);
+  // Missing and forbidden look the same from outside, so ids from another clinic reveal nothing.
+  const code = appError.code === "forbidden" ? "not_found" : appError.code;
+  return Response.json({ error: code, message: ERRORS[code].message }, { status: ERRORS[code].status, headers: { "Cache-Control": "no-store" } });
+}

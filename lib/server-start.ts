@@ -1,0 +1,20 @@
+import { bootstrap } from "@/db/bootstrap";
+import { getConnection } from "@/db/client";
+import { env } from "@/lib/env";
+
+/**
+ * Start-up work. A database that is still coming up must not stop the server: the
+ * work is retried in the background with growing pauses, and /api/health answers 503
+ * meanwhile.
+ */
+export async function startServer(attempt = 1): Promise<void> {
+  const settings = env();
+  try {
+    const connection = await getConnection();
+    await bootstrap(connection, { demo: connection.driver === "pglite" && !settings.SKIP_DEMO_SEED });
+  } catch (error) {
+    const wait = Math.min(30, attempt * 2);
+    console.error(`[homeplan] start-up could not reach the database (${(error as Error).message}); retrying in ${wait} s`);
+    setTimeout(() => void startServer(attempt + 1), wait * 1000).unref();
+  }
+}
