@@ -90,3 +90,17 @@ export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
+
+/** The tag of the newest applied migration (e.g. "0001_init"), for /api/health. */
+export async function latestMigration(db: Database): Promise<string | null> {
+  const { readFileSync } = await import("node:fs");
+  const { sql } = await import("drizzle-orm");
+  const [row] = rowsOf<{ created_at: string | number }>(
+    await db.execute(sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`),
+  );
+  if (!row) return null;
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+    entries: { when: number; tag: string }[];
+  };
+  return journal.entries.find((e) => e.when === Number(row.created_at))?.tag ?? String(row.created_at);
+}

@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { authConfig } from "./auth.config";
 import { authenticate } from "./sign-in";
@@ -28,7 +29,7 @@ export const { auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const outcome = await authenticate(parsed.data);
+        const outcome = await authenticate(await getDb(), parsed.data);
         if (outcome.ok) return outcome.user;
         if (outcome.reason === "throttled") throw new ThrottledSignIn(outcome.retryAfterSeconds);
         return null;

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import type { Database } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { findClinicianForSignIn } from "@/db/queries/clinicians";
 import { hit, reset, retryAfterSeconds, type Limit } from "@/db/queries/rate-limits";
@@ -22,8 +22,7 @@ const ipKey = (ip: string) => `signin:ip:${ip}`;
  * exists or is disabled, so neither timing nor wording reveals who has an account.
  * A throttled attempt is refused before the password is looked at.
  */
-export async function authenticate(input: { email: string; password: string; ip: string }): Promise<SignInOutcome> {
-  const db = await getDb();
+export async function authenticate(db: Database, input: { email: string; password: string; ip: string }): Promise<SignInOutcome> {
   const email = input.email.trim().toLowerCase();
   const wait = Math.max(
     await retryAfterSeconds(db, accountKey(email), ACCOUNT_LIMIT),

@@ -1,0 +1,27 @@
+// Makes sure Debian's Chromium is present for the e2e tests; Playwright never downloads one.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function ensureChromium(): void {
+  if (existsSync(CHROMIUM)) return;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
+  if (isRoot && hasApt) {
+    console.log("[e2e] Chromium is missing: installing Debian's chromium with apt-get …");
+    execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+    if (existsSync(CHROMIUM)) return;
+  }
+  console.error(
+    `[e2e] Chromium was not found at ${CHROMIUM}.\n` +
+      `      Install it with:  sudo apt-get install -y chromium\n` +
+      `      or point CHROMIUM_PATH at an existing Chromium or Chrome binary.`,
+  );
+  process.exit(1);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) ensureChromium();

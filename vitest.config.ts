@@ -1,0 +1,56 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "tests/server-only.mock.ts"),
+};
+
+/**
+ * Integration tests run once on the embedded database (always) and once more on a real
+ * PostgreSQL when TEST_DATABASE_URL is set; the project name in the output says which.
+ */
+const realPostgres = process.env.TEST_DATABASE_URL;
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "pglite",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          env: { TEST_DRIVER: "pglite" },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      ...(realPostgres
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: "postgres",
+                include: ["tests/integration/**/*.test.ts"],
+                environment: "node",
+                env: { TEST_DRIVER: "postgres" },
+                // One database shared by the files: run them one at a time.
+                fileParallelism: false,
+                testTimeout: 60_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
