@@ -1,0 +1,50 @@
+import type { DosageDefaults } from "@/db/schema";
+
+/**
+ * What the patient page, the session player and the PDF handout all render: one
+ * programme version, flattened, with nothing secret in it (safe to send to a browser).
+ */
+export type Dosage = Required<Omit<DosageDefaults, "load" | "note">> & { load: string; note: string };
+
+export type ProgrammeExerciseView = {
+  position: number;
+  exerciseId: string;
+  slug: string;
+  /** Catalogue slug whose key poses illustrate this exercise, or null for none. */
+  poseSlug: string | null;
+  name: string;
+  purpose: string;
+  bodyPosition: "supine" | "prone" | "side-lying" | "quadruped" | "seated" | "kneeling" | "standing";
+  equipment: string[];
+  steps: string[];
+  cues: string[];
+  cautions: string[];
+  dosage: Dosage;
+};
+
+export type ChangeSummary = {
+  added: string[];
+  removed: string[];
+  changed: { name: string; changes: string[] }[];
+  moved: boolean;
+  detailsChanged: string[];
+};
+
+export type ProgrammeView = {
+  programmeId: string;
+  version: number;
+  title: string;
+  patientNote: string;
+  changeNote: string;
+  startDate: string | null;
+  reviewDate: string | null;
+  updatedAt: string;
+  patient: { firstName: string; name: string };
+  clinician: { name: string };
+  clinic: { name: string; address: string; phone: string; paperSize: "A4" | "LETTER" };
+  items: ProgrammeExerciseView[];
+  /** Against the previous version; null for the first version. */
+  changes: ChangeSummary | null;
+};
+
+export type SafetyAdvice = { id: string; title: string; text: string };
