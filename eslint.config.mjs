@@ -10,6 +10,7 @@ export default defineConfig([
     rules: {
       // Only lib/env.ts may read the environment, so a missing setting fails loudly in one place.
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings from lib/env.ts." }],
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },
   {

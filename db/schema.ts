@@ -183,12 +183,14 @@ export const exercises = pgTable(
     sources: jsonb("sources").$type<SourceNote[]>().notNull().default([]),
     /** Key poses for the illustration renderer; a custom exercise may borrow a catalogue slug's poses. */
     poseSlug: text("pose_slug"),
-    /** Name, aliases, tags, muscles and purpose flattened for search; written by the app. */
+    /** Aliases, tags and everyday position words, flattened for search; written by the app. */
     searchText: text("search_text").notNull().default(""),
+    /** Muscles and purpose: searched too, but a match here ranks below a name or alias. */
+    searchDetail: text("search_detail").notNull().default(""),
     search: tsvector("search")
       .notNull()
       .generatedAlwaysAs(
-        sql`setweight(to_tsvector('english', name), 'A') || setweight(to_tsvector('english', search_text), 'B')`,
+        sql`setweight(to_tsvector('english', name), 'A') || setweight(to_tsvector('english', search_text), 'B') || setweight(to_tsvector('english', search_detail), 'C')`,
       ),
     basedOnId: uuid("based_on_id"),
     createdBy: uuid("created_by"),

@@ -18,15 +18,23 @@ const SECRET_FIELDS = /password|token/i;
 export function echo(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$") && !SECRET_FIELDS.test(key)) values[key] = value.slice(0, 10_000);
+    if (typeof value !== "string" || key.startsWith("$") || SECRET_FIELDS.test(key)) continue;
+    // Repeated names (checkboxes) come back comma-joined.
+    values[key] = key in values ? `${values[key]},${value.slice(0, 200)}` : value.slice(0, 10_000);
   }
   return values;
 }
 
-function formObject(formData: FormData): Record<string, string> {
+/** Form fields as an object; a repeated name (checkboxes) becomes a list. Files are ignored. */
+export function formObject(formData: FormData): Record<string, string | string[]> {
   // A plain object with no prototype, so "__proto__" in a form is just a key.
-  const out: Record<string, string> = Object.create(null);
-  for (const [key, value] of formData.entries()) if (typeof value === "string" && !(key in out)) out[key] = value;
+  const out: Record<string, string | string[]> = Object.create(null);
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
   return out;
 }
 

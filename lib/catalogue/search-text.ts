@@ -9,7 +9,7 @@ const POSITION_WORDS: Record<string, string> = {
   standing: "standing upright",
 };
 
-export function buildSearchText(exercise: {
+type Searchable = {
   aliases: string[];
   tags: string[];
   targetMuscles: string[];
@@ -18,16 +18,21 @@ export function buildSearchText(exercise: {
   position: string;
   bodyRegion: string;
   equipment: string[];
-}): string {
+};
+
+/** Words that should find an exercise almost as surely as its name. */
+export function buildSearchText(exercise: Searchable): string {
   const equipment = exercise.equipment.map((e) => (e === "none" ? "no equipment" : e));
   return [
     ...exercise.aliases,
     ...exercise.tags,
-    ...exercise.targetMuscles,
     exercise.category,
     POSITION_WORDS[exercise.position] ?? exercise.position,
     exercise.bodyRegion,
     ...equipment,
-    exercise.purpose,
   ].join(" · ");
+}
+
+export function buildSearchDetail(exercise: Searchable): string {
+  return [...exercise.targetMuscles, exercise.purpose].join(" · ");
 }

@@ -3,7 +3,7 @@ import { and, isNull, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { exercises, type NewExercise } from "@/db/schema";
 import { loadExercises, type CatalogueEntry } from "./load-content";
-import { buildSearchText } from "./search-text";
+import { buildSearchDetail, buildSearchText } from "./search-text";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 
@@ -29,6 +29,7 @@ function toRow(entry: CatalogueEntry): NewExercise {
     sources: entry.sources,
     poseSlug: entry.slug,
     searchText: buildSearchText(entry),
+    searchDetail: buildSearchDetail(entry),
     retiredAt: null,
   };
 }
@@ -70,6 +71,7 @@ export async function syncCatalogue(db: Database, dir = path.join(CONTENT_DIR, "
             sources: sql`excluded.sources`,
             poseSlug: sql`excluded.pose_slug`,
             searchText: sql`excluded.search_text`,
+            searchDetail: sql`excluded.search_detail`,
             retiredAt: sql`null`,
             updatedAt: sql`now()`,
           },

@@ -1,0 +1,225 @@
+import "server-only";
+import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Database, DatabaseOrTransaction } from "@/db/client";
+import { exercises, type NewExercise } from "@/db/schema";
+import { buildSearchDetail, buildSearchText } from "@/lib/catalogue/search-text";
+import type { CustomExerciseInput } from "@/lib/validations/exercise";
+import { recordAudit } from "./audit";
+
+export type CatalogueFilters = {
+  q?: string;
+  category?: string;
+  position?: string;
+  equipment?: string;
+  bodyRegion?: string;
+};
+
+/** A global exercise, or one of this clinic's own: nobody sees another clinic's custom exercises. */
+const visibleTo = (clinicId: string) => or(isNull(exercises.clinicId), eq(exercises.clinicId, clinicId));
+
+const cardColumns = {
+  id: exercises.id,
+  clinicId: exercises.clinicId,
+  slug: exercises.slug,
+  name: exercises.name,
+  purpose: exercises.purpose,
+  category: exercises.category,
+  position: exercises.position,
+  equipment: exercises.equipment,
+  bodyRegion: exercises.bodyRegion,
+  defaultDosage: exercises.defaultDosage,
+  poseSlug: exercises.poseSlug,
+};
+
+export type ExerciseCard = {
+  id: string;
+  clinicId: string | null;
+  slug: string;
+  name: string;
+  purpose: string;
+  category: "stretch" | "strengthen" | "stabilise" | "mobilise";
+  position: "supine" | "prone" | "side-lying" | "quadruped" | "seated" | "kneeling" | "standing";
+  equipment: string[];
+  bodyRegion: string;
+  defaultDosage: NonNullable<NewExercise["defaultDosage"]>;
+  poseSlug: string | null;
+};
+
+/**
+ * Turns what someone typed into a prefix query ("brid" finds Bridge while typing).
+ * Only letters and digits survive, so the text cannot change the query's syntax.
+ */
+export function prefixQuery(q: string): string | null {
+  const words = q
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+  return words.length > 0 ? words.map((w) => `${w}:*`).join(" & ") : null;
+}
+
+/**
+ * Full-text search (name first, then aliases and tags, then muscles and purpose) with
+ * trigram similarity for typos ("brigde"). Filters narrow; an empty query lists all.
+ */
+export async function searchExercises(
+  db: Database,
+  { clinicId, filters, limit = 60 }: { clinicId: string; filters: CatalogueFilters; limit?: number },
+): Promise<ExerciseCard[]> {
+  const conditions: (SQL | undefined)[] = [visibleTo(clinicId), isNull(exercises.retiredAt)];
+  if (filters.category) conditions.push(sql`${exercises.category}::text = ${filters.category}`);
+  if (filters.position) conditions.push(sql`${exercises.position}::text = ${filters.position}`);
+  if (filters.bodyRegion) conditions.push(eq(exercises.bodyRegion, filters.bodyRegion));
+  if (filters.equipment) conditions.push(sql`${filters.equipment} = any(${exercises.equipment})`);
+
+  const q = filters.q?.trim().slice(0, 100) ?? "";
+  const tsq = prefixQuery(q);
+  if (!tsq) {
+    return db.select(cardColumns).from(exercises).where(and(...conditions)).orderBy(asc(exercises.name)).limit(limit) as Promise<ExerciseCard[]>;
+  }
+  const lowered = q.toLowerCase();
+  const query = sql`to_tsquery('english', ${tsq})`;
+  // The % operators use the trigram indexes; the threshold is set for this transaction only.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', '0.25', true), set_config('pg_trgm.word_similarity_threshold', '0.45', true)`);
+    return tx
+      .select(cardColumns)
+      .from(exercises)
+      .where(
+        and(
+          ...conditions,
+          or(
+            sql`${exercises.search} @@ ${query}`,
+            sql`lower(${exercises.name}) % ${lowered}`,
+            sql`${lowered} <% ${exercises.searchText}`,
+          ),
+        ),
+      )
+      .orderBy(
+        sql`(ts_rank(${exercises.search}, ${query}) * 4
+            + similarity(lower(${exercises.name}), ${lowered})
+            + case when lower(${exercises.name}) like ${`${lowered.replace(/[%_\\]/g, "")}%`} then 1 else 0 end) desc`,
+        asc(exercises.name),
+      )
+      .limit(limit) as Promise<ExerciseCard[]>;
+  });
+}
+
+export async function getExercise(db: DatabaseOrTransaction, { id, clinicId }: { id: string; clinicId: string }) {
+  const [row] = await db
+    .select()
+    .from(exercises)
+    .where(and(eq(exercises.id, id), visibleTo(clinicId)));
+  if (!row) return undefined;
+  // Search columns are internal; the screen never needs them.
+  const { search: _search, searchText: _text, searchDetail: _detail, ...rest } = row;
+  return rest;
+}
+
+export type ExerciseDetail = NonNullable<Awaited<ReturnType<typeof getExercise>>>;
+
+/** The catalogue's filter options, from what is actually in it. */
+export async function catalogueFacets(db: Database, { clinicId }: { clinicId: string }) {
+  const rows = await db
+    .selectDistinct({ bodyRegion: exercises.bodyRegion })
+    .from(exercises)
+    .where(and(visibleTo(clinicId), isNull(exercises.retiredAt)))
+    .orderBy(asc(exercises.bodyRegion));
+  return { bodyRegions: rows.map((r) => r.bodyRegion) };
+}
+
+function customRow(input: CustomExerciseInput) {
+  return {
+    name: input.name,
+    aliases: input.aliases,
+    purpose: input.purpose,
+    category: input.category,
+    bodyRegion: input.bodyRegion,
+    position: input.position,
+    equipment: input.equipment,
+    targetMuscles: input.targetMuscles,
+    tags: input.tags,
+    steps: input.steps,
+    cues: input.cues,
+    cautions: input.cautions,
+    defaultDosage: input.dosage,
+    poseSlug: input.poseSlug ?? null,
+    searchText: buildSearchText(input),
+    searchDetail: buildSearchDetail(input),
+  };
+}
+
+function slugify(name: string): string {
+  const base = name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
+  return `${base || "exercise"}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+export async function createCustomExercise(
+  db: Database,
+  { clinicId, clinicianId }: { clinicId: string; clinicianId: string },
+  input: CustomExerciseInput,
+  basedOnId?: string,
+): Promise<string> {
+  // The exercise and its audit row stand or fall together.
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(exercises)
+      .values({ ...customRow(input), clinicId, slug: slugify(input.name), createdBy: clinicianId, basedOnId: basedOnId ?? null })
+      .returning({ id: exercises.id });
+    if (!row) throw new Error("custom exercise insert returned nothing");
+    await recordAudit(tx, { clinicId, actorId: clinicianId, action: "exercise.created", objectType: "exercise", objectId: row.id });
+    return row.id;
+  });
+}
+
+/** Only the clinic's own exercises can change; the global catalogue changes through content/. */
+export async function updateCustomExercise(
+  db: Database,
+  { id, clinicId, clinicianId }: { id: string; clinicId: string; clinicianId: string },
+  input: CustomExerciseInput,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(exercises)
+      .set({ ...customRow(input), updatedAt: sql`now()` })
+      .where(and(eq(exercises.id, id), eq(exercises.clinicId, clinicId)))
+      .returning({ id: exercises.id });
+    if (updated.length === 0) return false;
+    await recordAudit(tx, { clinicId, actorId: clinicianId, action: "exercise.updated", objectType: "exercise", objectId: id });
+    return true;
+  });
+}
+
+export async function setCustomExerciseRetired(
+  db: Database,
+  { id, clinicId, clinicianId }: { id: string; clinicId: string; clinicianId: string },
+  retired: boolean,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(exercises)
+      .set({ retiredAt: retired ? sql`now()` : null, updatedAt: sql`now()` })
+      .where(and(eq(exercises.id, id), eq(exercises.clinicId, clinicId)))
+      .returning({ id: exercises.id });
+    if (updated.length === 0) return false;
+    await recordAudit(tx, { clinicId, actorId: clinicianId, action: retired ? "exercise.retired" : "exercise.restored", objectType: "exercise", objectId: id });
+    return true;
+  });
+}
+
+/** Catalogue exercises whose drawings a custom exercise may reuse. */
+export async function listPoseSources(db: DatabaseOrTransaction) {
+  const rows = await db
+    .select({ value: exercises.slug, label: exercises.name })
+    .from(exercises)
+    .where(and(isNull(exercises.clinicId), isNull(exercises.retiredAt)))
+    .orderBy(asc(exercises.name));
+  return rows;
+}
