@@ -16,6 +16,8 @@ export function CatalogueSearch({ filters }: { filters: { name: string; label: s
   const [q, setQ] = useState(params.get("q") ?? "");
   const [pending, startTransition] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // What the form holds now: a filter change must not bring back a query just cleared.
+  const current = useRef(new URLSearchParams(params.toString()));
 
   function navigate(next: URLSearchParams) {
     for (const [k, v] of [...next.entries()]) if (!v) next.delete(k);
@@ -24,8 +26,8 @@ export function CatalogueSearch({ filters }: { filters: { name: string; label: s
   }
 
   function update(name: string, value: string, delay = 0) {
-    const next = new URLSearchParams(params.toString());
-    next.set(name, value);
+    current.current.set(name, value);
+    const next = new URLSearchParams(current.current.toString());
     clearTimeout(timer.current);
     timer.current = setTimeout(() => navigate(next), delay);
   }

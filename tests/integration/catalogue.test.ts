@@ -118,3 +118,14 @@ describe(`catalogue search on ${driver}`, () => {
     expect(await getExercise(db(), { id, clinicId: a.clinic.id })).toMatchObject({ name: "Wall slide", clinicId: a.clinic.id });
   });
 });
+
+describe(`catalogue search precision on ${driver}`, () => {
+  it("does not pad an everyday-words search with every exercise that shares one word", async () => {
+    await syncCatalogue(db());
+    const { clinic } = await createClinic(db());
+    const results = await names("lying on front", clinic.id);
+    expect(results).not.toContain("Bridge");
+    expect(results).not.toContain("Side-lying leg lift");
+    expect((await names("camle", clinic.id))[0]).toBe("Cat–cow");
+  });
+});
