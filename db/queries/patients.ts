@@ -1,0 +1,93 @@
+import "server-only";
+import { and, asc, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import type { Database, DatabaseOrTransaction } from "@/db/client";
+import { patients } from "@/db/schema";
+import type { PatientInput } from "@/lib/validations/patient";
+import { recordAudit } from "./audit";
+
+const columns = {
+  id: patients.id,
+  name: patients.name,
+  email: patients.email,
+  dateOfBirth: patients.dateOfBirth,
+  notes: patients.notes,
+  archivedAt: patients.archivedAt,
+  createdAt: patients.createdAt,
+};
+
+export type PatientRow = Awaited<ReturnType<typeof getPatient>>;
+
+export async function listPatients(
+  db: DatabaseOrTransaction,
+  { clinicId, q, archived = false }: { clinicId: string; q?: string; archived?: boolean },
+) {
+  const term = q?.trim().slice(0, 100);
+  const pattern = term ? `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
+  return db
+    .select(columns)
+    .from(patients)
+    .where(
+      and(
+        eq(patients.clinicId, clinicId),
+        archived ? sql`${patients.archivedAt} is not null` : isNull(patients.archivedAt),
+        pattern ? or(ilike(patients.name, pattern), ilike(patients.email, pattern)) : undefined,
+      ),
+    )
+    .orderBy(asc(sql`lower(${patients.name})`))
+    .limit(500);
+}
+
+export async function getPatient(db: DatabaseOrTransaction, { id, clinicId }: { id: string; clinicId: string }) {
+  const [row] = await db
+    .select(columns)
+    .from(patients)
+    .where(and(eq(patients.id, id), eq(patients.clinicId, clinicId)));
+  return row;
+}
+
+export async function createPatient(db: Database, { clinicId, clinicianId }: { clinicId: string; clinicianId: string }, input: PatientInput) {
+  // The patient and the audit row stand or fall together.
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(patients)
+      .values({ ...input, clinicId, createdBy: clinicianId })
+      .returning({ id: patients.id });
+    if (!row) throw new Error("patient insert returned nothing");
+    await recordAudit(tx, { clinicId, actorId: clinicianId, action: "patient.created", objectType: "patient", objectId: row.id });
+    return row.id;
+  });
+}
+
+export async function updatePatient(
+  db: Database,
+  { id, clinicId, clinicianId }: { id: string; clinicId: string; clinicianId: string },
+  input: PatientInput,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(patients)
+      .set({ ...input, updatedAt: sql`now()` })
+      .where(and(eq(patients.id, id), eq(patients.clinicId, clinicId)))
+      .returning({ id: patients.id });
+    if (rows.length === 0) return false;
+    await recordAudit(tx, { clinicId, actorId: clinicianId, action: "patient.updated", objectType: "patient", objectId: id });
+    return true;
+  });
+}
+
+export async function setPatientArchived(
+  db: Database,
+  { id, clinicId, clinicianId }: { id: string; clinicId: string; clinicianId: string },
+  archived: boolean,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(patients)
+      .set({ archivedAt: archived ? sql`now()` : null, updatedAt: sql`now()` })
+      .where(and(eq(patients.id, id), eq(patients.clinicId, clinicId)))
+      .returning({ id: patients.id });
+    if (rows.length === 0) return false;
+    await recordAudit(tx, { clinicId, actorId: clinicianId, action: archived ? "patient.archived" : "patient.restored", objectType: "patient", objectId: id });
+    return true;
+  });
+}

@@ -1,0 +1,283 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Database, DatabaseOrTransaction, Transaction } from "@/db/client";
+import { exercises, patients, programmeItems, programmes, programmeVersions } from "@/db/schema";
+import type { DiffVersion } from "@/lib/programme/diff";
+import type { ProgrammeContent } from "@/lib/validations/programme";
+import { recordAudit } from "./audit";
+
+type Actor = { clinicId: string; clinicianId: string };
+
+export class ProgrammeConflict extends Error {
+  constructor(readonly currentVersion: number) {
+    super(`programme is at version ${currentVersion}`);
+    this.name = "ProgrammeConflict";
+  }
+}
+
+/** Every exercise named must be one this clinic can see (global or its own). */
+async function assertExercisesVisible(tx: Transaction, clinicId: string, ids: string[]) {
+  const unique = [...new Set(ids)];
+  const rows = await tx
+    .select({ id: exercises.id })
+    .from(exercises)
+    .where(and(inArray(exercises.id, unique), or(isNull(exercises.clinicId), eq(exercises.clinicId, clinicId))));
+  if (rows.length !== unique.length) throw new Error("programme names an exercise outside the clinic's catalogue");
+}
+
+async function insertVersion(tx: Transaction, actor: Actor, programmeId: string, version: number, content: ProgrammeContent) {
+  await assertExercisesVisible(tx, actor.clinicId, content.items.map((i) => i.exerciseId));
+  await tx.insert(programmeVersions).values({
+    clinicId: actor.clinicId,
+    programmeId,
+    version,
+    title: content.title,
+    patientNote: content.patientNote,
+    changeNote: content.changeNote,
+    startDate: content.startDate,
+    reviewDate: content.reviewDate,
+    createdBy: actor.clinicianId,
+  });
+  await tx.insert(programmeItems).values(
+    content.items.map((item, position) => ({
+      clinicId: actor.clinicId,
+      programmeId,
+      version,
+      position,
+      exerciseId: item.exerciseId,
+      sets: item.sets,
+      reps: item.reps,
+      holdSeconds: item.holdSeconds,
+      restSeconds: item.restSeconds,
+      sides: item.sides,
+      timesPerDay: item.timesPerDay,
+      daysPerWeek: item.daysPerWeek,
+      load: item.load,
+      note: item.note,
+    })),
+  );
+}
+
+/** A new programme (for a patient) or template, with its first version, in one transaction. */
+export async function createProgramme(
+  db: Database,
+  actor: Actor,
+  input: { kind: "programme" | "template"; patientId?: string; content: ProgrammeContent },
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    if (input.kind === "programme") {
+      if (!input.patientId) throw new Error("a programme needs a patient");
+      const [patient] = await tx
+        .select({ id: patients.id })
+        .from(patients)
+        .where(and(eq(patients.id, input.patientId), eq(patients.clinicId, actor.clinicId)));
+      if (!patient) throw new Error("patient not found in this clinic");
+    }
+    const [row] = await tx
+      .insert(programmes)
+      .values({
+        clinicId: actor.clinicId,
+        kind: input.kind,
+        patientId: input.kind === "programme" ? input.patientId : null,
+        currentVersion: 1,
+        createdBy: actor.clinicianId,
+      })
+      .returning({ id: programmes.id });
+    if (!row) throw new Error("programme insert returned nothing");
+    await insertVersion(tx, actor, row.id, 1, input.content);
+    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: `${input.kind}.created`, objectType: input.kind, objectId: row.id });
+    return row.id;
+  });
+}
+
+/**
+ * Saves a new immutable version on top of `baseVersion`. The compare-and-set on
+ * current_version locks the programme row, so of two saves from the same base exactly
+ * one wins; the other gets a ProgrammeConflict and nothing of it is written.
+ */
+export async function saveProgrammeVersion(
+  db: Database,
+  actor: Actor,
+  input: { programmeId: string; baseVersion: number; content: ProgrammeContent },
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const next = input.baseVersion + 1;
+    const claimed = await tx
+      .update(programmes)
+      .set({ currentVersion: next, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(programmes.id, input.programmeId),
+          eq(programmes.clinicId, actor.clinicId),
+          eq(programmes.currentVersion, input.baseVersion),
+        ),
+      )
+      .returning({ kind: programmes.kind });
+    if (claimed.length === 0) {
+      const [current] = await tx
+        .select({ version: programmes.currentVersion })
+        .from(programmes)
+        .where(and(eq(programmes.id, input.programmeId), eq(programmes.clinicId, actor.clinicId)));
+      if (!current) throw new Error("programme not found in this clinic");
+      throw new ProgrammeConflict(current.version);
+    }
+    await insertVersion(tx, actor, input.programmeId, next, input.content);
+    await recordAudit(tx, {
+      clinicId: actor.clinicId,
+      actorId: actor.clinicianId,
+      action: `${claimed[0]!.kind}.version_saved`,
+      objectType: claimed[0]!.kind,
+      objectId: input.programmeId,
+      detail: { version: next },
+    });
+    return next;
+  });
+}
+
+export async function getProgrammeHeader(db: DatabaseOrTransaction, { id, clinicId }: { id: string; clinicId: string }) {
+  const [row] = await db
+    .select({
+      id: programmes.id,
+      kind: programmes.kind,
+      patientId: programmes.patientId,
+      currentVersion: programmes.currentVersion,
+      archivedAt: programmes.archivedAt,
+      updatedAt: programmes.updatedAt,
+    })
+    .from(programmes)
+    .where(and(eq(programmes.id, id), eq(programmes.clinicId, clinicId)));
+  return row;
+}
+
+/** One version with its exercises in order (the current one unless `version` is given). */
+export async function getProgrammeVersion(
+  db: DatabaseOrTransaction,
+  { id, clinicId, version }: { id: string; clinicId: string; version?: number },
+) {
+  const header = await getProgrammeHeader(db, { id, clinicId });
+  if (!header) return undefined;
+  const wanted = version ?? header.currentVersion;
+  const [meta] = await db
+    .select()
+    .from(programmeVersions)
+    .where(and(eq(programmeVersions.clinicId, clinicId), eq(programmeVersions.programmeId, id), eq(programmeVersions.version, wanted)));
+  if (!meta) return undefined;
+  const items = await db
+    .select({
+      position: programmeItems.position,
+      exerciseId: programmeItems.exerciseId,
+      sets: programmeItems.sets,
+      reps: programmeItems.reps,
+      holdSeconds: programmeItems.holdSeconds,
+      restSeconds: programmeItems.restSeconds,
+      sides: programmeItems.sides,
+      timesPerDay: programmeItems.timesPerDay,
+      daysPerWeek: programmeItems.daysPerWeek,
+      load: programmeItems.load,
+      note: programmeItems.note,
+      name: exercises.name,
+      slug: exercises.slug,
+      poseSlug: exercises.poseSlug,
+      purpose: exercises.purpose,
+      position_: exercises.position,
+      equipment: exercises.equipment,
+      steps: exercises.steps,
+      cues: exercises.cues,
+      cautions: exercises.cautions,
+      retiredAt: exercises.retiredAt,
+    })
+    .from(programmeItems)
+    .innerJoin(exercises, eq(exercises.id, programmeItems.exerciseId))
+    .where(and(eq(programmeItems.clinicId, clinicId), eq(programmeItems.programmeId, id), eq(programmeItems.version, wanted)))
+    .orderBy(asc(programmeItems.position));
+  return {
+    header,
+    version: {
+      version: meta.version,
+      title: meta.title,
+      patientNote: meta.patientNote,
+      changeNote: meta.changeNote,
+      startDate: meta.startDate,
+      reviewDate: meta.reviewDate,
+      createdAt: meta.createdAt,
+      createdBy: meta.createdBy,
+    },
+    items: items.map(({ position_, ...rest }) => ({ ...rest, bodyPosition: position_ })),
+  };
+}
+
+export type LoadedProgramme = NonNullable<Awaited<ReturnType<typeof getProgrammeVersion>>>;
+
+export function toDiffVersion(p: LoadedProgramme): DiffVersion {
+  return {
+    title: p.version.title,
+    patientNote: p.version.patientNote,
+    startDate: p.version.startDate,
+    reviewDate: p.version.reviewDate,
+    items: p.items.map((i) => ({
+      exerciseId: i.exerciseId,
+      name: i.name,
+      sets: i.sets,
+      reps: i.reps,
+      holdSeconds: i.holdSeconds,
+      restSeconds: i.restSeconds,
+      sides: i.sides,
+      timesPerDay: i.timesPerDay,
+      daysPerWeek: i.daysPerWeek,
+      load: i.load,
+      note: i.note,
+    })),
+  };
+}
+
+export async function listVersions(db: DatabaseOrTransaction, { id, clinicId }: { id: string; clinicId: string }) {
+  return db
+    .select({
+      version: programmeVersions.version,
+      title: programmeVersions.title,
+      changeNote: programmeVersions.changeNote,
+      createdAt: programmeVersions.createdAt,
+      createdBy: programmeVersions.createdBy,
+    })
+    .from(programmeVersions)
+    .where(and(eq(programmeVersions.clinicId, clinicId), eq(programmeVersions.programmeId, id)))
+    .orderBy(desc(programmeVersions.version));
+}
+
+/** Programmes or templates with their current title and size, newest first. */
+export async function listProgrammes(
+  db: DatabaseOrTransaction,
+  { clinicId, patientId, kind }: { clinicId: string; patientId?: string; kind: "programme" | "template" },
+) {
+  return db
+    .select({
+      id: programmes.id,
+      patientId: programmes.patientId,
+      currentVersion: programmes.currentVersion,
+      updatedAt: programmes.updatedAt,
+      archivedAt: programmes.archivedAt,
+      title: programmeVersions.title,
+      startDate: programmeVersions.startDate,
+      reviewDate: programmeVersions.reviewDate,
+      exerciseCount: sql<number>`(select count(*)::int from ${programmeItems} pi
+        where pi.clinic_id = ${programmes.clinicId} and pi.programme_id = ${programmes.id} and pi.version = ${programmes.currentVersion})`,
+    })
+    .from(programmes)
+    .innerJoin(
+      programmeVersions,
+      and(
+        eq(programmeVersions.clinicId, programmes.clinicId),
+        eq(programmeVersions.programmeId, programmes.id),
+        eq(programmeVersions.version, programmes.currentVersion),
+      ),
+    )
+    .where(
+      and(
+        eq(programmes.clinicId, clinicId),
+        eq(programmes.kind, kind),
+        patientId ? eq(programmes.patientId, patientId) : undefined,
+        isNull(programmes.archivedAt),
+      ),
+    )
+    .orderBy(desc(programmes.updatedAt));
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+const dateOfBirth = z
+  .string()
+  .trim()
+  .default("")
+  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "Enter the date as day, month and year.")
+  .refine((v) => v === "" || (new Date(v) <= new Date() && new Date(v).getFullYear() >= 1900), "Enter a date of birth in the past.")
+  .transform((v) => v || null);
+
+export const patientSchema = z.object({
+  name: z.string().trim().min(2, "Enter the patient's name.").max(120, "Keep the name under 120 characters."),
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter an email address like name@example.com").max(254)),
+  dateOfBirth,
+  notes: z.string().trim().max(4000, "Keep notes under 4,000 characters.").default(""),
+});
+
+export type PatientInput = z.output<typeof patientSchema>;
