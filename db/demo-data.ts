@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { clinicians, clinics, patients } from "./schema";
 import { hashPassword } from "@/lib/auth/password";
+import { installStarterTemplates } from "./queries/starter-templates";
 
 export const DEMO_LOGIN = { email: "demo@homeplan.local", password: "stretch-every-morning" } as const;
 
@@ -30,6 +31,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       .insert(clinicians)
       .values({ clinicId: clinic.id, email: DEMO_LOGIN.email, name: "Sam Okafor", role: "owner", passwordHash })
       .returning({ id: clinicians.id });
+    await installStarterTemplates(tx, { clinicId: clinic.id, clinicianId: owner!.id });
     await tx.insert(patients).values(
       [
         { name: "Margaret Hughes", email: "margaret.hughes@example.com", dateOfBirth: "1952-04-18", notes: "Chronic low back pain, worse after gardening." },

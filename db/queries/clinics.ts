@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { clinicians, clinics } from "@/db/schema";
 import { recordAudit } from "./audit";
+import { installStarterTemplates } from "./starter-templates";
 
 /**
  * Clinic, owner and audit row in one transaction: a sign-up either happens whole or
@@ -22,6 +23,7 @@ export async function createClinicWithOwner(
         .values({ clinicId: clinic.id, name: input.name, email: input.email, passwordHash: input.passwordHash, role: "owner" })
         .returning({ id: clinicians.id });
       if (!owner) throw new Error("owner insert returned nothing");
+      await installStarterTemplates(tx, { clinicId: clinic.id, clinicianId: owner.id });
       await recordAudit(tx, { clinicId: clinic.id, actorId: owner.id, action: "clinic.created", objectType: "clinic", objectId: clinic.id, ip: input.ip });
       return { clinicId: clinic.id, clinicianId: owner.id };
     });

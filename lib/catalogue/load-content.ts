@@ -33,13 +33,13 @@ function readYaml(file: string): unknown {
  * returned, so one bad file stops the whole sync and every problem is reported at once.
  */
 export function loadExercises(dir: string): CatalogueEntry[] {
-  const files = readdirSync(dir)
+  const files = readdirSync(/*turbopackIgnore: true*/ dir)
     .filter((name) => name.endsWith(".yaml"))
     .sort();
   const entries: CatalogueEntry[] = [];
   const errors: ContentError[] = [];
   for (const name of files) {
-    const file = path.join(dir, name);
+    const file = path.join(/*turbopackIgnore: true*/ dir, name);
     const slug = name.replace(/\.yaml$/, "");
     try {
       if (!slugSchema.safeParse(slug).success) {

@@ -5,6 +5,7 @@ import { RetireExerciseButton } from "@/components/catalogue/retire-exercise-but
 import { getDb } from "@/db/client";
 import { getExercise } from "@/db/queries/exercises";
 import { requireClinician } from "@/lib/auth/dal";
+import { isUuid } from "@/lib/ids";
 import { CATEGORY_LABELS, EQUIPMENT_LABELS, label, POSITION_LABELS } from "@/lib/catalogue/labels";
 import { dosageCompact } from "@/lib/dosage/format";
 
@@ -16,7 +17,7 @@ export default async function ExercisePage({ params, searchParams }: Params) {
   const session = await requireClinician();
   const { id } = await params;
   const { saved } = await searchParams;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const exercise = await getExercise(await getDb(), { id, clinicId: session.clinicId });
   if (!exercise) notFound();
   const d = exercise.defaultDosage;

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getExercise, listPoseSources } from "@/db/queries/exercises";
 import { requireClinician } from "@/lib/auth/dal";
+import { isUuid } from "@/lib/ids";
 import { createExerciseAction } from "../actions";
 
 export const metadata: Metadata = { title: "New custom exercise" };
@@ -29,7 +30,7 @@ export default async function NewExercisePage({ searchParams }: { searchParams: 
   const session = await requireClinician();
   const { from } = await searchParams;
   const db = await getDb();
-  const original = from && /^[0-9a-f-]{36}$/i.test(from) ? await getExercise(db, { id: from, clinicId: session.clinicId }) : undefined;
+  const original = isUuid(from) ? await getExercise(db, { id: from, clinicId: session.clinicId }) : undefined;
   const initial: ExerciseFormValues = original
     ? {
         ...original,

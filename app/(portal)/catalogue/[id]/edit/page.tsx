@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getExercise, listPoseSources } from "@/db/queries/exercises";
 import { requireClinician } from "@/lib/auth/dal";
+import { isUuid } from "@/lib/ids";
 import { updateExerciseAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit exercise" };
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Edit exercise" };
 export default async function EditExercisePage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requireClinician();
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const db = await getDb();
   const exercise = await getExercise(db, { id, clinicId: session.clinicId });
   // Catalogue exercises change through content/; only the clinic's own are editable here.

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PatientForm } from "@/components/patients/patient-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { getPatient } from "@/db/queries/patients";
+import { requireClinician } from "@/lib/auth/dal";
+import { isUuid } from "@/lib/ids";
+import { updatePatientAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Edit patient" };
+
+export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await requireClinician();
+  const { id } = await params;
+  const patient = isUuid(id) ? await getPatient(await getDb(), { id, clinicId: session.clinicId }) : undefined;
+  if (!patient) notFound();
+  return (
+    <>
+      <PageHeader title={`Edit ${patient.name}`} />
+      <PatientForm action={updatePatientAction} initial={patient} submitLabel="Save changes" />
+    </>
+  );
+}

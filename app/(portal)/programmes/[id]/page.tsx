@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChangeList, VersionView } from "@/components/programme/version-view";
+import { getDb } from "@/db/client";
+import { getPatient } from "@/db/queries/patients";
+import { getProgrammeVersion, listVersions, toDiffVersion } from "@/db/queries/programmes";
+import { requireClinician } from "@/lib/auth/dal";
+import { formatDate } from "@/lib/dates";
+import { isUuid } from "@/lib/ids";
+import { describeChanges, diffVersions } from "@/lib/programme/diff";
+
+export const metadata: Metadata = { title: "Programme" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+export default async function ProgrammePage({ params, searchParams }: Props) {
+  const session = await requireClinician();
+  const { id } = await params;
+  const { saved } = await searchParams;
+  const db = await getDb();
+  const programme = isUuid(id) ? await getProgrammeVersion(db, { id, clinicId: session.clinicId }) : undefined;
+  if (!programme || programme.header.kind !== "programme" || !programme.header.patientId) notFound();
+  const current = programme.header.currentVersion;
+  const [patient, versions, previous] = await Promise.all([
+    getPatient(db, { id: programme.header.patientId, clinicId: session.clinicId }),
+    listVersions(db, { id, clinicId: session.clinicId }),
+    current > 1 ? getProgrammeVersion(db, { id, clinicId: session.clinicId, version: current - 1 }) : undefined,
+  ]);
+  const changes = previous ? describeChanges(diffVersions(toDiffVersion(previous), toDiffVersion(programme))) : null;
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
+        <Link href="/patients" className="link">Patients</Link>
+        <span aria-hidden="true" className="px-2 text-muted">/</span>
+        <Link href={`/patients/${patient?.id}`} className="link">{patient?.name}</Link>
+      </nav>
+      {saved ? (
+        <p role="status" className="mb-4 rounded-lg bg-ok-soft px-4 py-2 font-bold text-ok">
+          Saved as version {current}. The patient&apos;s link now shows it.
+        </p>
+      ) : null}
+      <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold">{programme.version.title}</h1>
+          <p className="mt-1 text-muted">
+            For {patient?.name} · version {current} · {programme.items.length} exercises
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/programmes/${id}/edit`} className="btn-primary">Edit programme</Link>
+        </div>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-6">
+          {changes ? (
+            <section className="card p-5" aria-labelledby="changed">
+              <h2 id="changed" className="mb-2 text-lg font-bold">What changed in version {current}</h2>
+              <ChangeList lines={changes} />
+              {programme.version.changeNote ? <p className="mt-3 text-sm"><span className="font-bold">Note to the patient:</span> {programme.version.changeNote}</p> : null}
+            </section>
+          ) : null}
+          <VersionView programme={programme} />
+        </div>
+        <aside className="space-y-6">
+          <section className="card p-5" aria-labelledby="history">
+            <h2 id="history" className="text-lg font-bold">Version history</h2>
+            <ol className="mt-3 space-y-2" data-testid="version-history">
+              {versions.map((v) => (
+                <li key={v.version} className="flex items-baseline justify-between gap-3 text-sm">
+                  <Link href={`/programmes/${id}/versions/${v.version}`} className="link">
+                    Version {v.version}
+                    {v.version === current ? " (current)" : ""}
+                  </Link>
+                  <span className="text-muted">{formatDate(v.createdAt, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

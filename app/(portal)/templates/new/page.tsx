@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { ProgrammeBuilder } from "@/components/programme/builder";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireClinician } from "@/lib/auth/dal";
+
+export const metadata: Metadata = { title: "New template" };
+
+export default async function NewTemplatePage() {
+  await requireClinician();
+  return (
+    <>
+      <PageHeader title="New template" description="A template is a programme without a patient. Start patients' programmes from it." />
+      <ProgrammeBuilder kind="template" baseVersion={0} initial={{ title: "", patientNote: "", changeNote: "", startDate: "", reviewDate: "", items: [] }} />
+    </>
+  );
+}

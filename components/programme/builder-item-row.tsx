@@ -1,0 +1,141 @@
+"use client";
+
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import type { BuilderItem } from "@/lib/programme/builder-types";
+import type { Dosage } from "@/lib/programme/view";
+import { dosageCompact } from "@/lib/dosage/format";
+
+type Props = {
+  item: BuilderItem;
+  index: number;
+  count: number;
+  open: boolean;
+  errors: Record<string, string>;
+  onToggle: () => void;
+  onChange: (dosage: Dosage) => void;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
+};
+
+const NUMBER_FIELDS: { key: keyof Dosage; label: string; min: number; max: number }[] = [
+  { key: "sets", label: "Sets", min: 1, max: 20 },
+  { key: "reps", label: "Reps", min: 1, max: 100 },
+  { key: "holdSeconds", label: "Hold (s)", min: 0, max: 600 },
+  { key: "restSeconds", label: "Rest (s)", min: 0, max: 600 },
+  { key: "timesPerDay", label: "Per day", min: 1, max: 6 },
+  { key: "daysPerWeek", label: "Days/week", min: 1, max: 7 },
+];
+
+/** One exercise in the programme: drag handle, compact dose, dose editor in place. */
+export function BuilderItemRow({ item, index, count, open, errors, onToggle, onChange, onMove, onRemove }: Props) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.key });
+  const rowErrors = Object.entries(errors).filter(([k]) => k.startsWith(`items.${index}.`));
+  const fieldError = (key: string) => errors[`items.${index}.${key}`];
+  const panelId = `dose-${item.key}`;
+  const set = (key: keyof Dosage, value: string | number) => onChange({ ...item.dosage, [key]: value });
+
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      className={`card ${isDragging ? "z-10 shadow-lg ring-2 ring-brand-200" : ""} ${rowErrors.length ? "border-danger" : ""}`}
+      data-testid="programme-item"
+    >
+      <div className="flex items-center gap-2 p-3">
+        <button
+          type="button"
+          ref={setActivatorNodeRef}
+          className="flex size-11 shrink-0 cursor-grab touch-none items-center justify-center rounded-lg text-muted hover:bg-canvas active:cursor-grabbing"
+          aria-label={`Reorder ${item.name}. Press space to pick up, arrow keys to move, space to drop.`}
+          {...attributes}
+          {...listeners}
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="currentColor">
+            <circle cx="7" cy="5" r="1.5" /><circle cx="13" cy="5" r="1.5" /><circle cx="7" cy="10" r="1.5" />
+            <circle cx="13" cy="10" r="1.5" /><circle cx="7" cy="15" r="1.5" /><circle cx="13" cy="15" r="1.5" />
+          </svg>
+        </button>
+        <span className="w-6 text-center font-bold text-muted">{index + 1}</span>
+        <div className="min-w-0 flex-1">
+          <p className="truncate font-bold">{item.name}</p>
+          <p className="truncate text-sm text-brand-800" data-testid="dose-summary">
+            {dosageCompact(item.dosage)}
+          </p>
+        </div>
+        <div className="flex shrink-0 items-center">
+          <button type="button" className="btn-ghost min-h-11 px-2" onClick={() => onMove(-1)} disabled={index === 0} aria-label={`Move ${item.name} up`}>
+            ↑
+          </button>
+          <button type="button" className="btn-ghost min-h-11 px-2" onClick={() => onMove(1)} disabled={index === count - 1} aria-label={`Move ${item.name} down`}>
+            ↓
+          </button>
+          <button type="button" className="btn-ghost min-h-11 px-3 text-sm" aria-expanded={open} aria-controls={panelId} onClick={onToggle}>
+            {open ? "Done" : "Edit dose"}
+          </button>
+          <button type="button" className="btn-ghost min-h-11 px-3 text-sm text-danger" onClick={onRemove} aria-label={`Remove ${item.name}`}>
+            Remove
+          </button>
+        </div>
+      </div>
+      {open || rowErrors.length ? (
+        <div id={panelId} className="space-y-3 border-t border-line p-3" role="group" aria-label={`Dose for ${item.name}`}>
+          <div className="grid grid-cols-3 gap-2 sm:grid-cols-6">
+            {NUMBER_FIELDS.map((f) => {
+              const id = `${item.key}-${f.key}`;
+              const err = fieldError(f.key);
+              return (
+                <div key={f.key}>
+                  <label htmlFor={id} className="mb-1 block text-xs font-bold">
+                    {f.label}
+                  </label>
+                  <input
+                    id={id}
+                    type="number"
+                    inputMode="numeric"
+                    min={f.min}
+                    max={f.max}
+                    className="input px-2"
+                    value={String(item.dosage[f.key])}
+                    aria-invalid={err ? true : undefined}
+                    aria-describedby={err ? `${id}-error` : undefined}
+                    onChange={(e) => set(f.key, e.target.value === "" ? ("" as unknown as number) : Number(e.target.value))}
+                  />
+                  {err ? (
+                    <p id={`${id}-error`} className="mt-1 text-xs font-bold text-danger">
+                      {err}
+                    </p>
+                  ) : null}
+                </div>
+              );
+            })}
+          </div>
+          <div className="grid gap-2 sm:grid-cols-[10rem_10rem_1fr]">
+            <div>
+              <label htmlFor={`${item.key}-sides`} className="mb-1 block text-xs font-bold">
+                Sides
+              </label>
+              <select id={`${item.key}-sides`} className="input px-2" value={item.dosage.sides} onChange={(e) => set("sides", e.target.value)}>
+                <option value="none">Not sided</option>
+                <option value="each">Each side</option>
+                <option value="alternating">Alternating</option>
+              </select>
+            </div>
+            <div>
+              <label htmlFor={`${item.key}-load`} className="mb-1 block text-xs font-bold">
+                Load
+              </label>
+              <input id={`${item.key}-load`} className="input px-2" value={item.dosage.load} maxLength={80} placeholder="e.g. red band" onChange={(e) => set("load", e.target.value)} />
+            </div>
+            <div>
+              <label htmlFor={`${item.key}-note`} className="mb-1 block text-xs font-bold">
+                Note to the patient
+              </label>
+              <input id={`${item.key}-note`} className="input px-2" value={item.dosage.note} maxLength={300} onChange={(e) => set("note", e.target.value)} />
+            </div>
+          </div>
+        </div>
+      ) : null}
+    </li>
+  );
+}
