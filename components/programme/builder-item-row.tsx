@@ -13,7 +13,7 @@ type Props = {
   open: boolean;
   errors: Record<string, string>;
   onToggle: () => void;
-  onChange: (dosage: Dosage) => void;
+  onChange: (key: keyof Dosage, value: string | number) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
 };
@@ -33,7 +33,7 @@ export function BuilderItemRow({ item, index, count, open, errors, onToggle, onC
   const rowErrors = Object.entries(errors).filter(([k]) => k.startsWith(`items.${index}.`));
   const fieldError = (key: string) => errors[`items.${index}.${key}`];
   const panelId = `dose-${item.key}`;
-  const set = (key: keyof Dosage, value: string | number) => onChange({ ...item.dosage, [key]: value });
+  const set = onChange;
 
   return (
     <li
@@ -78,7 +78,7 @@ export function BuilderItemRow({ item, index, count, open, errors, onToggle, onC
           </button>
         </div>
       </div>
-      {open || rowErrors.length ? (
+      {open ? (
         <div id={panelId} className="space-y-3 border-t border-line p-3" role="group" aria-label={`Dose for ${item.name}`}>
           <div className="grid grid-cols-3 gap-2 sm:grid-cols-6">
             {NUMBER_FIELDS.map((f) => {

@@ -58,7 +58,13 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
   const [pending, startTransition] = useTransition();
   const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
-  const errors = state.errors ?? {};
+  // An error disappears as soon as its field is edited; a new save result brings fresh ones.
+  const [cleared, setCleared] = useState<{ for: SaveState; keys: string[] }>({ for: state, keys: [] });
+  const clearedKeys = cleared.for === state ? cleared.keys : [];
+  const errors = Object.fromEntries(Object.entries(state.errors ?? {}).filter(([k]) => !clearedKeys.includes(k)));
+  const clearError = (key: string) => {
+    if (state.errors?.[key] && !clearedKeys.includes(key)) setCleared({ for: state, keys: [...clearedKeys, key] });
+  };
   const changes = useMemo(() => (initialBase > 0 ? describeChanges(diffVersions(toDiff(initial), toDiff(content))) : []), [content, initial, initialBase]);
   const dirty = payload(content) !== payload(initial);
 
@@ -70,7 +76,10 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  const update = (patch: Partial<BuilderContent>) => setContent((c) => ({ ...c, ...patch }));
+  const update = (patch: Partial<BuilderContent>) => {
+    for (const key of Object.keys(patch)) clearError(key);
+    setContent((c) => ({ ...c, ...patch }));
+  };
   const setItems = (fn: (items: BuilderItem[]) => BuilderItem[]) => setContent((c) => ({ ...c, items: fn(c.items) }));
 
   function add(exercise: ExerciseCard) {
@@ -217,10 +226,13 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
                           item={item}
                           index={index}
                           count={content.items.length}
-                          open={open === item.key}
+                          open={open === item.key || Object.keys(state.errors ?? {}).some((k) => k.startsWith(`items.${index}.`))}
                           errors={errors}
                           onToggle={() => setOpen((o) => (o === item.key ? null : item.key))}
-                          onChange={(dosage) => setItems((items) => items.map((i) => (i.key === item.key ? { ...i, dosage } : i)))}
+                          onChange={(key, value) => {
+                            clearError(`items.${index}.${key}`);
+                            setItems((items) => items.map((i) => (i.key === item.key ? { ...i, dosage: { ...i.dosage, [key]: value } } : i)));
+                          }}
                           onMove={(delta) => setItems((items) => arrayMove(items, index, Math.max(0, Math.min(items.length - 1, index + delta))))}
                           onRemove={() => remove(index)}
                         />
