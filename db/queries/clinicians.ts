@@ -59,3 +59,11 @@ export async function emailInUse(db: DatabaseOrTransaction, email: string): Prom
     .where(eq(sql`lower(${clinicians.email})`, email.toLowerCase()));
   return Boolean(row);
 }
+
+export async function getClinicianName(db: DatabaseOrTransaction, key: { id: string; clinicId: string }) {
+  const [row] = await db
+    .select({ name: clinicians.name })
+    .from(clinicians)
+    .where(and(eq(clinicians.id, key.id), eq(clinicians.clinicId, key.clinicId)));
+  return row?.name;
+}

@@ -1,0 +1,119 @@
+import "server-only";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { DatabaseOrTransaction, Transaction } from "@/db/client";
+import { patientLinks, programmes } from "@/db/schema";
+import { decryptToken, encryptToken, hashToken, newToken } from "@/lib/links/token";
+import { recordAudit } from "./audit";
+
+export const LINK_DAYS = 180;
+
+type Actor = { clinicId: string; clinicianId: string; ip?: string };
+
+/**
+ * Issues a link to a patient's programme, revoking any link it replaces in the same
+ * transaction: after a reissue only the new link works, from the very next request.
+ */
+export async function issueLink(
+  tx: Transaction,
+  actor: Actor,
+  input: { programmeId: string; key: Buffer; days?: number },
+): Promise<{ id: string; token: string; expiresAt: Date }> {
+  const [programme] = await tx
+    .select({ patientId: programmes.patientId, kind: programmes.kind })
+    .from(programmes)
+    .where(and(eq(programmes.id, input.programmeId), eq(programmes.clinicId, actor.clinicId)))
+    .for("update");
+  if (!programme?.patientId || programme.kind !== "programme") throw new Error("programme not found in this clinic");
+  await tx
+    .update(patientLinks)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(patientLinks.clinicId, actor.clinicId), eq(patientLinks.programmeId, input.programmeId), isNull(patientLinks.revokedAt)));
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + (input.days ?? LINK_DAYS) * 86_400_000);
+  const [row] = await tx
+    .insert(patientLinks)
+    .values({
+      clinicId: actor.clinicId,
+      patientId: programme.patientId,
+      programmeId: input.programmeId,
+      tokenHash: hashToken(token),
+      tokenCiphertext: encryptToken(token, input.key),
+      expiresAt,
+      createdBy: actor.clinicianId,
+    })
+    .returning({ id: patientLinks.id });
+  await recordAudit(tx, {
+    clinicId: actor.clinicId,
+    actorId: actor.clinicianId,
+    action: "link.issued",
+    objectType: "patient_link",
+    objectId: row!.id,
+    ip: actor.ip,
+    detail: { programmeId: input.programmeId },
+  });
+  return { id: row!.id, token, expiresAt };
+}
+
+export async function revokeLinks(tx: Transaction, actor: Actor, { programmeId }: { programmeId: string }): Promise<number> {
+  const revoked = await tx
+    .update(patientLinks)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(patientLinks.clinicId, actor.clinicId), eq(patientLinks.programmeId, programmeId), isNull(patientLinks.revokedAt)))
+    .returning({ id: patientLinks.id });
+  for (const link of revoked) {
+    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: "link.revoked", objectType: "patient_link", objectId: link.id, ip: actor.ip });
+  }
+  return revoked.length;
+}
+
+/** The programme's newest link and its state, with the token decrypted for the clinician. */
+export async function getCurrentLink(db: DatabaseOrTransaction, { clinicId, programmeId, key }: { clinicId: string; programmeId: string; key: Buffer }) {
+  const [row] = await db
+    .select({
+      id: patientLinks.id,
+      tokenCiphertext: patientLinks.tokenCiphertext,
+      expiresAt: patientLinks.expiresAt,
+      revokedAt: patientLinks.revokedAt,
+      createdAt: patientLinks.createdAt,
+    })
+    .from(patientLinks)
+    .where(and(eq(patientLinks.clinicId, clinicId), eq(patientLinks.programmeId, programmeId)))
+    .orderBy(desc(patientLinks.createdAt))
+    .limit(1);
+  if (!row) return null;
+  const status = row.revokedAt ? "revoked" : row.expiresAt <= new Date() ? "expired" : "active";
+  return {
+    id: row.id,
+    status,
+    expiresAt: row.expiresAt,
+    createdAt: row.createdAt,
+    token: status === "active" ? decryptToken(row.tokenCiphertext, key) : null,
+  } as const;
+}
+
+/**
+ * The one lookup without a clinic id: the token is the capability. Only a live link to
+ * a live programme resolves; everything else is the same "no".
+ */
+export async function resolveToken(db: DatabaseOrTransaction, token: string) {
+  const [row] = await db
+    .select({
+      linkId: patientLinks.id,
+      clinicId: patientLinks.clinicId,
+      patientId: patientLinks.patientId,
+      programmeId: patientLinks.programmeId,
+    })
+    .from(patientLinks)
+    .innerJoin(programmes, and(eq(programmes.clinicId, patientLinks.clinicId), eq(programmes.id, patientLinks.programmeId)))
+    .where(
+      and(
+        eq(patientLinks.tokenHash, hashToken(token)),
+        isNull(patientLinks.revokedAt),
+        gt(patientLinks.expiresAt, sql`now()`),
+        isNull(programmes.archivedAt),
+      ),
+    );
+  return row;
+}
+
+export type ResolvedLink = NonNullable<Awaited<ReturnType<typeof resolveToken>>>;

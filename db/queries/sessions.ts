@@ -1,0 +1,88 @@
+import "server-only";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
+import type { Database, DatabaseOrTransaction } from "@/db/client";
+import { programmeVersions, sessionLogs, type LoggedExercise } from "@/db/schema";
+import type { ResolvedLink } from "./links";
+
+export type SessionLogInput = {
+  idempotencyKey: string;
+  programmeId: string;
+  version: number;
+  startedAt: string | null;
+  completedAt: string;
+  exercises: LoggedExercise[];
+  pain: number | null;
+  difficulty: "too_easy" | "about_right" | "too_hard" | null;
+  comment: string;
+};
+
+/**
+ * Records one session from the patient's device. The idempotency key is unique per
+ * clinic, so a retry after a lost response, or ten at once, store one row.
+ */
+export async function recordSessionLog(
+  db: Database,
+  link: ResolvedLink,
+  input: SessionLogInput,
+): Promise<{ id: string; created: boolean } | { error: "wrong_programme" | "unknown_version" }> {
+  if (input.programmeId !== link.programmeId) return { error: "wrong_programme" };
+  const [version] = await db
+    .select({ version: programmeVersions.version })
+    .from(programmeVersions)
+    .where(and(eq(programmeVersions.clinicId, link.clinicId), eq(programmeVersions.programmeId, link.programmeId), eq(programmeVersions.version, input.version)));
+  if (!version) return { error: "unknown_version" };
+  const [inserted] = await db
+    .insert(sessionLogs)
+    .values({
+      clinicId: link.clinicId,
+      patientId: link.patientId,
+      programmeId: link.programmeId,
+      version: input.version,
+      linkId: link.linkId,
+      idempotencyKey: input.idempotencyKey,
+      startedAt: input.startedAt ? new Date(input.startedAt) : null,
+      completedAt: new Date(input.completedAt),
+      exercises: input.exercises,
+      pain: input.pain,
+      difficulty: input.difficulty,
+      comment: input.comment,
+    })
+    .onConflictDoNothing({ target: [sessionLogs.clinicId, sessionLogs.idempotencyKey] })
+    .returning({ id: sessionLogs.id });
+  if (inserted) return { id: inserted.id, created: true };
+  const [existing] = await db
+    .select({ id: sessionLogs.id })
+    .from(sessionLogs)
+    .where(and(eq(sessionLogs.clinicId, link.clinicId), eq(sessionLogs.idempotencyKey, input.idempotencyKey)));
+  return { id: existing!.id, created: false };
+}
+
+export async function listSessions(
+  db: DatabaseOrTransaction,
+  { clinicId, patientId, programmeId, limit = 20 }: { clinicId: string; patientId: string; programmeId?: string; limit?: number },
+) {
+  return db
+    .select({
+      id: sessionLogs.id,
+      programmeId: sessionLogs.programmeId,
+      version: sessionLogs.version,
+      completedAt: sessionLogs.completedAt,
+      pain: sessionLogs.pain,
+      difficulty: sessionLogs.difficulty,
+      comment: sessionLogs.comment,
+      exercises: sessionLogs.exercises,
+    })
+    .from(sessionLogs)
+    .where(and(eq(sessionLogs.clinicId, clinicId), eq(sessionLogs.patientId, patientId), programmeId ? eq(sessionLogs.programmeId, programmeId) : undefined))
+    .orderBy(desc(sessionLogs.completedAt))
+    .limit(limit);
+}
+
+/** Sessions completed since `since` (the start of the patient's week). */
+export async function countSessionsSince(db: DatabaseOrTransaction, { clinicId, programmeId, since }: { clinicId: string; programmeId: string; since: Date }) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sessionLogs)
+    .where(and(eq(sessionLogs.clinicId, clinicId), eq(sessionLogs.programmeId, programmeId), gte(sessionLogs.completedAt, since)));
+  return Number(row?.n ?? 0);
+}
