@@ -2,16 +2,30 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
+import { listPatientStatus, type PatientStatusRow } from "@/db/queries/patient-status";
 import { listPatients } from "@/db/queries/patients";
+import { AttentionCell, LinkCell, PainTrend } from "@/components/patients/status-cells";
+import { attention } from "@/lib/adherence/flags";
 import { requireClinician } from "@/lib/auth/dal";
 
 export const metadata: Metadata = { title: "Patients" };
+
+/** The quiet clock starts when the patient had the link and the programme had begun. */
+function maxDate(a: Date, isoDate: string | null | undefined): Date {
+  const b = isoDate ? new Date(`${isoDate}T00:00:00Z`) : null;
+  return b && b > a ? b : a;
+}
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<{ q?: string; archived?: string }> }) {
   const session = await requireClinician();
   const { q, archived } = await searchParams;
   const showArchived = archived === "1";
-  const rows = await listPatients(await getDb(), { clinicId: session.clinicId, q: typeof q === "string" ? q : undefined, archived: showArchived });
+  const db = await getDb();
+  const query = typeof q === "string" ? q : undefined;
+  const rows: (Pick<PatientStatusRow, "id" | "name" | "email"> & Partial<PatientStatusRow>)[] = showArchived
+    ? await listPatients(db, { clinicId: session.clinicId, q: query, archived: true })
+    : await listPatientStatus(db, { clinicId: session.clinicId, q: query });
+  const now = new Date();
 
   return (
     <>
@@ -52,23 +66,44 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             <caption className="sr-only">Patients</caption>
             <thead className="border-b border-line text-sm text-muted">
               <tr>
-                <th scope="col" className="px-4 py-3 font-bold">Name</th>
-                <th scope="col" className="px-4 py-3 font-bold">Email</th>
-                <th scope="col" className="px-4 py-3 font-bold">Added</th>
+                <th scope="col" className="px-4 py-3 font-bold">Patient</th>
+                <th scope="col" className="px-4 py-3 font-bold">Programme</th>
+                <th scope="col" className="px-4 py-3 font-bold">Link</th>
+                <th scope="col" className="px-4 py-3 font-bold">This week</th>
+                <th scope="col" className="px-4 py-3 font-bold">Pain</th>
+                <th scope="col" className="px-4 py-3 font-bold">Needs attention</th>
               </tr>
             </thead>
             <tbody>
-              {rows.map((p) => (
-                <tr key={p.id} className="border-b border-line last:border-0 hover:bg-canvas">
-                  <td className="px-4 py-3">
-                    <Link href={`/patients/${p.id}`} className="font-bold text-brand-700 hover:underline">
-                      {p.name}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3 text-muted">{p.email}</td>
-                  <td className="px-4 py-3 text-sm text-muted">{p.createdAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</td>
-                </tr>
-              ))}
+              {rows.map((p) => {
+                const flags = attention({
+                  sessions: (p.recent ?? []).map((r) => ({ completedAt: new Date(r.at), pain: r.pain })),
+                  lastSessionAt: p.lastSessionAt ?? null,
+                  activeSince: p.linkState === "active" && p.linkCreatedAt ? maxDate(p.linkCreatedAt, p.startDate) : null,
+                  now,
+                });
+                return (
+                  <tr key={p.id} className="border-b border-line last:border-0 hover:bg-canvas" data-testid="patient-row">
+                    <td className="px-4 py-3">
+                      <Link href={`/patients/${p.id}`} className="font-bold text-brand-700 hover:underline">
+                        {p.name}
+                      </Link>
+                      <span className="block text-sm text-muted">{p.email}</span>
+                    </td>
+                    <td className="px-4 py-3 text-sm">{p.programmeTitle ?? <span className="text-muted">—</span>}</td>
+                    <td className="px-4 py-3 text-sm">{showArchived ? "—" : <LinkCell row={p as PatientStatusRow} />}</td>
+                    <td className="px-4 py-3 text-sm">
+                      {p.plannedPerWeek ? `${p.sessionsThisWeek ?? 0} of ${p.plannedPerWeek}` : <span className="text-muted">—</span>}
+                    </td>
+                    <td className="px-4 py-3">
+                      <PainTrend recent={p.recent ?? []} />
+                    </td>
+                    <td className="px-4 py-3">
+                      <AttentionCell attention={flags} />
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

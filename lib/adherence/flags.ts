@@ -1,0 +1,40 @@
+/*
+ * When a clinician should look at a patient. Two signals, chosen to be simple enough to
+ * explain on screen: pain going up, and silence.
+ */
+
+export const PAIN_RISE = 2;
+export const QUIET_DAYS = 7;
+
+export type SessionPoint = { completedAt: Date; pain: number | null };
+
+export type Attention = { painRising: boolean; quiet: boolean; reasons: string[] };
+
+/** Pain rose by 2 or more across the last three sessions that recorded pain (oldest to newest). */
+export function painRising(sessions: SessionPoint[]): boolean {
+  const withPain = sessions
+    .filter((s): s is SessionPoint & { pain: number } => s.pain !== null)
+    .sort((a, b) => a.completedAt.getTime() - b.completedAt.getTime())
+    .slice(-3);
+  if (withPain.length < 2) return false;
+  return withPain[withPain.length - 1]!.pain - withPain[0]!.pain >= PAIN_RISE;
+}
+
+/**
+ * Nothing logged for 7 days while a programme is running. The clock starts at the last
+ * session, or at the programme's start (never before the link was given).
+ */
+export function isQuiet(input: { lastSessionAt: Date | null; activeSince: Date | null; now: Date }): boolean {
+  const from = input.lastSessionAt ?? input.activeSince;
+  if (!from) return false;
+  return input.now.getTime() - from.getTime() >= QUIET_DAYS * 86_400_000;
+}
+
+export function attention(input: { sessions: SessionPoint[]; lastSessionAt: Date | null; activeSince: Date | null; now: Date }): Attention {
+  const rising = painRising(input.sessions);
+  const quiet = isQuiet(input);
+  const reasons: string[] = [];
+  if (rising) reasons.push("Pain rising");
+  if (quiet) reasons.push(input.lastSessionAt ? `Nothing logged for ${QUIET_DAYS}+ days` : "No sessions yet");
+  return { painRising: rising, quiet, reasons };
+}
