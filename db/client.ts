@@ -17,6 +17,13 @@ export type Connection = { db: Database; driver: Driver; close: () => Promise<vo
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 /**
+ * Per-connection settings. Catalogue search lets slightly looser trigram matches through
+ * ("brigde" is 0.27 similar to "bridge"); set once per connection so a search is one
+ * round trip and can still use the trigram indexes.
+ */
+const SESSION_SETTINGS = { "pg_trgm.similarity_threshold": "0.25", "pg_trgm.word_similarity_threshold": "0.5" } as const;
+
+/**
  * Opens postgres.js when a URL is given, otherwise PGlite in `dataDir` (in memory when
  * `dataDir` is undefined, which tests use).
  */
@@ -30,6 +37,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string; ma
       // Fail fast when the database is away so health checks answer; the pool reconnects on its own.
       connect_timeout: 5,
       idle_timeout: 30,
+      connection: SESSION_SETTINGS,
     });
     const db = drizzle(client, { schema }) as unknown as Database;
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
@@ -39,6 +47,8 @@ export async function openDatabase(options: { url?: string; dataDir?: string; ma
   const { drizzle } = await import("drizzle-orm/pglite");
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  // PGlite is a single session, so a plain SET lasts for the life of the connection.
+  await client.exec(Object.entries(SESSION_SETTINGS).map(([k, v]) => `set ${k} = ${v};`).join("\n"));
   const db = drizzle(client, { schema }) as unknown as Database;
   return { db, driver: "pglite", close: () => client.close() };
 }

@@ -205,6 +205,8 @@ export const exercises = pgTable(
     index("exercises_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
     index("exercises_search_text_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     index("exercises_filter_idx").on(t.category, t.position),
+    // The unfiltered catalogue is listed by name.
+    index("exercises_name_idx").on(t.name),
     check("exercises_steps_present", sql`cardinality(${t.steps}) > 0`),
   ],
 );

@@ -84,12 +84,9 @@ export async function searchExercises(
   const rank = sql`(ts_rank(${exercises.search}, ${query}) * 4
       + similarity(lower(${exercises.name}), ${lowered})
       + case when lower(${exercises.name}) like ${`${lowered.replace(/[%_\\]/g, "")}%`} then 1 else 0 end) desc`;
+  // The % operators use the trigram indexes, with thresholds set per connection (db/client.ts).
   const run = (match: SQL) =>
-    db.transaction(async (tx) => {
-      // The % operators use the trigram indexes; the thresholds hold for this transaction only.
-      await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', '0.25', true), set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
-      return tx.select(cardColumns).from(exercises).where(and(...conditions, match)).orderBy(rank, asc(exercises.name)).limit(limit) as Promise<ExerciseCard[]>;
-    });
+    db.select(cardColumns).from(exercises).where(and(...conditions, match)).orderBy(rank, asc(exercises.name)).limit(limit) as Promise<ExerciseCard[]>;
   // Words first (and typos in names). Only when nothing matches are misspelt aliases and
   // tags tried, so "lying on front" is not padded with every "lying on …".
   const found = await run(sql`(${exercises.search} @@ ${query} or lower(${exercises.name}) % ${lowered})`);
