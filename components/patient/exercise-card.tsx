@@ -10,25 +10,25 @@ export function ExerciseCard({ item, number, clinicianName, figure }: { item: Pr
   const equipment = equipmentWords(item.equipment);
   return (
     <article aria-labelledby={headingId} className="card overflow-hidden break-inside-avoid print:rounded-none print:border-0 print:border-t print:shadow-none">
-      <div className="grid gap-5 p-5 sm:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] sm:p-6 print:grid-cols-[2fr_3fr] print:p-0 print:pt-4">
-        <div>
-          <ExerciseFigure figure={figure} />
-        </div>
-        <div>
+      <div className="grid gap-4 p-5 sm:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] sm:gap-x-6 sm:p-6 print:grid-cols-[2fr_3fr] print:p-0 print:pt-4">
+        <div className="sm:col-span-2 print:col-span-2">
           <h3 id={headingId} className="text-2xl font-bold">
             <span className="mr-2 inline-flex size-9 items-center justify-center rounded-full bg-brand-600 align-[0.1em] text-lg text-white print:border print:border-ink print:bg-white print:text-ink">
               {number}
             </span>
             {item.name}
           </h3>
-          <p className="mt-2 font-bold text-brand-800">{positionWords(item.bodyPosition)}</p>
+          <p className="mt-1 font-bold text-brand-800">{positionWords(item.bodyPosition)}</p>
           {equipment ? <p className="text-muted">{equipment}</p> : null}
+        </div>
+        <ExerciseFigure figure={figure} />
+        <div>
           <h4 className="sr-only">How much</h4>
-          <ul className="mt-3 grid gap-1 rounded-lg bg-canvas px-4 py-3 ring-1 ring-line print:bg-white print:ring-ink/40">
+          <ul className="grid gap-1 rounded-lg bg-canvas px-4 py-3 ring-1 ring-line print:bg-white print:ring-ink/40">
             {dosageWords(item.dosage).map((part, i) => (
               <li key={part} className={`flex items-baseline gap-2 ${i === 0 ? "text-xl font-bold" : "font-bold text-ink/90"}`}>
                 <span aria-hidden="true" className="size-2 shrink-0 translate-y-[-0.15em] rounded-full bg-brand-500 print:bg-ink" />
-                {part}
+                {part.charAt(0).toUpperCase() + part.slice(1)}
               </li>
             ))}
           </ul>

@@ -38,9 +38,9 @@ export function PendingLogs({ programmeId }: { programmeId: string }) {
         </p>
       ) : null}
       {refused.map((e) => (
-        <div key={e.key} className="flex flex-wrap items-center gap-3 rounded-lg bg-danger-soft px-4 py-3 text-danger">
-          <p className="flex-1">{e.message}</p>
-          <button type="button" className="btn-secondary" onClick={() => queue?.discard(e.key)}>
+        <div key={e.key} className="grid gap-2 rounded-lg bg-danger-soft px-4 py-3 text-danger">
+          <p>{e.message}</p>
+          <button type="button" className="btn-secondary justify-self-start" onClick={() => queue?.discard(e.key)}>
             Remove
           </button>
         </div>

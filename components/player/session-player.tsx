@@ -153,7 +153,10 @@ export function SessionPlayer({ programme, logUrl, backHref, safety = [], figure
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!keysOn.current || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-      if ((e.target as Element | null)?.closest?.("button, a, input, textarea, select, summary, [contenteditable='true']")) return;
+      const target = e.target as Element | null;
+      // Keys keep their own meaning where they have one: Space presses a focused button, arrows move in a text field.
+      if (target?.closest?.("input, textarea, select, [contenteditable='true']")) return;
+      if (e.key === " " && target?.closest?.("button, a, summary")) return;
       const run = e.key === " " ? primaryAction : e.key === "ArrowLeft" ? previousExercise : e.key === "ArrowRight" ? nextExercise : null;
       if (!run) return;
       e.preventDefault();
