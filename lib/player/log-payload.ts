@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+/*
+ * What the player POSTs to the log URL as JSON. The server route validates with this
+ * schema; the browser only imports the type (zod stays out of the patient's bundle).
+ * The idempotency key is also sent as the Idempotency-Key header.
+ */
+
+export const LOG_COMMENT_MAX = 1000;
+
+export const sessionLogPayloadSchema = z.strictObject({
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/),
+  programmeId: z.uuid(),
+  version: z.int().min(1),
+  startedAt: z.iso.datetime().nullable(),
+  completedAt: z.iso.datetime(),
+  exercises: z
+    .array(
+      z.strictObject({
+        position: z.int().min(0).max(500),
+        exerciseId: z.uuid(),
+        setsDone: z.int().min(0).max(100),
+        setsPlanned: z.int().min(1).max(100),
+        skipped: z.boolean(),
+      }),
+    )
+    .max(100),
+  pain: z.int().min(0).max(10).nullable(),
+  difficulty: z.enum(["too_easy", "about_right", "too_hard"]).nullable(),
+  comment: z.string().max(LOG_COMMENT_MAX),
+});
+
+export type SessionLogPayload = z.infer<typeof sessionLogPayloadSchema>;

@@ -1,0 +1,224 @@
+import type { SessionLogPayload } from "./log-payload";
+
+/*
+ * A session log must survive a bad connection: it is written to localStorage before
+ * the first attempt and only removed once the server has it. The idempotency key
+ * (made once per session) makes every retry safe: the server answers 409, or 200/201
+ * with the same key, and either way the log is counted once.
+ */
+
+export const QUEUE_STORAGE_KEY = "homeplan:log-queue";
+const FIRST_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 5 * 60_000;
+const REQUEST_TIMEOUT_MS = 20_000;
+
+export type QueuedLog = {
+  key: string;
+  url: string;
+  payload: SessionLogPayload;
+  queuedAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  /** pending: will be sent; rejected: the server refused it (4xx), shown, never retried on its own. */
+  status: "pending" | "rejected";
+  message?: string;
+};
+
+export type SubmitOutcome = { status: "delivered" } | { status: "queued" } | { status: "rejected"; message: string };
+
+type TimerHandle = unknown;
+
+export type LogQueueDeps = {
+  storage: Pick<Storage, "getItem" | "setItem"> | null;
+  fetch: (url: string, init: RequestInit) => Promise<Pick<Response, "status" | "headers">>;
+  now?: () => number;
+  setTimer?: (run: () => void, ms: number) => TimerHandle;
+  clearTimer?: (handle: TimerHandle) => void;
+};
+
+export type LogQueue = {
+  /** Keeps the log, then tries to send it now. Submitting the same key again replaces it. */
+  submit(url: string, payload: SessionLogPayload): Promise<SubmitOutcome>;
+  /** Sends every pending log whose retry time has come (all of them with force). */
+  flush(opts?: { force?: boolean }): Promise<void>;
+  entries(): QueuedLog[];
+  discard(key: string): void;
+  subscribe(listener: (entries: QueuedLog[]) => void): () => void;
+  /** Sends on page load and whenever the browser comes back online; returns a stop function. */
+  connect(target: Pick<EventTarget, "addEventListener" | "removeEventListener">): () => void;
+};
+
+export function retryDelayMs(attempts: number): number {
+  return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Plain words for a refusal the patient cannot fix by waiting. */
+export function rejectionMessage(status: number): string {
+  if (status === 404 || status === 410 || status === 401 || status === 403) {
+    return "This link no longer works, so your session could not be sent. Please ask your clinic for a new link.";
+  }
+  if (status === 413) return "Your message is too long to send. Please make it shorter and try again.";
+  return `Your session could not be sent (error ${status}). Please try again, or tell your clinic.`;
+}
+
+function retryAfterMs(headers: Pick<Headers, "get"> | undefined): number {
+  const value = headers?.get("Retry-After");
+  const seconds = value ? Number(value) : Number.NaN;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 3600) * 1000 : 0;
+}
+
+export function createLogQueue(deps: LogQueueDeps): LogQueue {
+  const now = deps.now ?? Date.now;
+  const setTimer = deps.setTimer ?? ((run, ms) => setTimeout(run, ms));
+  const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const listeners = new Set<(entries: QueuedLog[]) => void>();
+  const inFlight = new Map<string, Promise<SubmitOutcome>>();
+  // Used when storage is unavailable (private browsing, quota): the log still goes, it just can't outlive the tab.
+  let memory: QueuedLog[] = [];
+  let storageBroken = !deps.storage;
+  let retryTimer: TimerHandle | null = null;
+
+  function read(): QueuedLog[] {
+    if (storageBroken) return memory;
+    try {
+      const raw = deps.storage!.getItem(QUEUE_STORAGE_KEY);
+      if (raw == null) return [];
+      const parsed: unknown = JSON.parse(raw);
+      return Array.isArray(parsed) ? (parsed as QueuedLog[]).filter((e) => e && typeof e.key === "string" && typeof e.url === "string") : [];
+    } catch {
+      return memory;
+    }
+  }
+
+  function write(entries: QueuedLog[]) {
+    memory = entries;
+    if (!storageBroken) {
+      try {
+        deps.storage!.setItem(QUEUE_STORAGE_KEY, JSON.stringify(entries));
+      } catch {
+        storageBroken = true;
+      }
+    }
+    for (const listener of listeners) listener(entries);
+  }
+
+  function update(key: string, change: (e: QueuedLog) => QueuedLog | null) {
+    write(read().flatMap((e) => (e.key === key ? (change(e) ?? []) : [e])));
+  }
+
+  function schedule() {
+    if (retryTimer !== null) clearTimer(retryTimer);
+    retryTimer = null;
+    const due = read()
+      .filter((e) => e.status === "pending")
+      .map((e) => e.nextAttemptAt);
+    if (due.length === 0) return;
+    const wait = Math.max(0, Math.min(...due) - now());
+    retryTimer = setTimer(() => {
+      retryTimer = null;
+      void flush();
+    }, wait);
+  }
+
+  async function post(entry: QueuedLog): Promise<Pick<Response, "status" | "headers"> | null> {
+    const controller = typeof AbortController === "function" ? new AbortController() : null;
+    const timeout = setTimer(() => controller?.abort(), REQUEST_TIMEOUT_MS);
+    try {
+      return await deps.fetch(entry.url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Idempotency-Key": entry.key },
+        body: JSON.stringify(entry.payload),
+        credentials: "same-origin",
+        signal: controller?.signal,
+      });
+    } catch {
+      return null;
+    } finally {
+      clearTimer(timeout);
+    }
+  }
+
+  async function attempt(key: string): Promise<SubmitOutcome> {
+    const entry = read().find((e) => e.key === key);
+    if (!entry) return { status: "delivered" };
+    const response = await post(entry);
+    const status = response?.status ?? 0;
+    let outcome: SubmitOutcome;
+    if ((status >= 200 && status < 300) || status === 409) {
+      update(key, () => null);
+      outcome = { status: "delivered" };
+    } else if (status === 0 || status === 408 || status === 429 || status >= 500) {
+      update(key, (e) => {
+        const attempts = e.attempts + 1;
+        return { ...e, attempts, nextAttemptAt: now() + Math.max(retryDelayMs(attempts), retryAfterMs(response?.headers)) };
+      });
+      outcome = { status: "queued" };
+    } else {
+      const message = rejectionMessage(status);
+      update(key, (e) => ({ ...e, attempts: e.attempts + 1, status: "rejected", message }));
+      outcome = { status: "rejected", message };
+    }
+    schedule();
+    return outcome;
+  }
+
+  function send(key: string): Promise<SubmitOutcome> {
+    const running = inFlight.get(key);
+    if (running) return running;
+    const promise = attempt(key).finally(() => inFlight.delete(key));
+    inFlight.set(key, promise);
+    return promise;
+  }
+
+  async function flush(opts: { force?: boolean } = {}) {
+    const due = read().filter((e) => e.status === "pending" && (opts.force || e.nextAttemptAt <= now()));
+    for (const entry of due) await send(entry.key);
+  }
+
+  return {
+    async submit(url, payload) {
+      const key = payload.idempotencyKey;
+      const running = inFlight.get(key);
+      if (running) return running;
+      const others = read().filter((e) => e.key !== key);
+      write([...others, { key, url, payload, queuedAt: now(), attempts: 0, nextAttemptAt: now(), status: "pending" }]);
+      return send(key);
+    },
+    flush,
+    entries: read,
+    discard(key) {
+      update(key, () => null);
+      schedule();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    connect(target) {
+      const onOnline = () => void flush({ force: true });
+      target.addEventListener("online", onOnline);
+      void flush({ force: true });
+      return () => {
+        target.removeEventListener("online", onOnline);
+        if (retryTimer !== null) clearTimer(retryTimer);
+        retryTimer = null;
+      };
+    },
+  };
+}
+
+let shared: LogQueue | undefined;
+
+/** The browser's one queue, over localStorage and the real fetch. */
+export function browserLogQueue(): LogQueue {
+  if (!shared) {
+    let storage: Storage | null = null;
+    try {
+      storage = window.localStorage;
+    } catch {
+      storage = null;
+    }
+    shared = createLogQueue({ storage, fetch: (url, init) => window.fetch(url, init) });
+  }
+  return shared;
+}

@@ -1,0 +1,72 @@
+import type { ProgrammeExerciseView } from "@/lib/programme/view";
+import { GET_READY_SECONDS, RELAX_SECONDS, sideCount } from "./machine";
+
+/* Plain words for the patient side, at a reading age of about 11. */
+
+const POSITION: Record<ProgrammeExerciseView["bodyPosition"], string> = {
+  supine: "Lie on your back",
+  prone: "Lie on your front",
+  "side-lying": "Lie on your side",
+  quadruped: "Get on your hands and knees",
+  seated: "Sit on a firm chair",
+  kneeling: "Kneel down",
+  standing: "Stand up",
+};
+
+export function positionWords(position: ProgrammeExerciseView["bodyPosition"]): string {
+  return POSITION[position];
+}
+
+/** "You need a mat and a towel", or null when nothing is needed. */
+export function equipmentWords(equipment: string[]): string | null {
+  const things = equipment.filter((e) => e && e !== "none").map((e) => (/^[aeiou]/i.test(e) ? `an ${e}` : `a ${e}`));
+  if (things.length === 0) return null;
+  const list = things.length === 1 ? things[0] : `${things.slice(0, -1).join(", ")} or ${things.at(-1)}`;
+  // Several items are usually alternatives ("a towel, a ball or a block"), so "or", not "and".
+  return `You need ${list}`;
+}
+
+/** 75 → "1:15", 9 → "9": big digits people read at a glance. */
+export function clockWords(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return String(s);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+/** For screen readers: "1 minute 15 seconds". */
+export function durationWords(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const m = Math.floor(s / 60);
+  const r = s % 60;
+  const parts = [];
+  if (m) parts.push(m === 1 ? "1 minute" : `${m} minutes`);
+  if (r || !m) parts.push(r === 1 ? "1 second" : `${r} seconds`);
+  return parts.join(" ");
+}
+
+export const PAIN_WORDS: Record<number, string> = { 0: "No pain", 10: "Worst pain" };
+
+export const DIFFICULTY_WORDS = { too_easy: "Too easy", about_right: "About right", too_hard: "Too hard" } as const;
+
+export type Difficulty = keyof typeof DIFFICULTY_WORDS;
+
+/**
+ * Sessions a week the plan asks for: the most often any one exercise is done. An
+ * exercise twice a day on 7 days means 14 sessions.
+ */
+export function plannedSessionsPerWeek(items: Pick<ProgrammeExerciseView, "dosage">[]): number {
+  return items.reduce((n, i) => Math.max(n, Math.min(7, i.dosage.daysPerWeek) * Math.max(1, i.dosage.timesPerDay)), 0);
+}
+
+/** A rough session length for "about 15 minutes", rounded up to 5 minutes. */
+export function estimateSessionMinutes(items: Pick<ProgrammeExerciseView, "dosage">[]): number {
+  const SETUP = 30;
+  const REP_WITHOUT_HOLD = 4;
+  const seconds = items.reduce((total, { dosage: d }) => {
+    const sides = sideCount(d);
+    const perRep = d.holdSeconds > 0 ? d.holdSeconds + RELAX_SECONDS : REP_WITHOUT_HOLD;
+    const perSet = (d.holdSeconds > 0 ? GET_READY_SECONDS : 0) + d.reps * perRep;
+    return total + SETUP * sides + sides * (d.sets * perSet + (d.sets - 1) * d.restSeconds);
+  }, 0);
+  return Math.max(5, Math.ceil(seconds / 60 / 5) * 5);
+}
