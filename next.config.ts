@@ -41,7 +41,18 @@ const nextConfig: NextConfig = {
   // Native and WASM packages load from node_modules at run time rather than being bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@react-pdf/renderer"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Patient links are capabilities: never leak them in a Referer, never cache or index the pages.
+      {
+        source: "/p/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+          { key: "Cache-Control", value: "no-store" },
+        ],
+      },
+    ];
   },
 };
 

@@ -3,6 +3,7 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction, Transaction } from "@/db/client";
 import { patientLinks, programmes } from "@/db/schema";
 import { decryptToken, encryptToken, hashToken, newToken } from "@/lib/links/token";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 
 export const LINK_DAYS = 180;
@@ -23,7 +24,7 @@ export async function issueLink(
     .from(programmes)
     .where(and(eq(programmes.id, input.programmeId), eq(programmes.clinicId, actor.clinicId)))
     .for("update");
-  if (!programme?.patientId || programme.kind !== "programme") throw new Error("programme not found in this clinic");
+  if (!programme?.patientId || programme.kind !== "programme") throw new AppError("not_found");
   await tx
     .update(patientLinks)
     .set({ revokedAt: sql`now()` })

@@ -39,7 +39,7 @@ export async function listPatientStatus(db: DatabaseOrTransaction, { clinicId, q
     from patients p
     left join lateral (
       select pr.id, v.title, v.start_date,
-             (select max(i.days_per_week) from programme_items i
+             (select max(least(i.days_per_week, 7) * greatest(i.times_per_day, 1)) from programme_items i
                where i.clinic_id = pr.clinic_id and i.programme_id = pr.id and i.version = pr.current_version) as planned_per_week
       from programmes pr
       join programme_versions v on v.clinic_id = pr.clinic_id and v.programme_id = pr.id and v.version = pr.current_version

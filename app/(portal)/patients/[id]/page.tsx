@@ -6,6 +6,9 @@ import { EmptyState } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getPatient } from "@/db/queries/patients";
 import { listProgrammes } from "@/db/queries/programmes";
+import { listSessions } from "@/db/queries/sessions";
+import { recordAudit } from "@/db/queries/audit";
+import { PainChart, SessionList } from "@/components/patients/session-history";
 import { requireClinician } from "@/lib/auth/dal";
 import { formatDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
@@ -21,7 +24,14 @@ export default async function PatientPage({ params, searchParams }: Props) {
   const db = await getDb();
   const patient = isUuid(id) ? await getPatient(db, { id, clinicId: session.clinicId }) : undefined;
   if (!patient) notFound();
-  const programmes = await listProgrammes(db, { clinicId: session.clinicId, patientId: patient.id, kind: "programme" });
+  const [programmes, sessions] = await Promise.all([
+    listProgrammes(db, { clinicId: session.clinicId, patientId: patient.id, kind: "programme" }),
+    listSessions(db, { clinicId: session.clinicId, patientId: patient.id, limit: 20 }),
+    // Who looked at which patient's record is part of the audit trail.
+    recordAudit(db, { clinicId: session.clinicId, actorId: session.clinicianId, action: "patient.viewed", objectType: "patient", objectId: patient.id }),
+  ]);
+  const weekAgo = new Date().getTime() - 7 * 86_400_000;
+  const lastWeek = sessions.filter((s) => s.completedAt.getTime() >= weekAgo).length;
 
   return (
     <>
@@ -84,12 +94,26 @@ export default async function PatientPage({ params, searchParams }: Props) {
             </ul>
           )}
         </section>
-        {patient.notes ? (
-          <aside className="card h-fit p-5">
-            <h2 className="text-sm font-bold uppercase tracking-wider text-muted">Clinic notes</h2>
-            <p className="mt-2 whitespace-pre-line">{patient.notes}</p>
-          </aside>
-        ) : null}
+        <aside className="space-y-6">
+          <section className="card p-5" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading" className="text-lg font-bold">Sessions</h2>
+            <p className="mt-1 text-sm text-muted" data-testid="sessions-last-week">
+              {lastWeek} in the last 7 days · {sessions.length >= 20 ? "20+" : sessions.length} in all
+            </p>
+            <div className="mt-4">
+              <PainChart sessions={sessions} />
+            </div>
+            <div className="mt-4">
+              <SessionList sessions={sessions} />
+            </div>
+          </section>
+          {patient.notes ? (
+            <section className="card p-5">
+              <h2 className="text-sm font-bold uppercase tracking-wider text-muted">Clinic notes</h2>
+              <p className="mt-2 whitespace-pre-line">{patient.notes}</p>
+            </section>
+          ) : null}
+        </aside>
       </div>
     </>
   );

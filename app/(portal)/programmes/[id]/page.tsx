@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LinkPanel } from "@/components/programme/link-panel";
 import { ChangeList, VersionView } from "@/components/programme/version-view";
+import { getCurrentLink } from "@/db/queries/links";
+import { env } from "@/lib/env";
+import { linkKey } from "@/lib/links/token";
 import { getDb } from "@/db/client";
 import { getPatient } from "@/db/queries/patients";
 import { getProgrammeVersion, listVersions, toDiffVersion } from "@/db/queries/programmes";
@@ -22,10 +26,11 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
   const programme = isUuid(id) ? await getProgrammeVersion(db, { id, clinicId: session.clinicId }) : undefined;
   if (!programme || programme.header.kind !== "programme" || !programme.header.patientId) notFound();
   const current = programme.header.currentVersion;
-  const [patient, versions, previous] = await Promise.all([
+  const [patient, versions, previous, link] = await Promise.all([
     getPatient(db, { id: programme.header.patientId, clinicId: session.clinicId }),
     listVersions(db, { id, clinicId: session.clinicId }),
     current > 1 ? getProgrammeVersion(db, { id, clinicId: session.clinicId, version: current - 1 }) : undefined,
+    getCurrentLink(db, { clinicId: session.clinicId, programmeId: id, key: linkKey(env().AUTH_SECRET) }),
   ]);
   const changes = previous ? describeChanges(diffVersions(toDiffVersion(previous), toDiffVersion(programme))) : null;
 
@@ -64,6 +69,14 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
           <VersionView programme={programme} />
         </div>
         <aside className="space-y-6">
+          <LinkPanel
+            programmeId={id}
+            link={{
+              status: link?.status ?? "none",
+              url: link?.token ? `${env().APP_URL}/p/${link.token}` : null,
+              expiresOn: link ? formatDate(link.expiresAt) : null,
+            }}
+          />
           <section className="card p-5" aria-labelledby="history">
             <h2 id="history" className="text-lg font-bold">Version history</h2>
             <ol className="mt-3 space-y-2" data-testid="version-history">

@@ -1,0 +1,21 @@
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { resolvePatientLink } from "@/lib/patient/access";
+import { programmeCalendar } from "@/lib/patient/calendar";
+import { loadProgrammeView } from "@/lib/patient/programme-view";
+import { isoToday } from "@/lib/dates";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const link = await resolvePatientLink(token);
+  const programme = link ? await loadProgrammeView(await getDb(), { clinicId: link.clinicId, programmeId: link.programmeId }) : null;
+  if (!programme) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  const body = programmeCalendar(programme, `${env().APP_URL}/p/${token}`, isoToday());
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="home-exercises.ics"',
+      "Cache-Control": "no-store",
+    },
+  });
+}

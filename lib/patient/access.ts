@@ -1,0 +1,26 @@
+import "server-only";
+import { headers } from "next/headers";
+import { getDb } from "@/db/client";
+import { resolveToken, type ResolvedLink } from "@/db/queries/links";
+import { hit, retryAfterSeconds, type Limit } from "@/db/queries/rate-limits";
+import { TOKEN_PATTERN } from "@/lib/links/token";
+import { clientIp } from "@/lib/request";
+
+/** Guessing links: 30 misses from one address in 15 minutes, then every lookup is a miss. */
+export const LINK_MISS_LIMIT: Limit = { max: 30, windowSeconds: 15 * 60 };
+
+/**
+ * The gate for every patient page and route. Unknown, malformed, expired and revoked
+ * tokens, and a throttled address, all come back as the same null, which callers turn
+ * into the same 404. A hit writes nothing (a GET of a live link never writes); only a
+ * miss is counted, to slow down guessing.
+ */
+export async function resolvePatientLink(token: string): Promise<ResolvedLink | null> {
+  const db = await getDb();
+  const key = `link-miss:${clientIp(await headers())}`;
+  if ((await retryAfterSeconds(db, key, LINK_MISS_LIMIT)) > 0) return null;
+  const link = TOKEN_PATTERN.test(token) ? await resolveToken(db, token) : undefined;
+  if (link) return link;
+  await hit(db, key, LINK_MISS_LIMIT);
+  return null;
+}

@@ -1,0 +1,54 @@
+import { createEvents, type EventAttributes } from "ics";
+import type { ProgrammeView } from "@/lib/programme/view";
+import { estimateSessionMinutes } from "@/lib/player/words";
+
+const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+const TIMES: [number, number][] = [[8, 0], [18, 0], [13, 0], [10, 0], [16, 0], [20, 0]];
+
+const parts = (iso: string) => iso.split("-").map(Number) as [number, number, number];
+const addDays = (iso: string, days: number) => {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Reminders for a phone calendar: the sessions from the start date to the review date,
+ * at the times of day the plan asks for, in the phone's own time zone (floating times),
+ * and the review itself.
+ */
+export function programmeCalendar(p: ProgrammeView, url: string, today: string): string {
+  const start = p.startDate && p.startDate > today ? p.startDate : today;
+  const until = p.reviewDate && p.reviewDate > start ? p.reviewDate : addDays(start, 28);
+  const perDay = Math.max(1, ...p.items.map((i) => i.dosage.timesPerDay));
+  const daysPerWeek = Math.max(1, ...p.items.map((i) => Math.min(7, i.dosage.daysPerWeek)));
+  const minutes = estimateSessionMinutes(p.items);
+  const description = `${p.items.map((i) => i.name).join(", ")}.\n\nOpen your plan: ${url}\n\nStop any exercise that makes your pain worse.`;
+  const [uy, um, ud] = parts(until);
+  const events: EventAttributes[] = TIMES.slice(0, Math.min(perDay, TIMES.length)).map(([hour, minute], i) => ({
+    uid: `${p.programmeId}-session-${i}@homeplan`,
+    title: `Exercises: ${p.title}`,
+    description,
+    url,
+    start: [...parts(start), hour, minute],
+    startInputType: "local",
+    startOutputType: "local",
+    duration: { minutes },
+    recurrenceRule: `FREQ=WEEKLY;BYDAY=${DAYS.slice(0, daysPerWeek).join(",")};UNTIL=${uy}${String(um).padStart(2, "0")}${String(ud).padStart(2, "0")}T235959`,
+    productId: "homeplan",
+    alarms: [{ action: "display", description: `Time for your exercises: ${p.title}`, trigger: { minutes: 0, before: true } }],
+  }));
+  if (p.reviewDate) {
+    events.push({
+      uid: `${p.programmeId}-review@homeplan`,
+      title: `Review your exercises with ${p.clinician.name}`,
+      description: `Your plan is due for a review with ${p.clinic.name}${p.clinic.phone ? ` (${p.clinic.phone})` : ""}.`,
+      start: parts(p.reviewDate),
+      end: parts(addDays(p.reviewDate, 1)),
+      productId: "homeplan",
+    });
+  }
+  const { error, value } = createEvents(events);
+  if (error || !value) throw error ?? new Error("calendar could not be written");
+  return value;
+}
