@@ -73,5 +73,6 @@ function developmentSecret(pgliteDir: string): string {
   return secret;
 }
 
-export const isProduction = () => env().NODE_ENV === "production";
+/** Needs no other setting, so the build (which has no secrets) can ask it too. */
+export const isProduction = () => process.env.NODE_ENV === "production";
 export const devMailboxEnabled = () => !isProduction() || env().DEV_MAILBOX;

@@ -1,0 +1,114 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, PHONE, signIn, test } from "./fixtures";
+import { programmeWithLink } from "./pages/clinician";
+
+const SHORT = { Sets: "1", Reps: "2", "Hold (s)": "3", "Rest (s)": "0" };
+
+/** Drives the player with the fake clock until the end-of-session form appears. */
+async function runSession(page: Page) {
+  const form = page.getByRole("group", { name: "How bad is your pain now?" });
+  for (let step = 0; step < 200 && !(await form.isVisible()); step++) {
+    const action = page.getByTestId("primary-action");
+    const label = (await action.isVisible()) ? ((await action.textContent()) ?? "").trim() : "";
+    if (label === "Start" || label === "Done") await action.click();
+    else await page.clock.runFor(1000);
+  }
+  await expect(form).toBeVisible();
+}
+
+test("a patient follows the emailed link on a phone, runs a session, and logs it; the clinician sees it", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  const { link } = await programmeWithLink(page, "Margaret Hughes", [
+    ["bridge", "Bridge", SHORT],
+    ["pelvic", "Pelvic tilt", SHORT],
+  ]);
+
+  const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const patient = await phone.newPage();
+  await patient.clock.install();
+  const response = await patient.goto(link);
+  expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(response?.headers()["x-robots-tag"]).toContain("noindex");
+  expect(response?.headers()["cache-control"]).toContain("no-store");
+  await expect(patient.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(patient.getByText("Bridge").first()).toBeVisible();
+  expect((await new AxeBuilder({ page: patient }).analyze()).violations).toEqual([]);
+  await patient.screenshot({ path: testInfo.outputPath("patient-page-phone.png"), fullPage: true });
+
+  await patient.getByRole("link", { name: "Start today's session" }).click();
+  await expect(patient.getByTestId("exercise-name")).toHaveText("Bridge");
+  expect((await new AxeBuilder({ page: patient }).analyze()).violations).toEqual([]);
+  await patient.getByTestId("primary-action").click();
+  await patient.clock.runFor(6000);
+  await patient.screenshot({ path: testInfo.outputPath("player-hold-phone.png") });
+  await runSession(patient);
+  expect((await new AxeBuilder({ page: patient }).analyze()).violations).toEqual([]);
+  await patient.getByRole("radio", { name: "4", exact: true }).check();
+  await patient.getByRole("radio", { name: "About right" }).check();
+  await patient.getByRole("textbox", { name: /Anything you want to tell/ }).fill("Bridges felt fine <b>today</b>.");
+  await patient.screenshot({ path: testInfo.outputPath("log-form-phone.png"), fullPage: true });
+  await patient.getByRole("button", { name: "Send" }).click();
+  await expect(patient.getByRole("heading", { name: /Thank you, Margaret/ })).toBeVisible();
+  await phone.close();
+
+  await page.goto("/patients");
+  await page.getByRole("link", { name: "Margaret Hughes" }).click();
+  const sessions = page.getByTestId("session-list").getByRole("listitem");
+  await expect(sessions).toHaveCount(1);
+  await expect(sessions.first()).toContainText("Pain 4/10 · About right");
+  await expect(sessions.first()).toContainText("“Bridges felt fine <b>today</b>.”");
+  await expect(page.getByTestId("sessions-last-week")).toContainText("1 in the last 7 days");
+});
+
+test("a log made offline is kept on the phone and sent once when the connection returns", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  const { link } = await programmeWithLink(page, "Daniel Reyes", [["superman", "Superman", SHORT]]);
+  const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const patient = await phone.newPage();
+  await patient.clock.install();
+  await patient.goto(`${link}/play`);
+  await runSession(patient);
+  await patient.getByRole("radio", { name: "2", exact: true }).check();
+  await phone.setOffline(true);
+  await patient.getByRole("button", { name: "Send" }).click();
+  await expect(patient.getByRole("heading", { name: /Saved on this phone/ })).toBeVisible();
+  await phone.setOffline(false);
+  await patient.clock.runFor(10_000);
+  await patient.goto(link);
+  await patient.clock.runFor(10_000);
+  await expect.poll(async () => {
+    await page.goto("/patients");
+    await page.getByRole("link", { name: "Daniel Reyes" }).click();
+    return page.getByTestId("session-list").getByRole("listitem").count();
+  }, { timeout: 20_000 }).toBe(1);
+  // Reloading the phone's page again must not send it twice.
+  await patient.reload();
+  await patient.clock.runFor(10_000);
+  await page.reload();
+  await expect(page.getByTestId("session-list").getByRole("listitem")).toHaveCount(1);
+  await phone.close();
+});
+
+test("unknown, revoked and replaced links all answer the same 404, and a GET writes nothing", async ({ page, request }) => {
+  await signIn(page);
+  const { link } = await programmeWithLink(page, "Priya Natarajan", [["cat", "Cat–cow", SHORT]]);
+  expect((await request.get(link)).status()).toBe(200);
+  const unknown = await request.get("/p/" + "A".repeat(43));
+  expect(unknown.status()).toBe(404);
+  const before = await page.getByTestId("patient-link").inputValue();
+  await page.getByRole("button", { name: "Replace with a new link" }).click();
+  await expect(page.getByTestId("patient-link")).not.toHaveValue(before);
+  const replaced = await request.get(link);
+  expect(replaced.status()).toBe(404);
+  // The same page, but for the address itself.
+  const same = (body: string, token: string) => body.replaceAll(token, "TOKEN");
+  expect(same(await replaced.text(), link.slice(3))).toBe(same(await unknown.text(), "A".repeat(43)));
+  const fresh = new URL(await page.getByTestId("patient-link").inputValue()).pathname;
+  expect((await request.get(fresh)).status()).toBe(200);
+  await page.getByRole("button", { name: "Stop this link" }).click();
+  await expect(page.getByTestId("link-status")).toHaveText("Stopped");
+  expect((await request.get(fresh)).status()).toBe(404);
+});
