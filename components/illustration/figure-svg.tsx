@@ -1,4 +1,4 @@
-import { drawKeyPoses, poseIndex, type Drawing, type PoseChoice } from "@/lib/illustration/drawing";
+import { drawKeyPoses, keyPoses, poseIndex, type Drawing, type PoseChoice } from "@/lib/illustration/drawing";
 import { describePose } from "@/lib/illustration/describe";
 import { drawingElements, viewBoxOf, WEB_KIT } from "@/lib/illustration/elements";
 import type { PoseSet } from "@/lib/illustration/pose-schema";
@@ -45,10 +45,11 @@ export function PoseStill({
 /** Every key pose in order with its label: two to a row on a phone, all in one row on a wider screen. */
 export function PoseStrip({ poseSet, name, arrows = true, className = "" }: { poseSet: PoseSet; name?: string; arrows?: boolean; className?: string }) {
   const drawings = drawKeyPoses(poseSet, { arrows });
-  const columns = poseSet.poses.length >= 3 ? "grid-cols-2 sm:grid-cols-3" : "grid-cols-2";
+  const stills = keyPoses(poseSet);
+  const columns = stills.length >= 3 ? "grid-cols-2 sm:grid-cols-3" : "grid-cols-2";
   return (
     <ol className={`grid gap-3 ${columns} ${className}`}>
-      {poseSet.poses.map((pose, index) => (
+      {stills.map((pose, index) => (
         <li key={pose.label}>
           <figure>
             <FigureSvg drawing={drawings[index]!} label={describePose(poseSet, index, name)} className="rounded-lg border border-line" />

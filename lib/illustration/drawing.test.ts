@@ -5,14 +5,14 @@ import { describe, expect, it } from "vitest";
 import { AnimatedFigure } from "@/components/illustration/animated-figure";
 import { ExerciseFigure, ExercisePoseStrip } from "@/components/illustration/exercise-figure";
 import { FigureSvg } from "@/components/illustration/figure-svg";
-import { COLOURS, drawKeyPoses, drawPoseStrip, FIGURE_HEIGHT, FIGURE_WIDTH, type Drawing, type Primitive } from "./drawing";
+import { COLOURS, drawKeyPoses, drawPoseStrip, FIGURE_HEIGHT, FIGURE_WIDTH, frameSet, keyPoses, type Drawing, type Primitive } from "./drawing";
 import { drawingElements, WEB_KIT, type SvgKit } from "./elements";
 import { PDF_KIT, PdfExerciseFigure, PdfPoseStrip } from "./pdf-figure";
 import type { PoseSet } from "./pose-schema";
 import { RADII } from "./skeleton";
 import { poseSets, setFor } from "./test-support";
 
-const cases = [...poseSets.entries()].flatMap(([slug, set]) => set.poses.map((pose, index) => [slug, pose.label, index] as const));
+const cases = [...poseSets.entries()].flatMap(([slug, set]) => keyPoses(set).map((pose, index) => [slug, pose.label, index] as const));
 
 /** Every x and y a primitive touches (path points included). */
 function coordinates(p: Primitive): [number, number][] {
@@ -33,13 +33,15 @@ describe("every key pose of every exercise", () => {
     const set = setFor(slug);
     const drawing = drawKeyPoses(set)[index]!;
     const html = renderToStaticMarkup(createElement(FigureSvg, { drawing, label: `Test: ${label}` }));
+    const { scale } = frameSet(set);
     expect(html).toMatch(/^<svg role="img" aria-label="Test: [^"]+" viewBox="0 0 240 150"/);
     // A head, a floor or mat to lie on, the trunk and eight limb segments, and nothing broken.
-    expect(html).toContain(`r="${RADII.head}"`);
+    const radii = [...html.matchAll(/<circle[^>]* r="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(radii.some((r) => Math.abs(r - RADII.head * scale) < 0.15)).toBe(true);
     expect(html.match(/<line /g)?.length ?? 0).toBeGreaterThanOrEqual(8);
     expect(html).not.toMatch(/NaN|undefined|Infinity/);
     const arrows = drawing.primitives.filter((p) => p.stroke === COLOURS.accent && p.type === "path" && p.fill === "none");
-    expect(arrows).toHaveLength(set.poses[index]!.arrows.length);
+    expect(arrows).toHaveLength(keyPoses(set)[index]!.arrows.length);
   });
 
   it.each(cases)("%s %s fits inside the figure box", (slug, _label, index) => {
@@ -104,6 +106,13 @@ describe("components", () => {
     }
   });
 
+  it("leave in-between animation poses out of the stills", () => {
+    const html = render(createElement(ExercisePoseStrip, { slug: "bird-dog" }));
+    expect(setFor("bird-dog").poses.map((p) => p.still)).toEqual([true, false, true]);
+    expect(html.match(/<svg /g)).toHaveLength(2);
+    expect(html).not.toContain("Lift off");
+  });
+
   it("label the key poses in order", () => {
     const html = render(createElement(ExercisePoseStrip, { slug: "cat-cow", name: "Cat–cow" }));
     const captions = [...html.matchAll(/<figcaption[^>]*><span[^>]*>(\d)\.<\/span> ([^<]+)<\/figcaption>/g)].map((m) => `${m[1]} ${m[2]}`);
@@ -116,7 +125,17 @@ describe("components", () => {
     expect(html).toContain('class="motion-reduce:hidden"');
     expect(html).toContain('class="hidden motion-reduce:block"');
     expect(html).toContain("Superman, shown in 2 steps. 1. Start:");
-    expect(html.match(/<svg /g)).toHaveLength(1 + set.poses.length);
+    expect(html.match(/<svg /g)).toHaveLength(1 + keyPoses(set).length);
+  });
+});
+
+describe("framing", () => {
+  it("draws every exercise at about life-size in the box, zooming a small figure no more than 1.4 times", () => {
+    for (const [slug, set] of poseSets) {
+      const { scale } = frameSet(set);
+      expect(scale, slug).toBeGreaterThanOrEqual(0.9);
+      expect(scale, slug).toBeLessThanOrEqual(1.4);
+    }
   });
 });
 
@@ -126,7 +145,7 @@ describe("props", () => {
     const plain = drawKeyPoses(setFor("draw-in"))[0]!;
     const withBall: Drawing = drawKeyPoses(set)[0]!;
     expect(withBall.primitives.length).toBe(plain.primitives.length + 1);
-    expect(withBall.primitives).toContainEqual(expect.objectContaining({ type: "circle", r: 8, fill: COLOURS.paper }));
+    expect(withBall.primitives).toContainEqual(expect.objectContaining({ type: "circle", stroke: COLOURS.ink, fill: COLOURS.paper }));
   });
 
   it("draws a chair under the seated figure and a mat under the all-fours one", () => {

@@ -67,6 +67,13 @@ describe("pose files", () => {
     expect(problemsOf(single)).toContainEqual({ field: "poses", reason: "needs at least a start and an end pose" });
   });
 
+  it("keep the first and last poses as stills", () => {
+    expect(problemsOf(GOOD.replace("description: Bottom lifted.", "description: Bottom lifted.\n    still: false"))).toContainEqual({
+      field: "poses.1.still",
+      reason: "the first and last poses are always shown",
+    });
+  });
+
   it("reject a repeated label and text that is not YAML", () => {
     expect(problemsOf(GOOD.replace("label: Lift", "label: Start"))).toContainEqual({ field: "poses.1.label", reason: '"Start" is used by an earlier pose' });
     expect(problemsOf("view: side\n  poses: [")[0]!.field).toBe("(file)");

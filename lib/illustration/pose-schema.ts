@@ -83,6 +83,8 @@ const poseSchema = z
     weight: z.number().positive().max(10).default(1),
     /** The programme's hold happens here (the last pose when none is marked). */
     hold: z.boolean().default(false),
+    /** false: an in-between pose that guides the animation (a knee lifting clear of the floor) and is not shown as a still. */
+    still: z.boolean().default(true),
     root: z
       .object({
         /** Whole-body tilt in the side view: 0 upright, 90 lying on the back head-left, -90 face down head-right. */
@@ -128,6 +130,9 @@ export const poseSetSchema = z
   })
   .strict()
   .superRefine((set, ctx) => {
+    for (const index of [0, set.poses.length - 1]) {
+      if (set.poses[index]?.still === false) ctx.addIssue({ code: "custom", path: ["poses", index, "still"], message: "the first and last poses are always shown" });
+    }
     const seen = new Set<string>();
     set.poses.forEach((pose, index) => {
       if (seen.has(pose.label)) ctx.addIssue({ code: "custom", path: ["poses", index, "label"], message: `"${pose.label}" is used by an earlier pose` });

@@ -6,7 +6,9 @@ import { ExercisePoseStrip } from "@/components/illustration/exercise-figure";
 import { FigurePlaceholder } from "@/components/illustration/figure-placeholder";
 import { loadExercises } from "@/lib/catalogue/load-content";
 import { isProduction } from "@/lib/env";
+import { keyPoses } from "@/lib/illustration/drawing";
 import { loadPoseSets } from "@/lib/illustration/load-poses";
+import type { PoseSet } from "@/lib/illustration/pose-schema";
 
 export const metadata: Metadata = { title: "Illustration gallery", robots: { index: false, follow: false } };
 
@@ -22,6 +24,11 @@ const POSITION_WORDS: Record<string, string> = {
   kneeling: "kneeling",
   standing: "standing",
 };
+
+function viewWords(poseSet: PoseSet): string {
+  if (poseSet.view === "top") return "seen from above";
+  return Math.abs(poseSet.poses[0]!.root.turn) >= 45 || Math.abs(poseSet.poses[0]!.root.roll) >= 45 ? "seen from the front" : "side view";
+}
 
 /** For reviewing the drawings during development: every exercise's key poses, still and moving. */
 export default function IllustrationGalleryPage() {
@@ -45,7 +52,7 @@ export default function IllustrationGalleryPage() {
               </h2>
               <p className="text-sm text-muted">
                 {POSITION_WORDS[exercise.position] ?? exercise.position}
-                {poseSet ? ` · ${poseSet.view === "top" ? "seen from above" : "side view"} · ${poseSet.poses.length} key poses` : " · no pose file"}
+                {poseSet ? ` · ${viewWords(poseSet)} · ${keyPoses(poseSet).length} key poses` : " · no pose file"}
               </p>
               <div className="mt-4 grid gap-4 lg:grid-cols-[1fr_16rem]">
                 <ExercisePoseStrip poseSet={poseSet} name={exercise.name} />
