@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExerciseFigure } from "@/components/illustration/exercise-figure";
 import type { ExerciseCard as Card } from "@/db/queries/exercises";
 import { dosageCompact } from "@/lib/dosage/format";
 import { CATEGORY_LABELS, label, POSITION_LABELS } from "@/lib/catalogue/labels";
@@ -7,6 +8,7 @@ export function ExerciseCard({ exercise }: { exercise: Card }) {
   const d = exercise.defaultDosage;
   return (
     <li className="card flex flex-col p-5 transition-colors hover:border-brand-200">
+      <ExerciseFigure slug={exercise.poseSlug} name={exercise.name} arrows={false} className="mb-3 rounded-lg bg-canvas" />
       <div className="flex items-start justify-between gap-3">
         <h2 className="text-lg font-bold">
           <Link href={`/catalogue/${exercise.id}`} className="after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-none">

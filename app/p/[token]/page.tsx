@@ -6,6 +6,7 @@ import { countSessionsSince, listSessions } from "@/db/queries/sessions";
 import { safetyAdvice } from "@/lib/catalogue/safety";
 import { resolvePatientLink } from "@/lib/patient/access";
 import { startOfWeek } from "@/lib/patient/week";
+import { stillFigures } from "@/lib/patient/figures";
 import { loadProgrammeView } from "@/lib/patient/programme-view";
 import { plannedSessionsPerWeek } from "@/lib/player/words";
 
@@ -35,6 +36,7 @@ export default async function PatientProgrammePage({ params }: Props) {
       calendarHref={`${base}/calendar.ics`}
       sessionsThisWeek={thisWeek}
       plannedPerWeek={plannedSessionsPerWeek(programme.items)}
+      figures={stillFigures(programme)}
       recentSessions={recent.map((s) => ({ completedAt: s.completedAt.toISOString(), pain: s.pain, difficulty: s.difficulty }))}
     />
   );

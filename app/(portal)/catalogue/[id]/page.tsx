@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ExercisePoseStrip } from "@/components/illustration/exercise-figure";
 import { RetireExerciseButton } from "@/components/catalogue/retire-exercise-button";
 import { getDb } from "@/db/client";
 import { getExercise } from "@/db/queries/exercises";
@@ -65,6 +66,7 @@ export default async function ExercisePage({ params, searchParams }: Params) {
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           <section className="card p-6">
+            <ExercisePoseStrip slug={exercise.poseSlug} name={exercise.name} className="mb-6" />
             <p className="text-lg">{exercise.purpose}</p>
             <h2 className="mt-6 text-lg font-bold">Steps</h2>
             <ol className="mt-2 list-decimal space-y-2 pl-6 marker:font-bold marker:text-brand-700">

@@ -4,6 +4,7 @@ import { SessionPlayer } from "@/components/player/session-player";
 import { getDb } from "@/db/client";
 import { safetyAdvice } from "@/lib/catalogue/safety";
 import { resolvePatientLink } from "@/lib/patient/access";
+import { animatedFigures } from "@/lib/patient/figures";
 import { loadProgrammeView } from "@/lib/patient/programme-view";
 
 export const metadata: Metadata = { title: "Today's session", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -14,5 +15,5 @@ export default async function PlayPage({ params }: { params: Promise<{ token: st
   if (!link) notFound();
   const programme = await loadProgrammeView(await getDb(), { clinicId: link.clinicId, programmeId: link.programmeId });
   if (!programme) notFound();
-  return <SessionPlayer programme={programme} logUrl={`/p/${token}/log`} backHref={`/p/${token}`} safety={safetyAdvice()} />;
+  return <SessionPlayer programme={programme} logUrl={`/p/${token}/log`} backHref={`/p/${token}`} safety={safetyAdvice()} figures={animatedFigures(programme)} />;
 }
