@@ -54,8 +54,8 @@ export default async function SettingsPage() {
             {team.map((member) => {
               const you = member.id === session.clinicianId;
               return (
-                <li key={member.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:gap-4" data-testid="team-member">
-                  <div className="flex min-w-0 flex-1 items-center gap-3">
+                <li key={member.id} className="flex flex-wrap items-center gap-x-4 gap-y-3 p-4" data-testid="team-member">
+                  <div className="flex min-w-0 flex-1 basis-60 items-center gap-3">
                     <Avatar name={member.name} muted={Boolean(member.disabledAt)} />
                     <div className="min-w-0">
                       <p className={`truncate font-bold ${member.disabledAt ? "text-muted" : ""}`}>
@@ -65,15 +65,13 @@ export default async function SettingsPage() {
                       <p className="truncate text-sm text-muted">{member.email}</p>
                     </div>
                   </div>
-                  <div className="flex flex-wrap items-center gap-2 sm:justify-end">
+                  <div className="flex flex-wrap items-center gap-x-3 gap-y-2 sm:ml-auto sm:justify-end">
                     <StatusBadge tone={member.role === "owner" ? "brand" : "neutral"}>{roleWords[member.role]}</StatusBadge>
                     {member.disabledAt ? (
                       <StatusBadge tone="danger">Disabled {formatDate(member.disabledAt)}</StatusBadge>
                     ) : (
                       <StatusBadge tone="ok">Active</StatusBadge>
                     )}
-                  </div>
-                  <div className="sm:w-44 sm:text-right">
                     {you ? null : member.disabledAt ? (
                       <RowAction action={enableClinicianAction} id={member.id} label="Re-enable" pendingLabel="Enabling…" />
                     ) : (
@@ -100,24 +98,22 @@ export default async function SettingsPage() {
                   const email = emails.get(invitation.id);
                   const status = email ? emailStatusWords(email.status, email.attempts) : null;
                   return (
-                    <li key={invitation.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:gap-4" data-testid="invitation">
-                      <div className="flex min-w-0 flex-1 items-center gap-3">
+                    <li key={invitation.id} className="flex flex-wrap items-center gap-x-4 gap-y-3 p-4" data-testid="invitation">
+                      <div className="flex min-w-0 flex-1 basis-60 items-center gap-3">
                         <Avatar name={invitation.name || invitation.email} muted />
                         <div className="min-w-0">
                           <p className="truncate font-bold">{invitation.name || invitation.email}</p>
-                          <p className="truncate text-sm text-muted">
-                            {invitation.name ? `${invitation.email} · ` : ""}
-                            {roleWords[invitation.role]} · expires {formatDate(invitation.expiresAt)}
+                          {invitation.name ? <p className="truncate text-sm text-muted">{invitation.email}</p> : null}
+                          <p className="text-sm text-muted">
+                            {roleWords[invitation.role]} · link expires {formatDate(invitation.expiresAt)}
                           </p>
                         </div>
                       </div>
-                      <div className="flex flex-wrap items-center gap-2 sm:justify-end">
+                      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 sm:ml-auto sm:justify-end">
                         {status ? <StatusBadge tone={status.tone}>Email {status.label.toLowerCase()}</StatusBadge> : null}
                         {email?.status === "failed" ? (
                           <RowAction action={retryEmailAction} id={email.id} label="Send again" pendingLabel="Sending…" />
                         ) : null}
-                      </div>
-                      <div className="sm:w-44 sm:text-right">
                         <RowAction
                           action={revokeInvitationAction}
                           id={invitation.id}
