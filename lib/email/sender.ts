@@ -48,9 +48,8 @@ export function smtpTransportFromEnv(): MailTransport | null {
   return nodemailer.createTransport(url.toString()) as unknown as MailTransport;
 }
 
-function defaults(): SenderOptions {
+function defaults(): Omit<SenderOptions, "db"> {
   return {
-    db: undefined as unknown as Database,
     createTransport: smtpTransportFromEnv,
     from: env().SMTP_FROM,
     // 5 sends at the transport's worst-case timeouts still end inside one lease.
@@ -113,22 +112,25 @@ export async function deliverDue(overrides: Partial<SenderOptions> = {}): Promis
       if (batch.length === 0) break;
       for (const email of batch) {
         const claim = { clinicId: email.clinicId, id: email.id, attempts: email.attempts };
+        let failure: unknown = null;
         try {
           await transport.sendMail(messageFor(email, options.from));
+        } catch (error) {
+          failure = error;
+        }
+        // Recorded outside the send's try: a sent message is never recorded as a failed attempt.
+        if (!failure) {
           await markEmailSent(db, claim);
           report.sent += 1;
-        } catch (error) {
-          const giveUp = isPermanent(error) || email.attempts >= options.maxAttempts;
-          await markEmailAttemptFailed(db, claim, {
-            error: describeError(error),
-            giveUp,
-            retryInSeconds: retryDelaySeconds(email.attempts),
-          });
-          if (giveUp) report.failed += 1;
-          else report.retrying += 1;
-          // Logged by id only: addresses and contents stay out of the logs.
-          console.warn(`[homeplan] email ${email.id} attempt ${email.attempts} ${giveUp ? "failed for good" : "will be retried"}: ${describeError(error)}`);
+          continue;
         }
+        const giveUp = isPermanent(failure) || email.attempts >= options.maxAttempts;
+        await markEmailAttemptFailed(db, claim, { error: describeError(failure), giveUp, retryInSeconds: retryDelaySeconds(email.attempts) });
+        if (giveUp) report.failed += 1;
+        else report.retrying += 1;
+        // The id and the reply code only: server replies can quote the address, which stays out of logs.
+        const code = (failure as { responseCode?: number; code?: string }).responseCode ?? (failure as { code?: string }).code ?? "error";
+        console.warn(`[homeplan] email ${email.id} attempt ${email.attempts} ${giveUp ? "failed for good" : "will be retried"} (${code})`);
       }
       if (batch.length < options.batchSize) break;
     }

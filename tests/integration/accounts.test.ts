@@ -8,7 +8,7 @@ import { verifySession } from "@/lib/auth/dal";
 import { acceptInvitation, hashInvitationToken, INVITATION_UNUSABLE } from "@/lib/auth/invitations";
 import { authenticate } from "@/lib/auth/sign-in";
 import { openEmailBody } from "@/lib/email/outbox";
-import { acceptInvitationAction } from "@/app/(auth)/actions";
+import { acceptInvitationAction, signInAction } from "@/app/(auth)/actions";
 import { changePasswordAction } from "@/app/(portal)/account/actions";
 import { disableClinicianAction, enableClinicianAction, inviteClinicianAction, revokeInvitationAction, updateClinicAction } from "@/app/(portal)/settings/actions";
 import { actAs, signIn } from "../mocks/auth.mock";
@@ -271,6 +271,20 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     const result = await changePasswordAction({}, form({ currentPassword: TEST_PASSWORD, newPassword: "lantern pebble orchard" }));
     expect(result.message).toMatch(/Try again in \d+ minutes/);
     expect(await authenticate(db(), { email: owner.email, password: TEST_PASSWORD, ip: "x" })).toMatchObject({ reason: "throttled" });
+  });
+
+  it("answers an unknown email and a wrong password with the same words, then 'try again in N minutes' once throttled", async () => {
+    const { owner } = await createClinic(db());
+    const unknown = await run(signInAction({}, form({ email: "nobody@example.org", password: "a wrong guess" })));
+    const wrong = await run(signInAction({}, form({ email: owner.email, password: "a wrong guess" })));
+    expect(unknown).toMatchObject({ ok: false, message: expect.stringMatching(/don't match an account/) });
+    expect(wrong).toEqual({ ...(unknown as object), values: { email: owner.email } });
+    expect(JSON.stringify([unknown, wrong])).not.toContain("a wrong guess");
+    for (let i = 0; i < 9; i += 1) await run(signInAction({}, form({ email: owner.email, password: "a wrong guess" })));
+    const throttled = await run(signInAction({}, form({ email: owner.email, password: TEST_PASSWORD })));
+    expect(throttled).toMatchObject({ ok: false, message: expect.stringMatching(/Too many attempts\. Try again in 1[45] minutes\./) });
+    // Another account from the same address is not affected by this account's lock.
+    expect(await run(signInAction({}, form({ email: "nobody@example.org", password: TEST_PASSWORD })))).toEqual(unknown);
   });
 
   it("saves the clinic details printed on handouts, ignoring fields it does not expect", async () => {
