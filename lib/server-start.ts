@@ -1,5 +1,6 @@
 import { bootstrap } from "@/db/bootstrap";
 import { getConnection } from "@/db/client";
+import { startEmailSender } from "@/lib/email/sender";
 import { env } from "@/lib/env";
 
 /**
@@ -12,6 +13,8 @@ export async function startServer(attempt = 1): Promise<void> {
   try {
     const connection = await getConnection();
     await bootstrap(connection, { demo: connection.driver === "pglite" && !settings.SKIP_DEMO_SEED });
+    // Retries and mail left by a previous run; new mail is also sent right after it is queued.
+    startEmailSender();
   } catch (error) {
     const wait = Math.min(30, attempt * 2);
     console.error(`[homeplan] start-up could not reach the database (${(error as Error).message}); retrying in ${wait} s`);

@@ -11,9 +11,11 @@ import { verifySession } from "@/lib/auth/dal";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { clientIp } from "@/lib/request";
-import { signInSchema, signUpSchema } from "@/lib/validations/auth";
+import { acceptInviteSchema, signInSchema, signUpSchema } from "@/lib/validations/auth";
 import { recordAudit } from "@/db/queries/audit";
 import { bumpSessionVersion } from "@/db/queries/clinics";
+import { findUsableInvitation } from "@/db/queries/invitations";
+import { acceptInvitation, hashInvitationToken, INVITATION_UNUSABLE } from "@/lib/auth/invitations";
 
 const INVALID = "That email and password don't match an account. Check them and try again.";
 
@@ -94,4 +96,34 @@ export async function signOutAction(): Promise<void> {
   }
   await signOut({ redirect: false });
   redirect("/sign-in?signed-out=1");
+}
+
+/**
+ * Public: the token is the only credential. Every unusable link (unknown, expired,
+ * revoked, already used) gets the same answer.
+ */
+export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(acceptInviteSchema, formData);
+  const tokenOk = parsed.success || !parsed.error.issues.some((i) => i.path[0] === "token");
+  if (!tokenOk) return failure(formData, INVITATION_UNUSABLE);
+  if (!parsed.success) return failure(formData, "Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
+
+  const db = await getDb();
+  const invitation = await findUsableInvitation(db, hashInvitationToken(parsed.data.token));
+  if (!invitation) return failure(formData, INVITATION_UNUSABLE);
+  const problem = passwordProblem(parsed.data.password, { email: invitation.email });
+  if (problem) return failure(formData, "Please choose a different password.", { password: [problem] });
+
+  const ip = clientIp(await headers());
+  const outcome = await acceptInvitation(db, { token: parsed.data.token, name: parsed.data.name, password: parsed.data.password, ip });
+  if (!outcome.ok) {
+    return failure(
+      formData,
+      outcome.reason === "email_in_use"
+        ? "An account with this email already exists. Sign in with it instead, or ask your clinic to invite another address."
+        : INVITATION_UNUSABLE,
+    );
+  }
+  await signIn("credentials", { email: outcome.email, password: parsed.data.password, ip, redirectTo: "/dashboard" });
+  return {};
 }

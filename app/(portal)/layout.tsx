@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Logo } from "@/components/ui/logo";
 import { PortalNav } from "@/components/portal/portal-nav";
 import { requireClinician } from "@/lib/auth/dal";
+import { devMailboxEnabled } from "@/lib/env";
 import { signOutAction } from "../(auth)/actions";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
@@ -16,10 +17,11 @@ export default async function PortalLayout({ children }: { children: React.React
           <Link href="/dashboard" aria-label="Homeplan dashboard" className="rounded-lg">
             <Logo />
           </Link>
-          <PortalNav owner={session.role === "owner"} />
+          <PortalNav owner={session.role === "owner"} mailbox={devMailboxEnabled()} />
           <div className="ml-auto flex items-center gap-3">
-            <Link href="/account" className="hidden text-sm text-muted hover:text-ink sm:block" data-testid="signed-in-as">
-              {session.name}
+            <Link href="/account" className="rounded-lg px-2 py-2 text-sm text-muted hover:text-ink" data-testid="signed-in-as">
+              <span className="sm:hidden">Account</span>
+              <span className="hidden sm:inline">{session.name}</span>
             </Link>
             <form action={signOutAction}>
               <button type="submit" className="btn-ghost min-h-10 px-3 text-sm">

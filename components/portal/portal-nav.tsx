@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function PortalNav({ owner }: { owner: boolean }) {
+export function PortalNav({ owner, mailbox = false }: { owner: boolean; mailbox?: boolean }) {
   const pathname = usePathname();
   const items = [
     { href: "/dashboard", label: "Dashboard" },
@@ -11,6 +11,7 @@ export function PortalNav({ owner }: { owner: boolean }) {
     { href: "/catalogue", label: "Catalogue" },
     { href: "/templates", label: "Templates" },
     ...(owner ? [{ href: "/settings", label: "Clinic" }] : []),
+    ...(mailbox ? [{ href: "/mailbox", label: "Mailbox" }] : []),
   ];
   return (
     <nav aria-label="Main" className="order-last -mx-1 flex w-full gap-1 overflow-x-auto md:order-none md:w-auto">

@@ -14,7 +14,7 @@ export type SignInOutcome =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-const accountKey = (email: string) => `signin:account:${email.toLowerCase()}`;
+export const accountKey = (email: string) => `signin:account:${email.toLowerCase()}`;
 const ipKey = (ip: string) => `signin:ip:${ip}`;
 
 /**

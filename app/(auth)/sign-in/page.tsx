@@ -16,6 +16,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           You have signed out.
         </p>
       ) : null}
+      {params["password-changed"] ? (
+        <p className="mt-4 rounded-lg bg-ok-soft px-3 py-2 text-sm font-bold text-ok" role="status">
+          Your password is changed. Sign in with your new password.
+        </p>
+      ) : null}
       <SignInForm next={next} />
       <p className="mt-6 border-t border-line pt-4 text-sm text-muted">
         New to Homeplan?{" "}

@@ -1,0 +1,137 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { Database } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
+import { emailInUse, insertClinician } from "@/db/queries/clinicians";
+import { getClinic, isUniqueViolation } from "@/db/queries/clinics";
+import { consumeInvitation, insertInvitation, revokePendingInvitationsFor } from "@/db/queries/invitations";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { invitationEmail } from "@/lib/email/templates";
+import { env } from "@/lib/env";
+import { hashPassword } from "./password";
+
+export const INVITATION_DAYS = 7;
+
+/** One answer for every link that cannot be used, so none reveals more than another. */
+export const INVITATION_UNUSABLE = "This invitation link has expired or was already used. Ask your clinic for a new one.";
+
+/** 256 random bits as base64url (43 characters); only the SHA-256 of it is stored. */
+export function newInvitationToken(): { token: string; tokenHash: Buffer } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashInvitationToken(token) };
+}
+
+export function hashInvitationToken(token: string): Buffer {
+  return createHash("sha256").update(token, "utf8").digest();
+}
+
+export const invitationUrl = (token: string) => `${env().APP_URL}/invite/${token}`;
+
+class DuplicateRequest extends Error {}
+
+export type InviteOutcome =
+  | { ok: true; invitationId: string; emailId: string }
+  | { ok: false; reason: "email_in_use" | "duplicate" };
+
+/**
+ * Invitation, its email and the audit event in one transaction: the email goes out
+ * exactly when the invitation exists. `requestId` comes from the form, so a double
+ * submit (or a retried request) sends one email, not two.
+ */
+export async function inviteClinician(
+  db: Database,
+  input: {
+    clinicId: string;
+    invitedBy: { id: string; name: string };
+    email: string;
+    name: string;
+    role: "owner" | "clinician";
+    requestId: string;
+    ip: string;
+  },
+): Promise<InviteOutcome> {
+  if (await emailInUse(db, input.email)) return { ok: false, reason: "email_in_use" };
+  const { token, tokenHash } = newInvitationToken();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+  try {
+    return await db.transaction(async (tx) => {
+      await revokePendingInvitationsFor(tx, { clinicId: input.clinicId, email: input.email });
+      const invitation = await insertInvitation(tx, {
+        clinicId: input.clinicId,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        tokenHash,
+        invitedBy: input.invitedBy.id,
+        expiresAt,
+      });
+      const clinic = await getClinic(tx, { clinicId: input.clinicId });
+      const message = invitationEmail({
+        clinicName: clinic?.name ?? "your clinic",
+        inviterName: input.invitedBy.name,
+        inviteeName: input.name,
+        role: input.role,
+        url: invitationUrl(token),
+        expiresAt,
+      });
+      const email = await enqueueEmail(tx, {
+        clinicId: input.clinicId,
+        idempotencyKey: `invitation:${input.requestId}`,
+        kind: "invitation",
+        to: input.email,
+        ...message,
+        subjectRef: invitation.id,
+      });
+      if (!email.created) throw new DuplicateRequest();
+      await recordAudit(tx, {
+        clinicId: input.clinicId,
+        actorId: input.invitedBy.id,
+        action: "invitation.created",
+        objectType: "invitation",
+        objectId: invitation.id,
+        ip: input.ip,
+        detail: { role: input.role },
+      });
+      return { ok: true as const, invitationId: invitation.id, emailId: email.id };
+    });
+  } catch (error) {
+    if (error instanceof DuplicateRequest) return { ok: false, reason: "duplicate" };
+    throw error;
+  }
+}
+
+export type AcceptOutcome = { ok: true; email: string; clinicianId: string } | { ok: false; reason: "unusable" | "email_in_use" };
+
+/**
+ * Spends the invitation and creates the clinician in its clinic, with its role, in one
+ * transaction: either both happen or neither (an email taken meanwhile leaves the link usable).
+ */
+export async function acceptInvitation(db: Database, input: { token: string; name: string; password: string; ip: string }): Promise<AcceptOutcome> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const invitation = await consumeInvitation(tx, hashInvitationToken(input.token));
+      if (!invitation) return { ok: false as const, reason: "unusable" as const };
+      const clinician = await insertClinician(tx, {
+        clinicId: invitation.clinicId,
+        email: invitation.email,
+        name: input.name,
+        passwordHash,
+        role: invitation.role,
+      });
+      await recordAudit(tx, {
+        clinicId: invitation.clinicId,
+        actorId: clinician.id,
+        action: "invitation.accepted",
+        objectType: "invitation",
+        objectId: invitation.id,
+        ip: input.ip,
+        detail: { role: invitation.role },
+      });
+      return { ok: true as const, email: invitation.email, clinicianId: clinician.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "clinicians_email_key")) return { ok: false, reason: "email_in_use" };
+    throw error;
+  }
+}

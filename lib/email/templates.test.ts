@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { escapeHtml, invitationEmail, patientLinkEmail } from "./templates";
+
+const hostile = `<script>alert("x")</script> & 'quotes'`;
+const url = "https://homeplan.example.org/p/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
+
+describe("email templates", () => {
+  it("escapes every interpolated value in the HTML, so a name cannot add markup", () => {
+    const email = invitationEmail({ clinicName: hostile, inviterName: hostile, inviteeName: hostile, role: "clinician", url, expiresAt: new Date() });
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).toContain(escapeHtml("<script>"));
+    const patient = patientLinkEmail({ clinicName: hostile, clinicianName: hostile, programmeTitle: hostile, url });
+    expect(patient.html).not.toContain("<script>");
+    expect(patient.html).not.toContain(`"x"`);
+  });
+
+  it("keeps the subject on one line even when a name contains line breaks", () => {
+    const email = invitationEmail({
+      clinicName: "Riverside\r\nBcc: everyone@example.org",
+      inviterName: "Sam\nOkafor",
+      inviteeName: "",
+      role: "owner",
+      url,
+      expiresAt: new Date(),
+    });
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.subject).toBe("Sam Okafor invited you to Riverside Bcc: everyone@example.org on Homeplan");
+    const long = invitationEmail({ clinicName: "C".repeat(120), inviterName: "I".repeat(120), inviteeName: "", role: "owner", url, expiresAt: new Date() });
+    expect(long.subject.length).toBeLessThanOrEqual(250);
+  });
+
+  it("puts the link in both versions, with the role and the expiry date in words", () => {
+    const email = invitationEmail({
+      clinicName: "Riverside Physiotherapy",
+      inviterName: "Sam Okafor",
+      inviteeName: "Alex",
+      role: "owner",
+      url,
+      expiresAt: new Date("2026-12-01T09:00:00Z"),
+    });
+    expect(email.text).toContain(url);
+    expect(email.text).toContain("as an owner");
+    expect(email.text).toContain("expires on 1 December 2026");
+    expect(email.html).toContain(`href="${url}"`);
+    expect(email.text.startsWith("Hello Alex,")).toBe(true);
+  });
+
+  it("refuses a link that is not a web address", () => {
+    expect(() => invitationEmail({ clinicName: "C", inviterName: "I", inviteeName: "", role: "owner", url: "javascript:alert(1)", expiresAt: new Date() })).toThrow();
+  });
+
+  it("tells the patient who sent it and what to do, and keeps the programme title out of the subject line", () => {
+    const email = patientLinkEmail({ clinicName: "Riverside Physiotherapy", clinicianName: "Sam Okafor", programmeTitle: "Lumbar disc rehabilitation", url });
+    expect(email.subject).toBe("Your home exercises from Riverside Physiotherapy");
+    expect(email.subject).not.toContain("Lumbar");
+    expect(email.text).toContain("Sam Okafor at Riverside Physiotherapy");
+    expect(email.text).toContain("Lumbar disc rehabilitation");
+    expect(email.text).toContain(url);
+    expect(email.text).toMatch(/Open this link .* follow along/);
+    expect(email.html).toContain(`href="${url}"`);
+  });
+});

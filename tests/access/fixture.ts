@@ -1,0 +1,118 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "@/db/client";
+import { clinicians, clinics, emailOutbox, invitations, patients } from "@/db/schema";
+import { newInvitationToken } from "@/lib/auth/invitations";
+import { hashPassword } from "@/lib/auth/password";
+import { seal } from "@/lib/crypto/seal";
+import { TEST_PASSWORD } from "../factories";
+
+/**
+ * Two clinics: the victim, full of records with distinctive "canary" text, and the
+ * attacker's. Add records here as the app grows (patients' programmes, links, logs),
+ * with their ids in `victim` and their text in `canaries`.
+ */
+export type AccessFixture = Awaited<ReturnType<typeof seedAccessFixture>>;
+
+let passwordHash: Promise<string> | undefined;
+
+export async function seedAccessFixture(db: Database) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  const canaries = {
+    clinicName: "Quillfeather Physiotherapy",
+    address: "7 Kestrel Mews, Lowmoor LM4 9QQ",
+    phone: "+44 1632 000 777",
+    ownerName: "Ottilie Vance",
+    ownerEmail: "ottilie.vance@victim.example",
+    clinicianName: "Cedric Marsh",
+    clinicianEmail: "cedric.marsh@victim.example",
+    colleagueName: "Beatrix Lowe",
+    colleagueEmail: "beatrix.lowe@victim.example",
+    disabledName: "Delphine Ashe",
+    disabledEmail: "delphine.ashe@victim.example",
+    patientName: "Percival Thorne",
+    patientEmail: "percival.thorne@victim.example",
+    patientNotes: "Canary note: lumbar flare after rowing",
+    inviteeName: "Imogen Hartley",
+    inviteeEmail: "imogen.hartley@victim.example",
+    emailSubject: "Canary subject 4417",
+  };
+
+  const [clinic] = await db.insert(clinics).values({ name: canaries.clinicName, address: canaries.address, phone: canaries.phone }).returning();
+  const clinicId = clinic!.id;
+  const person = (name: string, email: string, role: "owner" | "clinician", disabled = false) =>
+    db
+      .insert(clinicians)
+      .values({ clinicId, name, email, role, passwordHash: hash, disabledAt: disabled ? new Date() : null })
+      .returning()
+      .then((rows) => rows[0]!);
+  const owner = await person(canaries.ownerName, canaries.ownerEmail, "owner");
+  const clinician = await person(canaries.clinicianName, canaries.clinicianEmail, "clinician");
+  const colleague = await person(canaries.colleagueName, canaries.colleagueEmail, "clinician");
+  // An owner, so that what stops them is being disabled, not their role.
+  const disabled = await person(canaries.disabledName, canaries.disabledEmail, "owner", true);
+  const [patient] = await db
+    .insert(patients)
+    .values({ clinicId, name: canaries.patientName, email: canaries.patientEmail, notes: canaries.patientNotes, dateOfBirth: "1961-02-03" })
+    .returning();
+  const { token: invitationToken, tokenHash } = newInvitationToken();
+  const [invitation] = await db
+    .insert(invitations)
+    .values({
+      clinicId,
+      email: canaries.inviteeEmail,
+      name: canaries.inviteeName,
+      role: "clinician",
+      tokenHash,
+      invitedBy: owner.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning();
+  const [failedEmail] = await db
+    .insert(emailOutbox)
+    .values({
+      clinicId,
+      idempotencyKey: "canary-email",
+      kind: "invitation",
+      toAddress: canaries.patientEmail,
+      subject: canaries.emailSubject,
+      textBody: seal("Canary body text", "email-body"),
+      htmlBody: seal("<p>Canary body html</p>", "email-body"),
+      status: "failed",
+      attempts: 8,
+      lastError: "550 canary refusal",
+      subjectRef: invitation!.id,
+    })
+    .returning();
+
+  const [attackerClinic] = await db.insert(clinics).values({ name: "Mallory Physio" }).returning();
+  const [attacker] = await db
+    .insert(clinicians)
+    .values({ clinicId: attackerClinic!.id, name: "Mallory Quinn", email: "mallory@attacker.example", role: "owner", passwordHash: hash })
+    .returning();
+
+  return {
+    canaries,
+    victim: {
+      clinicId,
+      owner,
+      clinician,
+      /** Someone to act on who is not one of the callers. */
+      colleague,
+      disabled,
+      patientId: patient!.id,
+      invitationId: invitation!.id,
+      invitationToken,
+      failedEmailId: failedEmail!.id,
+    },
+    attacker: attacker!,
+    /** A well-formed invitation token that matches nothing. */
+    unknownToken: randomBytes(32).toString("base64url"),
+  };
+}
+
+/** Every value that would be a leak if it showed up in an answer to someone outside the clinic. */
+export function secretsOf(fx: AccessFixture): string[] {
+  const ids = [fx.victim.clinicId, fx.victim.owner.id, fx.victim.clinician.id, fx.victim.colleague.id, fx.victim.disabled.id, fx.victim.patientId, fx.victim.invitationId, fx.victim.failedEmailId];
+  return [...Object.values(fx.canaries), ...ids, fx.victim.invitationToken];
+}

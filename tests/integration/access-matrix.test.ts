@@ -1,0 +1,230 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { TEST_PASSWORD } from "../factories";
+import { seedAccessFixture, secretsOf, type AccessFixture } from "../access/fixture";
+import { listEntryPoints, scanServerEntryPoints } from "../access/scan";
+import { changedTables, dumpRows, snapshot } from "../access/snapshot";
+import { actAs, type Claims } from "../mocks/auth.mock";
+import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
+import { describeNavigation } from "../mocks/next-navigation.mock";
+import { driver, setupTestDatabase, truncateAll } from "../db";
+
+vi.mock("@/lib/auth/auth", () => import("../mocks/auth.mock"));
+vi.mock("next-auth", () => import("../mocks/next-auth.mock"));
+vi.mock("next/headers", () => import("../mocks/next-headers.mock"));
+vi.mock("next/navigation", () => import("../mocks/next-navigation.mock"));
+vi.mock("next/cache", () => import("../mocks/next-cache.mock"));
+vi.mock("@/db/client", async (importOriginal) => (await import("../mocks/db-client.mock")).dbClientDouble(importOriginal));
+
+/*
+ * THE ACCESS MATRIX. Every server action (each export of a "use server" file) and every
+ * route handler (each HTTP-method export of app/**\/route.ts) is found on disk and must
+ * be listed here with how to call it. New actions added later fail this test until listed.
+ *
+ * To add one: a key "<file>#<export>", and either
+ *   - access "clinic": touches clinic data. `call` builds its arguments from the fixture
+ *     (point every id at the VICTIM clinic's records); `legit` names what the rightful
+ *     caller's call changes there, which proves the call reaches real rows. It is then
+ *     called as anonymous, as an owner of another clinic, as a disabled clinician, with a
+ *     session from before sign-out, and (ownerOnly) as a non-owner of the victim clinic:
+ *     none of them may change a row or get back any of the victim's data.
+ *   - access "public": reachable without a session by design. `may` says what it may do;
+ *     `mayWrite` lists the tables its fixture call may change. It still must not return
+ *     the victim's data to anyone.
+ */
+type Args = (fx: AccessFixture) => unknown[];
+type ClinicEntry = { access: "clinic"; call: Args; ownerOnly?: boolean; legit: { as: "owner" | "clinician"; changes: string[] } };
+type PublicEntry = { access: "public"; call: Args; may: string; mayWrite?: string[] };
+
+const formOf = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return data;
+};
+/** A form action's arguments: (previous state, form data). */
+const form = (fields: (fx: AccessFixture) => Record<string, string>): Args => (fx) => [{}, formOf(fields(fx))];
+/** A route handler's arguments: (request, { params }). */
+const request = (method: string, url: string, params: (fx: AccessFixture) => Record<string, string> = () => ({})): Args => (fx) => [
+  new Request(`http://homeplan.test${url}`, { method }),
+  { params: Promise.resolve(params(fx)) },
+];
+
+const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
+  // ---------------------------------------------------------------- public
+  "app/api/health/route.ts#GET": { access: "public", may: "say whether the database answers", call: request("GET", "/api/health") },
+  "app/(auth)/actions.ts#signInAction": {
+    access: "public",
+    may: "sign in with an email and password; a failure is counted (throttling) and audited",
+    call: form((fx) => ({ email: fx.canaries.ownerEmail, password: "a wrong guess" })),
+    mayWrite: ["rate_limits", "audit_events"],
+  },
+  "app/(auth)/actions.ts#signUpAction": {
+    access: "public",
+    may: "create a new clinic with its owner (never an account for an email already in use)",
+    call: form((fx) => ({ clinicName: "Copycat Clinic", name: "Mallory", email: fx.canaries.ownerEmail, password: "pebble orchard violin" })),
+  },
+  "app/(auth)/actions.ts#acceptInvitationAction": {
+    access: "public",
+    may: "with a valid invitation token (the capability), create that clinician; with any other token, nothing",
+    call: form((fx) => ({ token: fx.unknownToken, name: "Mallory", password: "pebble orchard violin", clinicId: fx.victim.clinicId })),
+  },
+  // ---------------------------------------------------------------- signed-in clinicians
+  "app/(auth)/actions.ts#signOutAction": { access: "clinic", call: () => [], legit: { as: "clinician", changes: ["clinicians", "audit_events"] } },
+  "app/(portal)/account/actions.ts#updateNameAction": {
+    access: "clinic",
+    call: form((fx) => ({ name: "Renamed By Attacker", id: fx.victim.clinician.id, clinicId: fx.victim.clinicId })),
+    legit: { as: "clinician", changes: ["clinicians", "audit_events"] },
+  },
+  "app/(portal)/account/actions.ts#changePasswordAction": {
+    access: "clinic",
+    call: form((fx) => ({ currentPassword: TEST_PASSWORD, newPassword: "lantern pebble orchard", id: fx.victim.clinician.id })),
+    legit: { as: "clinician", changes: ["clinicians", "audit_events"] },
+  },
+  "app/(portal)/mailbox/actions.ts#retryEmailAction": {
+    access: "clinic",
+    call: form((fx) => ({ id: fx.victim.failedEmailId })),
+    legit: { as: "clinician", changes: ["email_outbox", "audit_events"] },
+  },
+  // ---------------------------------------------------------------- owners
+  "app/(portal)/settings/actions.ts#updateClinicAction": {
+    access: "clinic",
+    ownerOnly: true,
+    call: form((fx) => ({ name: "Hijacked Clinic", address: "", phone: "", paperSize: "LETTER", id: fx.victim.clinicId, clinicId: fx.victim.clinicId })),
+    legit: { as: "owner", changes: ["clinics", "audit_events"] },
+  },
+  "app/(portal)/settings/actions.ts#inviteClinicianAction": {
+    access: "clinic",
+    ownerOnly: true,
+    call: form((fx) => ({ email: "new.colleague@example.org", name: "New Colleague", role: "owner", requestId: randomUUID(), clinicId: fx.victim.clinicId })),
+    legit: { as: "owner", changes: ["invitations", "email_outbox", "audit_events"] },
+  },
+  "app/(portal)/settings/actions.ts#revokeInvitationAction": {
+    access: "clinic",
+    ownerOnly: true,
+    call: form((fx) => ({ id: fx.victim.invitationId })),
+    legit: { as: "owner", changes: ["invitations", "audit_events"] },
+  },
+  "app/(portal)/settings/actions.ts#disableClinicianAction": {
+    access: "clinic",
+    ownerOnly: true,
+    call: form((fx) => ({ id: fx.victim.colleague.id })),
+    legit: { as: "owner", changes: ["clinicians", "audit_events"] },
+  },
+  "app/(portal)/settings/actions.ts#enableClinicianAction": {
+    access: "clinic",
+    ownerOnly: true,
+    call: form((fx) => ({ id: fx.victim.disabled.id })),
+    legit: { as: "owner", changes: ["clinicians", "audit_events"] },
+  },
+};
+
+// ---------------------------------------------------------------- the callers
+
+type Person = { id: string; clinicId: string; role: "owner" | "clinician"; sessionVersion: number };
+const claimsOf = (p: Person): Claims => ({ id: p.id, clinicId: p.clinicId, role: p.role, sessionVersion: p.sessionVersion });
+
+/** `victimOnly`: the caller has a clinic of its own, where its own actions may write. */
+type Actor = { name: string; claims: (fx: AccessFixture) => Claims | null; victimOnly?: boolean };
+const ACTORS: Actor[] = [
+  { name: "anonymous", claims: () => null },
+  { name: "an owner of another clinic", claims: (fx) => claimsOf(fx.attacker), victimOnly: true },
+  { name: "a disabled clinician (an owner) of the clinic", claims: (fx) => claimsOf(fx.victim.disabled) },
+  { name: "a session from before sign-out", claims: (fx) => ({ ...claimsOf(fx.victim.owner), sessionVersion: fx.victim.owner.sessionVersion - 1 }) },
+];
+const NOT_OWNER: Actor = { name: "a clinician of the clinic who is not an owner", claims: (fx) => claimsOf(fx.victim.clinician) };
+
+// ---------------------------------------------------------------- running one call
+
+type Outcome = { text: string; status?: number; crash?: string };
+
+async function invoke(fn: (...args: unknown[]) => unknown, args: unknown[]): Promise<Outcome> {
+  try {
+    const result = await fn(...args);
+    if (result instanceof Response) return { text: `${[...result.headers].join("\n")}\n${await result.text()}`, status: result.status };
+    return { text: JSON.stringify(result ?? null) };
+  } catch (error) {
+    const navigation = describeNavigation(error);
+    if (navigation) return { text: navigation };
+    return { text: String((error as Error)?.message), crash: String((error as Error)?.stack ?? error) };
+  }
+}
+
+function inputText(args: unknown[]): string {
+  return args
+    .map((arg) => (arg instanceof FormData ? JSON.stringify([...arg.entries()]) : arg instanceof Request ? arg.url : JSON.stringify(arg ?? null)))
+    .join(" ");
+}
+
+/** Victim data in the answer, other than what the caller itself sent. */
+const leaksIn = (fx: AccessFixture, outcome: Outcome, input: string) =>
+  [...secretsOf(fx), "$argon2"].filter((s) => !input.includes(s) && outcome.text.includes(s));
+
+// ---------------------------------------------------------------- the tests
+
+const { files, inline } = scanServerEntryPoints();
+const found = await listEntryPoints(files);
+const { db } = setupTestDatabase();
+beforeEach(pointAppAtTestDatabase(db));
+
+async function freshFixture(): Promise<AccessFixture> {
+  await truncateAll(db());
+  return seedAccessFixture(db());
+}
+
+describe(`access matrix on ${driver}`, () => {
+  it("lists every server action and route handler found on disk", () => {
+    const missing = [...found.keys()].filter((key) => !(key in MATRIX));
+    expect(
+      missing,
+      `Found on disk but not in the access matrix: add each to MATRIX in tests/integration/access-matrix.test.ts (New actions added later fail this test until listed).`,
+    ).toEqual([]);
+    const stale = Object.keys(MATRIX).filter((key) => !found.has(key));
+    expect(stale, "Listed in the access matrix but no longer on disk: remove or rename them.").toEqual([]);
+    expect(found.size).toBeGreaterThanOrEqual(Object.keys(MATRIX).length);
+  });
+
+  it("finds no inline server actions, which the matrix could not enumerate", () => {
+    expect(inline, 'Move each inline "use server" function into an actions file (a file that starts with "use server").').toEqual([]);
+  });
+
+  const listed = [...found.entries()].filter(([key]) => key in MATRIX);
+  it.each(listed.map(([key, entry]) => [key, entry] as const))("%s", async (key, { fn, kind }) => {
+    const entry = MATRIX[key]!;
+    const actors = entry.access === "clinic" && entry.ownerOnly ? [...ACTORS, NOT_OWNER] : ACTORS;
+    for (const actor of actors) {
+      const fx = await freshFixture();
+      const args = entry.call(fx);
+      const scope = entry.access === "clinic" && actor.victimOnly ? fx.victim.clinicId : undefined;
+      const before = await snapshot(db(), scope);
+      actAs(actor.claims(fx));
+      const outcome = await invoke(fn, args);
+      const after = await snapshot(db(), scope);
+
+      const allowed = entry.access === "public" ? (entry.mayWrite ?? []) : [];
+      const changed = changedTables(before, after).filter((t) => !allowed.includes(t.split(" ")[0]!));
+      expect(changed, `${key} called by ${actor.name} changed rows`).toEqual([]);
+      expect(leaksIn(fx, outcome, inputText(args)), `${key} returned the victim's data to ${actor.name}`).toEqual([]);
+      expect(outcome.crash, `${key} failed with an error (a 500) for ${actor.name}`).toBeUndefined();
+      if (entry.access === "clinic" && kind === "route") expect(outcome.status, `${key} answered ${actor.name} with success`).toBeGreaterThanOrEqual(300);
+      if (entry.access === "clinic" && actor.victimOnly) {
+        const elsewhere = await dumpRows(db(), fx.victim.clinicId);
+        const copied = secretsOf(fx).filter((s) => !inputText(args).includes(s) && elsewhere.includes(s));
+        expect(copied, `${key} copied the victim's data outside the victim's clinic for ${actor.name}`).toEqual([]);
+      }
+    }
+
+    if (entry.access === "clinic") {
+      // The rightful caller's call does reach the victim's rows, so the refusals above mean something.
+      const fx = await freshFixture();
+      const args = entry.call(fx);
+      const before = await snapshot(db(), fx.victim.clinicId);
+      actAs(claimsOf(entry.legit.as === "owner" ? fx.victim.owner : fx.victim.clinician));
+      const outcome = await invoke(fn, args);
+      const changed = changedTables(before, await snapshot(db(), fx.victim.clinicId)).map((t) => t.split(" ")[0]);
+      expect(outcome.crash, `${key} failed for its rightful caller`).toBeUndefined();
+      expect(changed, `${key} called by its rightful caller (${entry.legit.as}) with the fixture: ${outcome.text.slice(0, 300)}`).toEqual(
+        expect.arrayContaining(entry.legit.changes),
+      );
+    }
+  });
+});
