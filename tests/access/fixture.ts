@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
-import { clinicians, clinics, emailOutbox, invitations, patients } from "@/db/schema";
+import { clinicians, clinics, emailOutbox, exercises, invitations, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
+import { encryptToken, hashToken, linkKey, newToken } from "@/lib/links/token";
 import { newInvitationToken } from "@/lib/auth/invitations";
 import { hashPassword } from "@/lib/auth/password";
 import { seal } from "@/lib/crypto/seal";
@@ -36,6 +37,9 @@ export async function seedAccessFixture(db: Database) {
     inviteeName: "Imogen Hartley",
     inviteeEmail: "imogen.hartley@victim.example",
     emailSubject: "Canary subject 4417",
+    exerciseName: "Canary wobble press",
+    programmeTitle: "Canary programme 9931",
+    sessionComment: "Canary comment: knee clicked",
   };
 
   const [clinic] = await db.insert(clinics).values({ name: canaries.clinicName, address: canaries.address, phone: canaries.phone }).returning();
@@ -85,6 +89,44 @@ export async function seedAccessFixture(db: Database) {
     })
     .returning();
 
+  const [exercise] = await db
+    .insert(exercises)
+    .values({
+      clinicId,
+      slug: "canary-wobble-press",
+      name: canaries.exerciseName,
+      purpose: "A clinic-only exercise.",
+      category: "strengthen",
+      bodyRegion: "hips",
+      position: "standing",
+      equipment: ["none"],
+      steps: ["Stand.", "Wobble."],
+      defaultDosage: { sets: 2, reps: 8, holdSeconds: 0, restSeconds: 30, sides: "none", timesPerDay: 1, daysPerWeek: 5 },
+    })
+    .returning();
+  const [programme] = await db.insert(programmes).values({ clinicId, kind: "programme", patientId: patient!.id, currentVersion: 1, createdBy: owner.id }).returning();
+  await db.insert(programmeVersions).values({ clinicId, programmeId: programme!.id, version: 1, title: canaries.programmeTitle, createdBy: owner.id });
+  await db.insert(programmeItems).values({ clinicId, programmeId: programme!.id, version: 1, position: 0, exerciseId: exercise!.id, sets: 2, reps: 8 });
+  const linkToken = newToken();
+  await db.insert(patientLinks).values({
+    clinicId,
+    patientId: patient!.id,
+    programmeId: programme!.id,
+    tokenHash: hashToken(linkToken),
+    tokenCiphertext: encryptToken(linkToken, linkKey("fixture-secret-fixture-secret-fixture")),
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  await db.insert(sessionLogs).values({
+    clinicId,
+    patientId: patient!.id,
+    programmeId: programme!.id,
+    version: 1,
+    idempotencyKey: "canary-session-0001",
+    completedAt: new Date(),
+    pain: 3,
+    comment: canaries.sessionComment,
+  });
+
   const [attackerClinic] = await db.insert(clinics).values({ name: "Mallory Physio" }).returning();
   const [attacker] = await db
     .insert(clinicians)
@@ -104,6 +146,9 @@ export async function seedAccessFixture(db: Database) {
       invitationId: invitation!.id,
       invitationToken,
       failedEmailId: failedEmail!.id,
+      exerciseId: exercise!.id,
+      programmeId: programme!.id,
+      linkToken,
     },
     attacker: attacker!,
     /** A well-formed invitation token that matches nothing. */
@@ -113,6 +158,6 @@ export async function seedAccessFixture(db: Database) {
 
 /** Every value that would be a leak if it showed up in an answer to someone outside the clinic. */
 export function secretsOf(fx: AccessFixture): string[] {
-  const ids = [fx.victim.clinicId, fx.victim.owner.id, fx.victim.clinician.id, fx.victim.colleague.id, fx.victim.disabled.id, fx.victim.patientId, fx.victim.invitationId, fx.victim.failedEmailId];
-  return [...Object.values(fx.canaries), ...ids, fx.victim.invitationToken];
+  const ids = [fx.victim.clinicId, fx.victim.owner.id, fx.victim.clinician.id, fx.victim.colleague.id, fx.victim.disabled.id, fx.victim.patientId, fx.victim.invitationId, fx.victim.failedEmailId, fx.victim.exerciseId, fx.victim.programmeId];
+  return [...Object.values(fx.canaries), ...ids, fx.victim.invitationToken, fx.victim.linkToken];
 }

@@ -69,7 +69,12 @@ export async function saveAsTemplateAction(_previous: SaveState, formData: FormD
   const parsed = saveProgrammeSchema.safeParse({ ...formObject(formData), kind: "template", baseVersion: "0", programmeId: undefined, patientId: undefined });
   if (!parsed.success) return { ok: false, message: "Please correct the highlighted fields before saving a template.", errors: flatIssues(parsed.error) };
   const content = { ...parsed.data.content, patientNote: "", changeNote: "", startDate: null, reviewDate: null };
-  await createProgramme(await getDb(), { clinicId: session.clinicId, clinicianId: session.clinicianId }, { kind: "template", content });
+  try {
+    await createProgramme(await getDb(), { clinicId: session.clinicId, clinicianId: session.clinicianId }, { kind: "template", content });
+  } catch (error) {
+    console.error("[homeplan] template save failed", error);
+    return { ok: false, message: "The template could not be saved. Nothing was changed; please try again." };
+  }
   revalidatePath("/templates");
   return { ok: true, message: `Saved “${content.title}” as a clinic template.` };
 }
