@@ -1,18 +1,29 @@
-// `npm run test:e2e`: production build, then Playwright against it in Debian's Chromium.
-import { spawnSync } from "node:child_process";
+// `npm run test:e2e`: production build, then Playwright against it in Debian's Chromium,
+// with a real SMTP server for the app to send to.
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
+import { MAIL_DIR, startSmtpPeer } from "../e2e/support/smtp-peer";
 import { ensureChromium } from "./ensure-chromium";
 
 ensureChromium();
-// Each run starts on an empty embedded database; remove the folders of earlier runs.
+// Each run starts on an empty embedded database and an empty mail folder.
 for (const name of existsSync(".data") ? readdirSync(".data") : []) {
   if (name.startsWith("e2e-")) rmSync(`.data/${name}`, { recursive: true, force: true });
 }
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" } as NodeJS.ProcessEnv;
-const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: "inherit", env }).status ?? 1;
+rmSync(MAIL_DIR, { recursive: true, force: true });
 
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" } as NodeJS.ProcessEnv;
 if (!process.env.E2E_SKIP_BUILD) {
-  const built = run("node", ["node_modules/next/dist/bin/next", "build"]);
+  const built = spawnSync("node", ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env }).status ?? 1;
   if (built !== 0) process.exit(built);
 }
-process.exit(run("node", ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)]));
+
+const smtp = await startSmtpPeer();
+// Playwright runs as a child so this process keeps answering SMTP meanwhile.
+const child = spawn("node", ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { ...env, E2E_SMTP_URL: smtp.url },
+});
+const code: number = await new Promise((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
+await smtp.close();
+process.exit(code);

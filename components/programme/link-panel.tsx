@@ -45,13 +45,13 @@ export function LinkPanel({ programmeId, link, children }: { programmeId: string
             </div>
             <p className="mt-1 text-sm text-muted">Works until {link.expiresOn}. It always shows the newest version.</p>
           </div>
-          {children}
         </>
       ) : (
         <p className="text-sm text-muted">
-          {link.status === "none" ? "Create a link to send the patient their follow-along page." : "The last link no longer works. Create a new one to share the programme again."}
+          {link.status === "none" ? "Create a link, or email one straight away, to give the patient their follow-along page." : "The last link no longer works. Create a new one to share the programme again."}
         </p>
       )}
+      {children}
       <div className="flex flex-wrap gap-2 border-t border-line pt-4">
         <form action={issue}>
           <input type="hidden" name="programmeId" value={programmeId} />

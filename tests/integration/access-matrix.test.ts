@@ -155,6 +155,11 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     call: form((fx) => ({ programmeId: fx.victim.programmeId })),
     legit: { as: "clinician", changes: ["patient_links", "audit_events"] },
   },
+  "app/(portal)/programmes/link-actions.ts#sendLinkEmailAction": {
+    access: "clinic",
+    call: form((fx) => ({ programmeId: fx.victim.programmeId, requestId: randomUUID() })),
+    legit: { as: "clinician", changes: ["email_outbox", "audit_events"] },
+  },
   "app/(portal)/programmes/link-actions.ts#revokeLinkAction": {
     access: "clinic",
     call: form((fx) => ({ programmeId: fx.victim.programmeId })),

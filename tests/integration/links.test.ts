@@ -90,3 +90,24 @@ describe(`patient links on ${driver}`, () => {
     expect(await countRows(db(), "session_logs")).toBe(1);
   });
 });
+
+describe(`emailing a patient link on ${driver}`, () => {
+  it("20 concurrent clicks with one request id queue one email carrying the one live link", async () => {
+    const { sendPatientLink } = await import("@/db/queries/send-link");
+    const { actor, programmeId, patient } = await setup();
+    const requestId = "6f1c2d3e-4a5b-4c7d-8e9f-0a1b2c3d4e5f";
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        sendPatientLink(db(), { ...actor, clinicianName: "Sam" }, { programmeId, requestId, key, appUrl: "https://homeplan.test" }),
+      ),
+    );
+    expect(results.filter((r) => r.sent)).toHaveLength(1);
+    expect(results.every((r) => r.to === patient.email)).toBe(true);
+    expect(await countRows(db(), "email_outbox")).toBe(1);
+    const live = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from patient_links where revoked_at is null`));
+    expect(Number(live[0]!.n)).toBe(1);
+    const current = await getCurrentLink(db(), { clinicId: actor.clinicId, programmeId, key });
+    const [email] = rowsOf<{ subject_ref: string }>(await db().execute(sql`select subject_ref from email_outbox`));
+    expect(email!.subject_ref).toBe(current!.id);
+  });
+});

@@ -5,6 +5,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { issueLink, revokeLinks } from "@/db/queries/links";
+import { sendPatientLink } from "@/db/queries/send-link";
+import { deliverSoon } from "@/lib/email/sender";
 import { clinicianAction } from "@/lib/actions";
 import { env } from "@/lib/env";
 import { linkKey } from "@/lib/links/token";
@@ -27,4 +29,23 @@ export const revokeLinkAction = clinicianAction(programmeSchema, async ({ progra
   const count = await db.transaction((tx) => revokeLinks(tx, { clinicId: session.clinicId, clinicianId: session.clinicianId, ip }, { programmeId }));
   revalidatePath(`/programmes/${programmeId}`);
   return { ok: true, message: count ? "The link has stopped working. Issue a new one when the patient needs it." : "There was no live link to stop." };
+});
+
+/** Emails the live link (issuing one if needed). `requestId` makes a double click one email. */
+export const sendLinkEmailAction = clinicianAction(programmeSchema.extend({ requestId: z.uuid() }), async ({ programmeId, requestId }, session) => {
+  const ip = clientIp(await headers());
+  const settings = env();
+  const outcome = await sendPatientLink(
+    await getDb(),
+    { clinicId: session.clinicId, clinicianId: session.clinicianId, clinicianName: session.name, ip },
+    { programmeId, requestId, key: linkKey(settings.AUTH_SECRET), appUrl: settings.APP_URL },
+  );
+  if (outcome.sent) deliverSoon();
+  revalidatePath(`/programmes/${programmeId}`);
+  const where = settings.SMTP_URL ? "It is on its way." : "Email is not set up on this server, so it is waiting in the Mailbox.";
+  return {
+    ok: true,
+    message: outcome.sent ? `Link emailed to ${outcome.to}. ${where}` : `That email to ${outcome.to} was already sent.`,
+    values: { requestId: crypto.randomUUID() },
+  };
 });

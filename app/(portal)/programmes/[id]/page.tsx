@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LinkEmail } from "@/components/programme/link-email";
 import { LinkPanel } from "@/components/programme/link-panel";
+import { latestEmailsFor } from "@/db/queries/email";
 import { ChangeList, VersionView } from "@/components/programme/version-view";
 import { getCurrentLink } from "@/db/queries/links";
 import { env } from "@/lib/env";
@@ -32,6 +34,8 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
     current > 1 ? getProgrammeVersion(db, { id, clinicId: session.clinicId, version: current - 1 }) : undefined,
     getCurrentLink(db, { clinicId: session.clinicId, programmeId: id, key: linkKey(env().AUTH_SECRET) }),
   ]);
+  const emails = link ? await latestEmailsFor(db, { clinicId: session.clinicId, subjectRefs: [link.id] }) : new Map();
+  const lastEmail = link ? emails.get(link.id) : undefined;
   const changes = previous ? describeChanges(diffVersions(toDiffVersion(previous), toDiffVersion(programme))) : null;
 
   return (
@@ -76,7 +80,16 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
               url: link?.token ? `${env().APP_URL}/p/${link.token}` : null,
               expiresOn: link ? formatDate(link.expiresAt) : null,
             }}
-          />
+          >
+            {patient ? (
+              <LinkEmail
+                programmeId={id}
+                patientEmail={patient.email}
+                requestId={crypto.randomUUID()}
+                last={lastEmail ? { id: lastEmail.id, status: lastEmail.status, lastError: lastEmail.lastError ?? null, at: formatDate(lastEmail.createdAt, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) } : null}
+              />
+            ) : null}
+          </LinkPanel>
           <section className="card p-5" aria-labelledby="history">
             <h2 id="history" className="text-lg font-bold">Version history</h2>
             <ol className="mt-3 space-y-2" data-testid="version-history">

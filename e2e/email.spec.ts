@@ -1,0 +1,51 @@
+import { expect, signIn, test } from "./fixtures";
+import { linkIn, waitForMail } from "./support/mail";
+import { BuilderPage } from "./pages/builder";
+
+test("the link is emailed over SMTP, opens the patient's page, follows edits, and stops when revoked", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  await page.goto("/patients/new");
+  await page.getByLabel("Full name").fill("Rosa Delgado");
+  await page.getByLabel("Email").fill("rosa.delgado@example.com");
+  await page.getByRole("button", { name: "Add patient" }).click();
+  await page.getByRole("link", { name: "New programme" }).first().click();
+  const builder = new BuilderPage(page);
+  await builder.add("bridge", "Bridge");
+  await builder.save(/Save programme/);
+  await expect(page.getByText(/Saved as version 1/)).toBeVisible();
+
+  await page.getByRole("button", { name: "Email the link to rosa.delgado@example.com" }).click();
+  await expect(page.getByText("Link emailed to rosa.delgado@example.com. It is on its way.")).toBeVisible();
+  const [mail] = await waitForMail("rosa.delgado@example.com");
+  expect(mail!.raw).toMatch(/^Subject: Your home exercises from Riverside Physiotherapy/m);
+  const link = linkIn(mail!);
+  await expect(page.getByTestId("patient-link")).toHaveValue(new RegExp(`${link}$`));
+  await page.reload();
+  await expect(page.getByTestId("email-status")).toContainText("Sent");
+
+  const patient = await (await page.context().browser()!.newContext()).newPage();
+  await patient.goto(link);
+  await expect(patient.getByRole("heading", { name: "Bridge" }).first()).toBeVisible();
+
+  // The same link shows the next version, with what changed.
+  await page.getByRole("link", { name: "Edit programme" }).click();
+  await builder.add("bird", "Bird-dog");
+  await builder.save(/Save version 2/);
+  await expect(page.getByText(/Saved as version 2/)).toBeVisible();
+  await patient.reload();
+  await expect(patient.getByRole("heading", { name: "Bird-dog" }).first()).toBeVisible();
+  await expect(patient.getByText(/Bird-dog/).first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Stop this link" }).click();
+  await expect(page.getByTestId("link-status")).toHaveText("Stopped");
+  expect((await request.get(link)).status()).toBe(404);
+
+  // Emailing again issues a fresh link; only that one works.
+  await page.getByRole("button", { name: "Email the link to rosa.delgado@example.com" }).click();
+  const mails = await waitForMail("rosa.delgado@example.com", 2);
+  const fresh = linkIn(mails[mails.length - 1]!);
+  expect(fresh).not.toBe(link);
+  expect((await request.get(fresh)).status()).toBe(200);
+  expect((await request.get(link)).status()).toBe(404);
+});
