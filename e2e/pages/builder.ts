@@ -18,6 +18,8 @@ export class BuilderPage {
 
   /** Types a query, waits for the first result to be the one wanted, and presses Enter. */
   async add(query: string, expected: string) {
+    // Count only once the builder is on screen, not the page it was opened from.
+    await expect(this.search).toBeVisible();
     const before = await this.items().count();
     await this.search.fill(query);
     await expect(this.page.getByRole("option").first()).toContainText(expected);
