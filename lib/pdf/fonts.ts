@@ -89,10 +89,12 @@ export function loadHandoutFonts(): Promise<void> {
  * Width of a short label in points, without kerning; an estimate before the fonts are
  * loaded. Used to line up hanging indents exactly.
  */
-export function textWidth(text: string, fontWeight: 400 | 700, fontSize: number): number {
+export function textWidth(text: string, fontWeight: 400 | 700, fontSize: number, features?: Record<string, boolean>): number {
   const font = loaded.get(fontWeight);
   if (!font) return text.length * fontSize * 0.6;
-  const units = font.glyphsForString(text).reduce((sum, glyph) => sum + glyph.advanceWidth, 0);
+  const units = features
+    ? font.layout(text, features).positions.reduce((sum, position) => sum + (position as { xAdvance: number }).xAdvance, 0)
+    : font.glyphsForString(text).reduce((sum, glyph) => sum + glyph.advanceWidth, 0);
   return (units / font.unitsPerEm) * fontSize;
 }
 

@@ -60,24 +60,39 @@ function Lines({ lines, boldFirst = false }: { lines: string[]; boldFirst?: bool
 
 const STEP_INDENT = 22;
 const NBSP = "\u00a0";
+const TABULAR = { tnum: true };
 
 /*
  * Numbered steps with a hanging indent, in one <Text>: each step is a paragraph whose
- * first line starts STEP_INDENT to the left of the rest, and a no-break space after the
- * number is widened with letter spacing so every step's words start on the same line.
+ * first line starts one indent to the left of the rest. With tabular figures "1." to "9."
+ * are equally wide, so the number and two no-break spaces, in one run, line every step's
+ * words up. Ten or more steps need a second run per step: a no-break space widened with
+ * letter spacing to fill the rest of the indent (measured ~6% slower for a handout).
  */
 function Steps({ steps }: { steps: string[] }) {
   const size = s.steps.fontSize;
+  const short = steps.length < 10;
+  const indent = short ? textWidth(`0.${NBSP}${NBSP}`, 700, size, TABULAR) : STEP_INDENT + 8;
+  const number = [s.stepNumber, { textIndent: -indent }];
   return (
-    <Text style={s.steps}>
+    <Text style={[s.steps, { paddingLeft: indent }]}>
       {steps.map((step, i) => {
         const label = `${i + 1}.`;
-        const gap = STEP_INDENT - textWidth(label, 700, size) - textWidth(NBSP, 400, size);
+        const text = i < steps.length - 1 ? `${step}\n` : step;
+        if (short) {
+          return (
+            <Fragment key={i}>
+              <Text style={number}>{`${label}${NBSP}${NBSP}`}</Text>
+              {text}
+            </Fragment>
+          );
+        }
+        const gap = indent - textWidth(label, 700, size, TABULAR) - textWidth(NBSP, 400, size);
         return (
           <Fragment key={i}>
-            <Text style={s.stepNumber}>{label}</Text>
+            <Text style={number}>{label}</Text>
             <Text style={{ letterSpacing: gap }}>{NBSP}</Text>
-            {i < steps.length - 1 ? `${step}\n` : step}
+            {text}
           </Fragment>
         );
       })}

@@ -69,9 +69,9 @@ export const s = StyleSheet.create({
   badgeText: { color: "#ffffff", fontSize: 13, fontWeight: 700, textAlign: "center", lineHeight: 1 },
   exerciseName: { flex: 1, fontSize: 18, fontWeight: 700, lineHeight: 1.2 },
   purpose: { marginTop: 3, fontSize: 12, lineHeight: 1.3, color: SOFT_INK },
-  steps: { marginTop: 7, fontSize: 12, lineHeight: 1.4, paddingLeft: 22 },
+  steps: { marginTop: 7, fontSize: 12, lineHeight: 1.4 },
   // textIndent is not inherited, and a paragraph takes its indent from its first run: the number.
-  stepNumber: { fontWeight: 700, textIndent: -22 },
+  stepNumber: { fontWeight: 700, fontFeatureSettings: { tnum: true } },
   clinicianNote: { marginTop: 8, borderLeftWidth: 3, borderLeftColor: INK, paddingLeft: 8, paddingVertical: 2 },
   caution: { marginTop: 8, borderWidth: 1, borderColor: INK, borderStyle: "dashed", borderRadius: 4, paddingVertical: 4, paddingHorizontal: 8 },
 
