@@ -13,7 +13,7 @@ import { sampleProgramme } from "@/tests/fixtures/sample-programme";
 import { setShapingMemo } from "./fonts";
 import { doseParts } from "./handout-exercise";
 import { FIGURE_WIDTH } from "./handout";
-import { clearHandoutCache, handoutCacheKey, renderHandout, type HandoutInput } from "./render";
+import { clearHandoutCache, handoutCacheKey, renderHandout, warmHandoutRenderer, type HandoutInput } from "./render";
 
 // Renders and poppler calls share two CPU cores with everything else on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -180,6 +180,19 @@ describe("the printed handout", () => {
     } finally {
       setShapingMemo(true);
     }
+  });
+});
+
+describe("warming up at server start", () => {
+  it("renders its throwaway handout without error and caches nothing", async () => {
+    clearHandoutCache();
+    await expect(warmHandoutRenderer()).resolves.toBeUndefined();
+    const key = handoutCacheKey({ programmeId: "warm-up", version: 1, linkId: "x", paperSize: "A4", weeks: 4, generatedOn: "2026-01-05" });
+    let rendered = false;
+    const programme = sampleProgramme(1);
+    const pdf = await renderHandout(input(programme), { cacheKey: key });
+    rendered = flat(pdfText(save(pdf))).includes(programme.patient.name);
+    expect(rendered).toBe(true);
   });
 });
 
