@@ -1,0 +1,221 @@
+import { Document, Page, Path, Svg, Text, View } from "@react-pdf/renderer";
+import { Fragment } from "react";
+import { daysPerWeekWords, timesPerDayWords } from "@/lib/dosage/format";
+import type { ProgrammeExerciseView, ProgrammeView, SafetyAdvice } from "@/lib/programme/view";
+import { longDate, parseCalendarDay, weekdayDate } from "./dates";
+import { TrackingChart } from "./handout-chart";
+import { ExerciseBlock, estimateExerciseHeight, type RenderFigure } from "./handout-exercise";
+import { INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZES, s } from "./handout-styles";
+import { QR_QUIET_ZONE, qrPath, type QrMatrix } from "./qr";
+
+export type { RenderFigure } from "./handout-exercise";
+export { FIGURE_HEIGHT, FIGURE_WIDTH } from "./handout-styles";
+
+export type HandoutProps = {
+  programme: ProgrammeView;
+  safety: SafetyAdvice[];
+  link: { url: string; shortUrl: string };
+  /** The follow-along link as a QR matrix (createQrMatrix(link.url)); drawn as vector shapes. */
+  qr: QrMatrix;
+  /** ISO date (or timestamp) the handout is given; the chart starts here when the programme has no start date. */
+  generatedOn: string;
+  weeks: 2 | 4;
+  /** Draws an exercise's illustration into a FIGURE_WIDTH × FIGURE_HEIGHT box; null keeps the placeholder. */
+  renderFigure?: RenderFigure;
+  /** "Page 2 of 7" in the footer (default true); costs a second layout pass, see Footer. */
+  pageNumbers?: boolean;
+};
+
+const QR_SIZE = 118;
+/** Where the footer rule sits, measured up from the bottom edge of the paper. */
+const FOOTER_FROM_BOTTOM = 40;
+
+/** Keeps a phone number on one line. */
+function unbroken(text: string): string {
+  return text.replace(/ /g, "\u00a0");
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Exercises grouped by how often they are done, in programme order: "Once a day, every day" → [1, 3]. */
+function frequencyGroups(items: ProgrammeExerciseView[]): { when: string; numbers: number[] }[] {
+  const groups = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const when = capitalise(`${timesPerDayWords(item.dosage.timesPerDay)}, ${daysPerWeekWords(item.dosage.daysPerWeek)}`);
+    groups.set(when, [...(groups.get(when) ?? []), i + 1]);
+  });
+  return [...groups].map(([when, numbers]) => ({ when, numbers }));
+}
+
+function Header({ programme, generatedOn }: { programme: ProgrammeView; generatedOn: Date | null }) {
+  const { clinic } = programme;
+  const start = parseCalendarDay(programme.startDate);
+  const review = parseCalendarDay(programme.reviewDate);
+  const facts: [string, string][] = [["FROM", programme.clinician.name]];
+  if (generatedOn) facts.push(["GIVEN", longDate(generatedOn)]);
+  if (start) facts.push(["START", weekdayDate(start)]);
+  if (review) facts.push(["NEXT REVIEW", weekdayDate(review)]);
+  return (
+    <View>
+      <View style={s.header}>
+        <View>
+          <Text style={s.clinicName}>{clinic.name}</Text>
+          {clinic.address ? <Text style={s.clinicLine}>{clinic.address}</Text> : null}
+        </View>
+        {clinic.phone ? <Text style={s.clinicPhone}>{`Phone ${unbroken(clinic.phone)}`}</Text> : null}
+      </View>
+      <Text style={s.forLabel}>Home exercises for</Text>
+      <Text style={s.patientName}>{programme.patient.name}</Text>
+      <Text style={s.programmeTitle}>{programme.title}</Text>
+      <View style={s.facts}>
+        {facts.map(([label, value]) => (
+          <View key={label} style={s.fact}>
+            <Text style={s.doseLabel}>{label}</Text>
+            <Text style={s.factValue}>{value}</Text>
+          </View>
+        ))}
+      </View>
+      {programme.patientNote || programme.changeNote ? (
+        <View style={s.noteBox}>
+          {programme.patientNote ? (
+            <Text style={s.noteText}>
+              <Text style={s.bold}>{`A note from ${programme.clinician.name}\n`}</Text>
+              {programme.patientNote}
+            </Text>
+          ) : null}
+          {programme.changeNote && programme.version > 1 ? (
+            <Text style={[s.noteText, programme.patientNote ? { marginTop: 6 } : {}]}>
+              <Text style={s.bold}>{"What has changed: "}</Text>
+              {programme.changeNote}
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function HowOften({ items }: { items: ProgrammeExerciseView[] }) {
+  return (
+    <View wrap={false}>
+      <Text style={s.sectionHeading}>How often</Text>
+      {frequencyGroups(items).map((group) => (
+        <View key={group.when} style={s.oftenRow}>
+          <Text style={s.oftenWhen}>{group.when}</Text>
+          <Text style={s.oftenWhat}>
+            {group.numbers.map((n, i) => (
+              <Fragment key={n}>
+                <Text style={s.bold}>{`${n} `}</Text>
+                {i < group.numbers.length - 1 ? `${items[n - 1]!.name},  ` : items[n - 1]!.name}
+              </Fragment>
+            ))}
+          </Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Safety({ safety, programme }: { safety: SafetyAdvice[]; programme: ProgrammeView }) {
+  const { clinic } = programme;
+  const call = clinic.phone ? `call ${clinic.name} on ${unbroken(clinic.phone)}` : `contact ${clinic.name}`;
+  const [first, ...rest] = safety;
+  const item = (advice: SafetyAdvice) => (
+    <Text key={advice.id} style={s.safetyItem} wrap={false}>
+      <Text style={s.bold}>{`${advice.title}\n`}</Text>
+      {advice.text}
+    </Text>
+  );
+  // The heading travels with the first piece of advice so it never ends a page alone.
+  return (
+    <>
+      <View wrap={false}>
+        <Text style={s.sectionHeading}>Staying safe</Text>
+        <View style={s.callBox}>
+          <Text style={s.bold}>{`Questions, or worried about your pain? ${capitalise(call)}.`}</Text>
+        </View>
+        {first ? item(first) : null}
+      </View>
+      {rest.map(item)}
+    </>
+  );
+}
+
+function QrBox({ qr, link }: { qr: QrMatrix; link: HandoutProps["link"] }) {
+  const modules = qr.size + 2 * QR_QUIET_ZONE;
+  return (
+    <View style={s.qrBox} wrap={false}>
+      <Svg width={QR_SIZE} height={QR_SIZE} viewBox={`0 0 ${modules} ${modules}`}>
+        <Path d={qrPath(qr)} fill={INK} />
+      </Svg>
+      <View style={s.qrText}>
+        <Text style={s.qrHeading}>Scan to follow along on your phone</Text>
+        <Text>Point your phone&apos;s camera at the square. Or type this address:</Text>
+        <Text style={s.qrLink}>{link.shortUrl}</Text>
+      </View>
+    </View>
+  );
+}
+
+/*
+ * Page numbers come from a render prop, and react-pdf lays every page out a second time
+ * once it knows the total, whatever the prop reads: "Page 2 of 7" costs the same as
+ * "Page 2" (about a fifth more time for an 8-exercise handout).
+ */
+function Footer({ text, top, pageNumbers }: { text: string; top: number; pageNumbers: boolean }) {
+  return (
+    <View style={[s.footer, { top }]} fixed>
+      <Text>{text}</Text>
+      {pageNumbers ? <Text render={({ pageNumber, totalPages }: { pageNumber: number; totalPages?: number }) => `Page ${pageNumber} of ${totalPages}`} /> : null}
+    </View>
+  );
+}
+
+/**
+ * The printed home-exercise handout: who it is for, what to do and how often, what to
+ * watch for, where to follow along online, and a chart to tick.
+ */
+export function Handout({ programme, safety, link, qr, generatedOn, weeks, renderFigure, pageNumbers = true }: HandoutProps) {
+  const size = PAGE_SIZES[programme.clinic.paperSize];
+  const contentWidth = size.width - 2 * MARGIN_X;
+  const contentHeight = size.height - MARGIN_TOP - MARGIN_BOTTOM;
+  const given = parseCalendarDay(generatedOn);
+  const chartStart = parseCalendarDay(programme.startDate) ?? given ?? new Date(0);
+  const items = programme.items;
+  return (
+    <Document title={`${programme.title} – ${programme.patient.name}`} author={programme.clinic.name} creator="Homeplan" producer="Homeplan" language="en-GB">
+      {/* The newer paginator measures content once and packs it into pages; the default one
+          lays out everything still to place again for every page (~40% slower here). */}
+      <Page size={[size.width, size.height]} style={s.page} experimentalPagination>
+        {/* Page chrome first: the paginator repeats a fixed node from where it enters the flow. */}
+        <Footer text={`${programme.patient.name} · ${programme.title}`} top={size.height - FOOTER_FROM_BOTTOM} pageNumbers={pageNumbers} />
+        <Header programme={programme} generatedOn={given} />
+        {items.length > 0 ? <HowOften items={items} /> : null}
+        {items.map((item, i) => (
+          <ExerciseBlock
+            key={item.exerciseId + i}
+            item={item}
+            number={i + 1}
+            clinicianName={programme.clinician.name}
+            heading={i === 0 ? "Your exercises" : undefined}
+            renderFigure={renderFigure}
+            unbreakable={estimateExerciseHeight(item, contentWidth) < 0.8 * contentHeight}
+          />
+        ))}
+        <Safety safety={safety} programme={programme} />
+        <QrBox qr={qr} link={link} />
+        {items.length > 0 ? (
+          <View break>
+            <Text style={[s.sectionHeading, { marginTop: 0 }]}>{`Tick chart for ${programme.patient.name}`}</Text>
+            <Text style={s.chartIntro}>
+              Tick a box each time you do an exercise. Two boxes in a day means do it twice that day. Bring this chart to your next appointment.
+            </Text>
+            <TrackingChart items={items} start={chartStart} weeks={weeks} contentWidth={contentWidth} />
+          </View>
+        ) : null}
+      </Page>
+    </Document>
+  );
+}
