@@ -112,3 +112,29 @@ test("unknown, revoked and replaced links all answer the same 404, and a GET wri
   await expect(page.getByTestId("link-status")).toHaveText("Stopped");
   expect((await request.get(fresh)).status()).toBe(404);
 });
+
+test("the printable handout downloads from the patient's link and from the clinician's page", async ({ page, request }, testInfo) => {
+  const { execFileSync } = await import("node:child_process");
+  const { writeFileSync } = await import("node:fs");
+  await signIn(page);
+  const { link } = await programmeWithLink(page, "Margaret Hughes", [
+    ["knee to chest", "Knee-to-chest", { Sets: "1", Reps: "3" }],
+    ["superman", "Superman", { Sets: "2", Reps: "10" }],
+  ]);
+  const response = await request.get(`${link}/handout.pdf`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  const file = testInfo.outputPath("handout.pdf");
+  writeFileSync(file, await response.body());
+  const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  expect(text).toContain("Margaret Hughes");
+  expect(text).toContain("Knee-to-chest stretch");
+  expect(text).toContain("Superman");
+  expect(text).toContain("2 sets of 10");
+  expect(text.replace(/\s+/g, "")).toContain(link.replace(/\s+/g, ""));
+  execFileSync("pdftoppm", ["-png", "-r", "50", file, testInfo.outputPath("handout")]);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download the printable handout (PDF)" }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+});

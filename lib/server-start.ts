@@ -15,6 +15,8 @@ export async function startServer(attempt = 1): Promise<void> {
     await bootstrap(connection, { demo: connection.driver === "pglite" && !settings.SKIP_DEMO_SEED });
     // Retries and mail left by a previous run; new mail is also sent right after it is queued.
     startEmailSender();
+    // The first PDF in a process is slow (fonts, layout code); pay that now, not on a patient's tap.
+    void import("@/lib/pdf/render").then((m) => m.warmHandoutRenderer()).catch(() => {});
   } catch (error) {
     const wait = Math.min(30, attempt * 2);
     console.error(`[homeplan] start-up could not reach the database (${(error as Error).message}); retrying in ${wait} s`);

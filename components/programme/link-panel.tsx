@@ -45,6 +45,9 @@ export function LinkPanel({ programmeId, link, children }: { programmeId: string
             </div>
             <p className="mt-1 text-sm text-muted">Works until {link.expiresOn}. It always shows the newest version.</p>
           </div>
+          <a href={`/programmes/${programmeId}/handout.pdf`} className="btn-secondary w-full" download>
+            Download the printable handout (PDF)
+          </a>
         </>
       ) : (
         <p className="text-sm text-muted">

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
 import { clinicians, clinics, emailOutbox, exercises, invitations, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
+import { env } from "@/lib/env";
 import { encryptToken, hashToken, linkKey, newToken } from "@/lib/links/token";
 import { newInvitationToken } from "@/lib/auth/invitations";
 import { hashPassword } from "@/lib/auth/password";
@@ -113,7 +114,7 @@ export async function seedAccessFixture(db: Database) {
     patientId: patient!.id,
     programmeId: programme!.id,
     tokenHash: hashToken(linkToken),
-    tokenCiphertext: encryptToken(linkToken, linkKey("fixture-secret-fixture-secret-fixture")),
+    tokenCiphertext: encryptToken(linkToken, linkKey(env().AUTH_SECRET)),
     expiresAt: new Date(Date.now() + 86_400_000),
   });
   await db.insert(sessionLogs).values({

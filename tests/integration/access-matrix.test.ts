@@ -98,6 +98,12 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     call: request("GET", "/p/x/calendar.ics", (fx) => ({ token: fx.unknownToken })),
     mayWrite: ["rate_limits"],
   },
+  "app/p/[token]/handout.pdf/route.ts#GET": {
+    access: "public",
+    may: "with a live patient link, give that programme's printable sheet; with any other token, count a miss",
+    call: request("GET", "/p/x/handout.pdf", (fx) => ({ token: fx.unknownToken })),
+    mayWrite: ["rate_limits"],
+  },
   "app/dev/patient-preview/log/route.ts#POST": {
     access: "public",
     may: "outside production, accept the preview player's log and store nothing",
@@ -109,6 +115,11 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     call: () => [new Request("http://homeplan.test/api/catalogue/search?q=canary"), { params: Promise.resolve({}) }],
     callerScoped: true,
     legit: { as: "clinician", changes: [] },
+  },
+  "app/(portal)/programmes/[id]/handout.pdf/route.ts#GET": {
+    access: "clinic",
+    call: request("GET", "/programmes/x/handout.pdf", (fx) => ({ id: fx.victim.programmeId })),
+    legit: { as: "clinician", changes: ["audit_events"] },
   },
   "app/(portal)/catalogue/actions.ts#createExerciseAction": {
     access: "clinic",

@@ -1,0 +1,15 @@
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { resolvePatientLink } from "@/lib/patient/access";
+import { pdfResponse, programmeHandout } from "@/lib/pdf/programme-handout";
+
+/** The patient's own printable sheet. A GET of a live link writes nothing. */
+export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const link = await resolvePatientLink(token);
+  const handout = link
+    ? await programmeHandout(await getDb(), { clinicId: link.clinicId, programmeId: link.programmeId, link: { id: link.linkId, token }, appUrl: env().APP_URL })
+    : null;
+  if (!handout) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  return pdfResponse(handout);
+}
