@@ -29,8 +29,9 @@ export class BuilderPage {
 
   async editDose(name: string, values: Record<string, string>) {
     const row = this.items().filter({ hasText: name });
-    await row.getByRole("button", { name: "Edit dose" }).click();
     const group = this.page.getByRole("group", { name: `Dose for ${name}` });
+    // A row with an error from the last save is already open.
+    if (!(await group.isVisible())) await row.getByRole("button", { name: "Edit dose" }).click();
     for (const [label, value] of Object.entries(values)) await group.getByLabel(label, { exact: true }).fill(value);
     await row.getByRole("button", { name: "Done" }).click();
   }

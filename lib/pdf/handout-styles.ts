@@ -82,6 +82,8 @@ export const s = StyleSheet.create({
   qrText: { flex: 1, marginLeft: 16 },
   qrHeading: { fontSize: 18, lineHeight: 1.25, fontWeight: 700 },
   qrLink: { fontSize: 16, lineHeight: 1.3, fontWeight: 700, marginTop: 6 },
+  // 43 characters must fit one line of the narrowest column (A4).
+  qrToken: { fontSize: 12, lineHeight: 1.3, fontWeight: 700, letterSpacing: 0.2 },
 
   chartIntro: { marginBottom: 4 },
   chartBlock: { marginTop: 14 },

@@ -143,8 +143,13 @@ function Safety({ safety, programme }: { safety: SafetyAdvice[]; programme: Prog
   );
 }
 
+/** Never split a word of the printed address (react-pdf would add a hyphen). */
+const whole = (word: string) => [word];
+
 function QrBox({ qr, link }: { qr: QrMatrix; link: HandoutProps["link"] }) {
   const modules = qr.size + 2 * QR_QUIET_ZONE;
+  const cut = link.shortUrl.lastIndexOf("/") + 1;
+  const address = { head: link.shortUrl.slice(0, cut), code: link.shortUrl.slice(cut) };
   return (
     <View style={s.qrBox} wrap={false}>
       <Svg width={QR_SIZE} height={QR_SIZE} viewBox={`0 0 ${modules} ${modules}`}>
@@ -153,7 +158,13 @@ function QrBox({ qr, link }: { qr: QrMatrix; link: HandoutProps["link"] }) {
       <View style={s.qrText}>
         <Text style={s.qrHeading}>Scan to follow along on your phone</Text>
         <Text>Point your phone&apos;s camera at the square. Or type this address:</Text>
-        <Text style={s.qrLink}>{link.shortUrl}</Text>
+        {/* An address must be typed exactly: the long code gets a line of its own, never a hyphen. */}
+        <Text style={s.qrLink} hyphenationCallback={whole}>
+          {address.head}
+        </Text>
+        <Text style={s.qrToken} hyphenationCallback={whole}>
+          {address.code}
+        </Text>
       </View>
     </View>
   );
