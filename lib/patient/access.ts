@@ -18,8 +18,12 @@ export const LINK_MISS_LIMIT: Limit = { max: 30, windowSeconds: 15 * 60 };
 export async function resolvePatientLink(token: string): Promise<ResolvedLink | null> {
   const db = await getDb();
   const key = `link-miss:${clientIp(await headers())}`;
-  if ((await retryAfterSeconds(db, key, LINK_MISS_LIMIT)) > 0) return null;
-  const link = TOKEN_PATTERN.test(token) ? await resolveToken(db, token) : undefined;
+  // Both reads at once (one round trip of waiting, not two); a throttled address gets nothing either way.
+  const [wait, link] = await Promise.all([
+    retryAfterSeconds(db, key, LINK_MISS_LIMIT),
+    TOKEN_PATTERN.test(token) ? resolveToken(db, token) : undefined,
+  ]);
+  if (wait > 0) return null;
   if (link) return link;
   await hit(db, key, LINK_MISS_LIMIT);
   return null;
