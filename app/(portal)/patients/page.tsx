@@ -5,16 +5,10 @@ import { getDb } from "@/db/client";
 import { listPatientStatus, type PatientStatusRow } from "@/db/queries/patient-status";
 import { listPatients } from "@/db/queries/patients";
 import { AttentionCell, LinkCell, PainTrend } from "@/components/patients/status-cells";
-import { attention } from "@/lib/adherence/flags";
+import { attentionForPatient } from "@/lib/adherence/flags";
 import { requireClinician } from "@/lib/auth/dal";
 
 export const metadata: Metadata = { title: "Patients" };
-
-/** The quiet clock starts when the patient had the link and the programme had begun. */
-function maxDate(a: Date, isoDate: string | null | undefined): Date {
-  const b = isoDate ? new Date(`${isoDate}T00:00:00Z`) : null;
-  return b && b > a ? b : a;
-}
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<{ q?: string; archived?: string }> }) {
   const session = await requireClinician();
@@ -76,12 +70,10 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             </thead>
             <tbody>
               {rows.map((p) => {
-                const flags = attention({
-                  sessions: (p.recent ?? []).map((r) => ({ completedAt: new Date(r.at), pain: r.pain })),
-                  lastSessionAt: p.lastSessionAt ?? null,
-                  activeSince: p.linkState === "active" && p.linkCreatedAt ? maxDate(p.linkCreatedAt, p.startDate) : null,
+                const flags = attentionForPatient(
+                  { recent: p.recent ?? [], lastSessionAt: p.lastSessionAt ?? null, linkState: p.linkState ?? null, linkCreatedAt: p.linkCreatedAt ?? null, startDate: p.startDate ?? null },
                   now,
-                });
+                );
                 return (
                   <tr key={p.id} className="border-b border-line last:border-0 hover:bg-canvas" data-testid="patient-row">
                     <td className="px-4 py-3">
