@@ -181,7 +181,7 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
         <BuilderPreview content={content} patientName={patientName} />
       ) : (
         <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
-          <div className="space-y-4">
+          <div className="min-w-0 space-y-4">
             <section className="card space-y-4 p-5" aria-label="Programme details">
               <TextInput label="Title" id="title" value={content.title} error={errors.title} onChange={(title) => update({ title })} />
               {kind === "programme" ? (
@@ -262,7 +262,7 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
               </section>
             ) : null}
           </div>
-          <div className="lg:sticky lg:top-4 lg:self-start">
+          <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
             <BuilderSearch onAdd={add} />
           </div>
         </div>

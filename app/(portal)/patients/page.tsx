@@ -55,7 +55,36 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           {q ? "Check the spelling, or search by email." : "Add a patient to build and send their programme."}
         </EmptyState>
       ) : (
-        <div className="card overflow-x-auto">
+        <>
+        {/* Phones get one card per patient; a six-column table does not fit 375 px. */}
+        <ul className="space-y-3 md:hidden" aria-label="Patients">
+          {rows.map((p) => {
+            const flags = attentionForPatient(
+              { recent: p.recent ?? [], lastSessionAt: p.lastSessionAt ?? null, linkState: p.linkState ?? null, linkCreatedAt: p.linkCreatedAt ?? null, startDate: p.startDate ?? null },
+              now,
+            );
+            return (
+              <li key={p.id} className="card relative p-4">
+                <Link href={`/patients/${p.id}`} className="font-bold text-brand-700 after:absolute after:inset-0">
+                  {p.name}
+                </Link>
+                <p className="truncate text-sm text-muted">{p.email}</p>
+                <p className="mt-2 text-sm">
+                  {p.programmeTitle ?? "No programme"}
+                  {p.plannedPerWeek ? ` · ${p.sessionsThisWeek ?? 0} of ${p.plannedPerWeek} this week` : ""}
+                </p>
+                {p.programmeId && !showArchived ? (
+                  <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+                    <LinkCell row={p as PatientStatusRow} />
+                    <PainTrend recent={p.recent ?? []} />
+                    <AttentionCell attention={flags} />
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        <div className="card hidden overflow-x-auto md:block">
           <table className="w-full text-left">
             <caption className="sr-only">Patients</caption>
             <thead className="border-b border-line text-sm text-muted">
@@ -99,6 +128,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             </tbody>
           </table>
         </div>
+        </>
       )}
     </>
   );
