@@ -13,13 +13,17 @@ export const LINK_MISS_LIMIT: Limit = { max: 30, windowSeconds: 15 * 60 };
  * The gate for every patient page and route. Unknown, malformed, expired and revoked
  * tokens, and a throttled address, all come back as the same null, which callers turn
  * into the same 404. A hit writes nothing (a GET of a live link never writes); only a
- * miss is counted, to slow down guessing.
+ * well-formed miss is counted, to slow down guessing. Addresses come from the right-most
+ * proxy hop, so a client cannot aim the block at someone else's address.
  */
 export async function resolvePatientLink(token: string): Promise<ResolvedLink | null> {
   const db = await getDb();
+  if (!TOKEN_PATTERN.test(token)) return null;
   const key = `link-miss:${clientIp(await headers())}`;
+  // A throttled address is not even looked up; a patient behind the same address who
+  // holds a live link has never missed, so the block falls on the guesser's address.
   if ((await retryAfterSeconds(db, key, LINK_MISS_LIMIT)) > 0) return null;
-  const link = TOKEN_PATTERN.test(token) ? await resolveToken(db, token) : undefined;
+  const link = await resolveToken(db, token);
   if (link) return link;
   await hit(db, key, LINK_MISS_LIMIT);
   return null;
