@@ -10,6 +10,7 @@ import { describeChanges, diffVersions, type DiffVersion } from "@/lib/programme
 import { BuilderItemRow } from "./builder-item-row";
 import { BuilderPreview } from "./builder-preview";
 import { BuilderSearch } from "./builder-search";
+import { GENTLE_LIMIT } from "@/lib/programme/limits";
 
 type Props = {
   kind: "programme" | "template";
@@ -20,7 +21,8 @@ type Props = {
   initial: BuilderContent;
 };
 
-const GENTLE_LIMIT = 6;
+// Row keys for the screen only; crypto.randomUUID is missing on plain-http self-hosts.
+let nextKey = 0;
 
 function toDiff(c: BuilderContent): DiffVersion {
   return {
@@ -87,7 +89,7 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
     setItems((items) => [
       ...items,
       {
-        key: crypto.randomUUID(),
+        key: `new-${++nextKey}`,
         exerciseId: exercise.id,
         name: exercise.name,
         purpose: exercise.purpose,

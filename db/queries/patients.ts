@@ -21,7 +21,7 @@ export async function listPatients(
   db: DatabaseOrTransaction,
   { clinicId, q, archived = false }: { clinicId: string; q?: string; archived?: boolean },
 ) {
-  const term = q?.trim().slice(0, 100);
+  const term = q?.replaceAll("\u0000", "").trim().slice(0, 100);
   const pattern = term ? `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
   return db
     .select(columns)

@@ -50,11 +50,13 @@ export async function recordSessionLog(
     .onConflictDoNothing({ target: [sessionLogs.clinicId, sessionLogs.idempotencyKey] })
     .returning({ id: sessionLogs.id });
   if (inserted) return { id: inserted.id, created: true };
+  // A retry of this patient's own log; a key that belongs to someone else's log is refused
+  // without saying whose.
   const [existing] = await db
     .select({ id: sessionLogs.id })
     .from(sessionLogs)
-    .where(and(eq(sessionLogs.clinicId, link.clinicId), eq(sessionLogs.idempotencyKey, input.idempotencyKey)));
-  return { id: existing!.id, created: false };
+    .where(and(eq(sessionLogs.clinicId, link.clinicId), eq(sessionLogs.idempotencyKey, input.idempotencyKey), eq(sessionLogs.patientId, link.patientId)));
+  return existing ? { id: existing.id, created: false } : { error: "wrong_programme" };
 }
 
 export async function listSessions(

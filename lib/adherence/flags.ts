@@ -47,10 +47,11 @@ export function attentionForPatient(
   row: { recent: { at: string; pain: number | null }[]; lastSessionAt: Date | null; linkState: string | null; linkCreatedAt: Date | null; startDate: string | null },
   now: Date,
 ): Attention {
-  let activeSince: Date | null = null;
-  if (row.linkState === "active" && row.linkCreatedAt) {
-    const start = row.startDate ? new Date(`${row.startDate}T00:00:00Z`) : null;
-    activeSince = start && start > row.linkCreatedAt ? start : row.linkCreatedAt;
-  }
-  return attention({ sessions: row.recent.map((r) => ({ completedAt: new Date(r.at), pain: r.pain })), lastSessionAt: row.lastSessionAt, activeSince, now });
+  const sessions = row.recent.map((r) => ({ completedAt: new Date(r.at), pain: r.pain }));
+  // Silence only counts while a programme is running: a stopped or expired link ends care.
+  if (row.linkState !== "active" || !row.linkCreatedAt) return attention({ sessions, lastSessionAt: null, activeSince: null, now });
+  const start = row.startDate ? new Date(`${row.startDate}T00:00:00Z`) : null;
+  const activeSince = start && start > row.linkCreatedAt ? start : row.linkCreatedAt;
+  const last = row.lastSessionAt && row.lastSessionAt > activeSince ? row.lastSessionAt : null;
+  return attention({ sessions, lastSessionAt: last, activeSince, now });
 }

@@ -11,7 +11,7 @@ import { emailStatusWords, StatusBadge } from "../_components/status-badge";
 
 export const metadata: Metadata = { title: "Mailbox" };
 
-const KIND_WORDS: Record<string, string> = { invitation: "Invitation", "patient-link": "Patient link" };
+const KIND_WORDS: Record<string, string> = { invitation: "Invitation", patient_link: "Patient link" };
 
 /** Every email this clinic has sent or queued, so the whole flow works without an SMTP server. */
 export default async function MailboxPage() {
