@@ -52,6 +52,7 @@ export default defineConfig({
       APP_URL: baseURL,
       PORT: String(PORT),
       DEV_MAILBOX: "true",
+      DEMO_DATA: "true",
       SMTP_URL: process.env.E2E_SMTP_URL ?? "",
     },
   },

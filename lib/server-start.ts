@@ -12,8 +12,9 @@ export async function startServer(attempt = 1): Promise<void> {
   const settings = env();
   try {
     const connection = await getConnection();
-    // The demo clinic has a published password: never in production.
-    await bootstrap(connection, { demo: !isProduction() && connection.driver === "pglite" && !settings.SKIP_DEMO_SEED });
+    // The demo clinic has a published password: in production only when asked for by name.
+    const demo = settings.DEMO_DATA || (!isProduction() && connection.driver === "pglite" && !settings.SKIP_DEMO_SEED);
+    await bootstrap(connection, { demo });
     // Retries and mail left by a previous run; new mail is also sent right after it is queued.
     startEmailSender();
     // The first PDF in a process is slow (fonts, layout code); pay that now, not on a patient's tap.
