@@ -4,6 +4,7 @@ import type { Database, DatabaseOrTransaction, Transaction } from "@/db/client";
 import { exercises, patients, programmeItems, programmes, programmeVersions, type ExerciseSnapshot } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { DiffVersion } from "@/lib/programme/diff";
+import type { Dosage } from "@/lib/programme/view";
 import type { ProgrammeContent } from "@/lib/validations/programme";
 import { recordAudit } from "./audit";
 
@@ -243,19 +244,22 @@ export function toDiffVersion(p: LoadedProgramme): DiffVersion {
     patientNote: p.version.patientNote,
     startDate: p.version.startDate,
     reviewDate: p.version.reviewDate,
-    items: p.items.map((i) => ({
-      exerciseId: i.exerciseId,
-      name: i.name,
-      sets: i.sets,
-      reps: i.reps,
-      holdSeconds: i.holdSeconds,
-      restSeconds: i.restSeconds,
-      sides: i.sides,
-      timesPerDay: i.timesPerDay,
-      daysPerWeek: i.daysPerWeek,
-      load: i.load,
-      note: i.note,
-    })),
+    items: p.items.map((i) => ({ exerciseId: i.exerciseId, name: i.name, ...dosageOf(i) })),
+  };
+}
+
+/** A saved item's dose, as the shared Dosage shape. */
+export function dosageOf(i: LoadedProgramme["items"][number]): Dosage {
+  return {
+    sets: i.sets,
+    reps: i.reps,
+    holdSeconds: i.holdSeconds,
+    restSeconds: i.restSeconds,
+    sides: i.sides,
+    timesPerDay: i.timesPerDay,
+    daysPerWeek: i.daysPerWeek,
+    load: i.load,
+    note: i.note,
   };
 }
 
