@@ -95,7 +95,7 @@ export async function runPdfBench(options: { runs?: number; exercises?: number; 
     import("@/lib/pdf/render"),
     import("@/lib/pdf/fonts"),
     import("@/lib/catalogue/safety"),
-    import("@/tests/fixtures/sample-programme"),
+    import("@/lib/programme/sample"),
     import("./handout-html"),
   ]);
   const programme = sampleProgramme(exercises);

@@ -9,7 +9,7 @@ import { createElement } from "react";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { safetyAdvice } from "@/lib/catalogue/safety";
 import type { ProgrammeView } from "@/lib/programme/view";
-import { sampleProgramme } from "@/tests/fixtures/sample-programme";
+import { sampleProgramme } from "@/lib/programme/sample";
 import { setShapingMemo } from "./fonts";
 import { doseParts } from "./handout-exercise";
 import { FIGURE_WIDTH } from "./handout";
