@@ -64,12 +64,18 @@ export async function runCatalogueSearchBench() {
     const run = (i: number) => searchExercises(connection.db, { clinicId: clinic!.id, filters: QUERIES[i % QUERIES.length]! });
     for (let i = 0; i < 100; i++) await run(i); // warm-up
     const samples: number[] = [];
+    const byQuery = QUERIES.map(() => [] as number[]);
     for (let i = 0; i < 1000; i++) {
       const t = performance.now();
       await run(i);
-      samples.push(performance.now() - t);
+      const took = performance.now() - t;
+      samples.push(took);
+      byQuery[i % QUERIES.length]!.push(took);
     }
-    return { exercises: 10_000 + 13, queries: 1000, ...summarise(samples) };
+    const slowest = QUERIES.map((filters, i) => ({ filters, p50: summarise(byQuery[i]!).p50 }))
+      .sort((a, b) => b.p50 - a.p50)
+      .slice(0, 5);
+    return { exercises: 10_000 + 13, queries: 1000, ...summarise(samples), slowest };
   } finally {
     await connection.close();
     if (!process.env.BENCH_KEEP) await database.drop(); else console.log(database.url);

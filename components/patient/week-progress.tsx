@@ -39,8 +39,20 @@ export function WeekCount({ done, planned }: { done: number; planned: number }) 
   );
 }
 
+// Making a formatter costs far more than using one, and this runs on every visit: keep one per zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? "";
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone });
+    dayFormats.set(key, format);
+  }
+  return format;
+}
+
 export function RecentSessions({ sessions, timeZone }: { sessions: RecentSession[]; timeZone?: string }) {
-  const day = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone });
+  const day = dayFormat(timeZone);
   return (
     <section aria-labelledby="recent-sessions" className="print:hidden">
       <h2 id="recent-sessions" className="text-2xl font-bold">

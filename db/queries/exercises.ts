@@ -81,8 +81,15 @@ export async function searchExercises(
   }
   const lowered = q.toLowerCase();
   const query = sql`to_tsquery('english', ${tsq})`;
+  // The same words, found in the name (weight A) only.
+  const inName = sql`to_tsquery('english', ${tsq.replaceAll(":*", ":*A")})`;
+  // How alike the name is to what was typed counts for exercises found by their name (its
+  // words, or its likeness for a typo), not for those found only through aliases, tags or
+  // detail: "no equipment" finds thousands that way, and working out the likeness of each
+  // name (trigrams, row by row) was most of the time of such a search.
   const rank = sql`(ts_rank(${exercises.search}, ${query}) * 4
-      + similarity(lower(${exercises.name}), ${lowered})
+      + case when ${exercises.search} @@ ${inName} or not ${exercises.search} @@ ${query}
+          then similarity(lower(${exercises.name}), ${lowered}) else 0 end
       + case when lower(${exercises.name}) like ${`${lowered.replace(/[%_\\]/g, "")}%`} then 1 else 0 end) desc`;
   // The % operators use the trigram indexes, with thresholds set per connection (db/client.ts).
   const run = (match: SQL) =>

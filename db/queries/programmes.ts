@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction, Transaction } from "@/db/client";
-import { exercises, patients, programmeItems, programmes, programmeVersions, type ExerciseSnapshot } from "@/db/schema";
+import { clinicians, clinics, exercises, patients, programmeItems, programmes, programmeVersions, type ExerciseSnapshot } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { DiffVersion } from "@/lib/programme/diff";
 import type { Dosage } from "@/lib/programme/view";
@@ -313,4 +313,34 @@ export async function listProgrammes(
       ),
     )
     .orderBy(desc(programmes.updatedAt));
+}
+
+/**
+ * The current version of a programme and a stamp of everything else its patient view
+ * is drawn from (patient name, clinic details, the clinician's name, each exercise of
+ * this and the previous version), in one round trip. Versions are immutable and every
+ * write to those rows sets updated_at, so an unchanged (version, stamp) means an
+ * unchanged view. Each updated_at goes into the hash on its own, not as a maximum: a
+ * write whose transaction started earlier than another row's last write still changes it.
+ */
+export async function getProgrammeViewStamp(db: DatabaseOrTransaction, { clinicId, programmeId }: { clinicId: string; programmeId: string }) {
+  const [row] = await db
+    .select({
+      version: programmes.currentVersion,
+      stamp: sql<string>`md5(concat_ws('|', ${patients.updatedAt}, ${clinics.updatedAt}, ${clinicians.updatedAt},
+        (select string_agg(pi.version || ':' || pi.position || ':' || e.id || '@' || e.updated_at, ',' order by pi.version, pi.position)
+           from ${programmeItems} pi join ${exercises} e on e.id = pi.exercise_id
+          where pi.clinic_id = ${programmes.clinicId} and pi.programme_id = ${programmes.id}
+            and pi.version between ${programmes.currentVersion} - 1 and ${programmes.currentVersion})))`,
+    })
+    .from(programmes)
+    .innerJoin(clinics, eq(clinics.id, programmes.clinicId))
+    .leftJoin(patients, and(eq(patients.clinicId, programmes.clinicId), eq(patients.id, programmes.patientId)))
+    .leftJoin(
+      programmeVersions,
+      and(eq(programmeVersions.clinicId, programmes.clinicId), eq(programmeVersions.programmeId, programmes.id), eq(programmeVersions.version, programmes.currentVersion)),
+    )
+    .leftJoin(clinicians, and(eq(clinicians.clinicId, programmes.clinicId), eq(clinicians.id, programmeVersions.createdBy)))
+    .where(and(eq(programmes.clinicId, clinicId), eq(programmes.id, programmeId)));
+  return row;
 }

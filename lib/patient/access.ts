@@ -20,10 +20,10 @@ export async function resolvePatientLink(token: string): Promise<ResolvedLink | 
   const db = await getDb();
   if (!TOKEN_PATTERN.test(token)) return null;
   const key = `link-miss:${clientIp(await headers())}`;
-  // A throttled address is not even looked up; a patient behind the same address who
-  // holds a live link has never missed, so the block falls on the guesser's address.
-  if ((await retryAfterSeconds(db, key, LINK_MISS_LIMIT)) > 0) return null;
-  const link = await resolveToken(db, token);
+  // Both reads at once (one round trip of waiting, not two). A throttled address gets
+  // nothing; the block falls on the guesser's own address (right-most proxy hop).
+  const [wait, link] = await Promise.all([retryAfterSeconds(db, key, LINK_MISS_LIMIT), resolveToken(db, token)]);
+  if (wait > 0) return null;
   if (link) return link;
   await hit(db, key, LINK_MISS_LIMIT);
   return null;

@@ -1,43 +1,57 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ProgrammePage } from "@/components/patient/programme-page";
+import { KeepHandy, ProgrammePageFrame, TodayCard } from "@/components/patient/programme-page";
+import { RecentSessions } from "@/components/patient/week-progress";
 import { getDb } from "@/db/client";
 import { countSessionsSince, listSessions } from "@/db/queries/sessions";
-import { safetyAdvice } from "@/lib/catalogue/safety";
 import { resolvePatientLink } from "@/lib/patient/access";
+import { getProgrammePageParts } from "@/lib/patient/page-cache";
 import { startOfWeek } from "@/lib/patient/week";
-import { stillFigures } from "@/lib/patient/figures";
-import { loadProgrammeView } from "@/lib/patient/programme-view";
-import { plannedSessionsPerWeek } from "@/lib/player/words";
 
 export const metadata: Metadata = { title: "Your exercises", robots: { index: false, follow: false }, referrer: "no-referrer" };
 
 type Props = { params: Promise<{ token: string }> };
 
-/** The patient's follow-along page. The link is the key: no account, no password. */
+/**
+ * The patient's follow-along page. The link is the key: no account, no password.
+ * The link is checked and the week's sessions are read on every visit; the programme
+ * itself comes drawn from lib/patient/page-cache.ts, redrawn whenever it changes.
+ */
 export default async function PatientProgrammePage({ params }: Props) {
   const { token } = await params;
   const link = await resolvePatientLink(token);
   if (!link) notFound();
   const db = await getDb();
-  const [programme, thisWeek, recent] = await Promise.all([
-    loadProgrammeView(db, { clinicId: link.clinicId, programmeId: link.programmeId }),
+  const [parts, thisWeek, recent] = await Promise.all([
+    getProgrammePageParts(db, { clinicId: link.clinicId, programmeId: link.programmeId }),
     countSessionsSince(db, { clinicId: link.clinicId, programmeId: link.programmeId, since: startOfWeek(new Date()) }),
     listSessions(db, { clinicId: link.clinicId, patientId: link.patientId, programmeId: link.programmeId, limit: 5 }),
   ]);
-  if (!programme) notFound();
+  if (!parts) notFound();
   const base = `/p/${token}`;
   return (
-    <ProgrammePage
-      programme={programme}
-      safety={safetyAdvice()}
-      playHref={`${base}/play`}
-      pdfHref={`${base}/handout.pdf`}
-      calendarHref={`${base}/calendar.ics`}
-      sessionsThisWeek={thisWeek}
-      plannedPerWeek={plannedSessionsPerWeek(programme.items)}
-      figures={stillFigures(programme)}
-      recentSessions={recent.map((s) => ({ completedAt: s.completedAt.toISOString(), pain: s.pain, difficulty: s.difficulty }))}
+    <ProgrammePageFrame
+      clinicName={parts.clinicName}
+      intro={<Drawn html={parts.html.intro} />}
+      today={
+        <TodayCard
+          programmeId={parts.programmeId}
+          exerciseCount={parts.exerciseCount}
+          minutes={parts.minutes}
+          sessionsThisWeek={thisWeek}
+          plannedPerWeek={parts.plannedPerWeek}
+          playHref={`${base}/play`}
+        />
+      }
+      plan={<Drawn html={parts.html.plan} />}
+      keepHandy={<KeepHandy pdfHref={`${base}/handout.pdf`} calendarHref={`${base}/calendar.ics`} />}
+      recent={<RecentSessions sessions={recent.map((s) => ({ completedAt: s.completedAt.toISOString(), pain: s.pain, difficulty: s.difficulty }))} />}
+      close={<Drawn html={parts.html.close} />}
     />
   );
+}
+
+/** Markup React drew from our own components (text escaped there); `contents` keeps the page's grid as if it were not wrapped. */
+function Drawn({ html }: { html: string }) {
+  return <div className="contents" dangerouslySetInnerHTML={{ __html: html }} />;
 }
