@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_ARGS } from "./scripts/ensure-chromium";
 
 /**
  * e2e runs against a production build (`next build` first; scripts/e2e.ts does it) on
@@ -8,15 +9,6 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const dataDir = process.env.E2E_DATA_DIR ?? `.data/e2e-${Date.now()}`;
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 export default defineConfig({
   testDir: "e2e",
@@ -31,7 +23,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
@@ -52,6 +44,7 @@ export default defineConfig({
       APP_URL: baseURL,
       PORT: String(PORT),
       DEV_MAILBOX: "true",
+      DEMO_DATA: "true",
       SMTP_URL: process.env.E2E_SMTP_URL ?? "",
     },
   },

@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
  */
 const { auth } = NextAuth(() => ({ ...authConfig, secret: env().AUTH_SECRET }));
 
-const PORTAL_PREFIXES = ["/dashboard", "/patients", "/programmes", "/templates", "/catalogue", "/exercises", "/settings", "/account", "/mailbox"];
+const PORTAL_PREFIXES = ["/dashboard", "/patients", "/programmes", "/templates", "/catalogue", "/settings", "/account", "/mailbox"];
 
 const redirectSignedOut = auth((request) => {
   const { pathname, search } = request.nextUrl;

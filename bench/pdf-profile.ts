@@ -5,7 +5,7 @@
  */
 import { safetyAdvice } from "@/lib/catalogue/safety";
 import { renderHandout } from "@/lib/pdf/render";
-import { sampleProgramme } from "@/tests/fixtures/sample-programme";
+import { sampleProgramme } from "@/lib/programme/sample";
 
 const renders = Number(process.argv[2] ?? 30);
 const input = {

@@ -7,6 +7,7 @@
  * every Chromium process for Chromium) is the work done, and stays comparable on a busy
  * machine, where single-threaded react-pdf loses more wall time than multi-process Chromium.
  */
+import { CHROMIUM_ARGS } from "../scripts/ensure-chromium";
 import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { HandoutInput } from "@/lib/pdf/render";
@@ -16,15 +17,6 @@ import type { HandoutInput } from "@/lib/pdf/render";
 
 export type PdfBenchRow = { name: string; medianMs: number; p95Ms: number | null; cpuMs: number | null; runs: number; note: string };
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 function quantile(times: number[], q: number): number {
   const sorted = [...times].sort((a, b) => a - b);
@@ -95,7 +87,7 @@ export async function runPdfBench(options: { runs?: number; exercises?: number; 
     import("@/lib/pdf/render"),
     import("@/lib/pdf/fonts"),
     import("@/lib/catalogue/safety"),
-    import("@/tests/fixtures/sample-programme"),
+    import("@/lib/programme/sample"),
     import("./handout-html"),
   ]);
   const programme = sampleProgramme(exercises);

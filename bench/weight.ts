@@ -2,18 +2,10 @@
  * Benchmark 4: the JavaScript a browser loads for the patient page and the player, and
  * Lighthouse's mobile scores for both. Driven by bench/run.ts.
  */
+import { CHROMIUM_ARGS } from "../scripts/ensure-chromium";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 
-export const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 export type Script = { url: string; gzipBytes: number };
 export type PageWeight = { path: string; status: number; scripts: Script[]; totalGzip: number; ownGzip: number };
@@ -56,7 +48,7 @@ async function scriptsOf(browser: import("@playwright/test").Browser, url: strin
 }
 
 export async function runWeightBench(options: { baseUrl: string; token: string; baselinePath: string; lighthouse: boolean }): Promise<WeightResult> {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   const sum = (scripts: Script[]) => scripts.reduce((total, s) => total + s.gzipBytes, 0);
   let baseline: PageWeight;
   const pages: PageWeight[] = [];
@@ -103,7 +95,7 @@ async function runLighthouse(baseUrl: string, paths: string[]): Promise<{ versio
   } catch {
     throw new Error("the lighthouse and chrome-launcher packages are not installed (npm install -D lighthouse@13 chrome-launcher)");
   }
-  const chrome = await launcher.launch({ chromePath: "/usr/bin/chromium", chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS] });
+  const chrome = await launcher.launch({ chromePath: "/usr/bin/chromium", chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
   try {
     const pages: LighthouseScores[] = [];
     let version = "";

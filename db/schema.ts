@@ -149,6 +149,16 @@ export type DosageDefaults = {
 };
 export type Variation = { name: string; description: string };
 export type SourceNote = { file: string; facts: string };
+export type ExerciseSnapshot = {
+  name: string;
+  purpose: string;
+  position: "supine" | "prone" | "side-lying" | "quadruped" | "seated" | "kneeling" | "standing";
+  equipment: string[];
+  steps: string[];
+  cues: string[];
+  cautions: string[];
+  poseSlug: string | null;
+};
 export type DosageDecision = { field: string; chosen: string; range: string; why: string; sources: string[] };
 
 /**
@@ -291,6 +301,11 @@ export const programmeItems = pgTable(
     daysPerWeek: integer("days_per_week").notNull().default(7),
     load: text("load").notNull().default(""),
     note: text("note").notNull().default(""),
+    /**
+     * The exercise as it was when this version was saved, so a later edit of a custom
+     * exercise or a catalogue update never changes what a saved version shows.
+     */
+    exerciseSnapshot: jsonb("exercise_snapshot").$type<ExerciseSnapshot>(),
   },
   (t) => [
     primaryKey({ columns: [t.clinicId, t.programmeId, t.version, t.position] }),

@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { authorizeClinician, type SessionClinician } from "@/lib/auth/dal";
-import { AppError } from "@/lib/errors";
+import { AppError, logError } from "@/lib/errors";
 
 /** What every form action returns: field messages, a summary, and the values to put back. */
 export type FormState = {
@@ -12,8 +12,9 @@ export type FormState = {
   values?: Record<string, string>;
 };
 
-// Never echoed back to the browser, even on error.
-const SECRET_FIELDS = /password|token/i;
+// Never echoed back to the browser, even on error: secrets and clinical free text. Forms
+// holding these keep what was typed on the client instead (see PatientForm).
+const SECRET_FIELDS = /password|token|^notes$|^dateOfBirth$/i;
 
 export function echo(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -25,15 +26,19 @@ export function echo(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** NUL cannot be stored in Postgres text and no person types it: drop it at the boundary. */
+export const withoutNul = (value: string) => value.replaceAll("\u0000", "");
+
 /** Form fields as an object; a repeated name (checkboxes) becomes a list. Files are ignored. */
 export function formObject(formData: FormData): Record<string, string | string[]> {
   // A plain object with no prototype, so "__proto__" in a form is just a key.
   const out: Record<string, string | string[]> = Object.create(null);
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
+    const clean = withoutNul(value);
     const existing = out[key];
-    if (existing === undefined) out[key] = value;
-    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    if (existing === undefined) out[key] = clean;
+    else out[key] = Array.isArray(existing) ? [...existing, clean] : [existing, clean];
   }
   return out;
 }
@@ -63,7 +68,7 @@ export function clinicianAction<S extends z.ZodType>(
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError) return failure(formData, error.userMessage);
-      console.error("[homeplan] action failed", error);
+      logError("action failed", error);
       return failure(formData, "Something went wrong on our side. Nothing was saved; please try again.");
     }
   };

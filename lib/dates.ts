@@ -8,3 +8,10 @@ export function formatDate(value: Date | string, options: Intl.DateTimeFormatOpt
 export function isoToday(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** A calendar date that exists: "2024-02-29" yes, "2024-02-31" no. */
+export function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}

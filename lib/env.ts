@@ -31,6 +31,8 @@ const schema = z.object({
   DEV_MAILBOX: booleanFlag,
   /** Skips the demo clinic on first start of an empty database (tests start clean). */
   SKIP_DEMO_SEED: booleanFlag,
+  /** Adds the demo clinic even in production (a public demo, the e2e run). Its password is published. */
+  DEMO_DATA: booleanFlag,
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; APP_URL: string };

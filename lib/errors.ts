@@ -34,8 +34,21 @@ export class AppError extends Error {
 /** Turns any thrown value into a JSON response without leaking internals. */
 export function errorResponse(error: unknown): Response {
   const appError = error instanceof AppError ? error : new AppError("internal");
-  if (!(error instanceof AppError)) console.error("[homeplan] unexpected error", error);
+  if (!(error instanceof AppError)) logError("unexpected error", error);
   // Missing and forbidden look the same from outside, so ids from another clinic reveal nothing.
   const code = appError.code === "forbidden" ? "not_found" : appError.code;
   return Response.json({ error: code, message: ERRORS[code].message }, { status: ERRORS[code].status, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * Logs an unexpected failure without the data it was about. Database errors carry the
+ * query's parameters (names, notes, password hashes): only the statement, the SQLSTATE
+ * and the constraint are kept.
+ */
+export function logError(context: string, error: unknown): void {
+  const e = error as { name?: string; message?: string; cause?: { code?: string; constraint_name?: string; constraint?: string; message?: string } };
+  const message = String(e?.message ?? error).replace(/\nparams:[\s\S]*$/, "").slice(0, 500);
+  const cause = e?.cause;
+  const detail = cause ? ` [${cause.code ?? "?"}${cause.constraint_name ?? cause.constraint ? ` ${cause.constraint_name ?? cause.constraint}` : ""}]` : "";
+  console.error(`[homeplan] ${context}: ${e?.name ?? "Error"}: ${message}${detail}`);
 }

@@ -1,10 +1,10 @@
 /**
- * The caller's address for throttling and audit. The first X-Forwarded-For hop is
- * trusted because Homeplan is meant to run behind a proxy that sets it; without one,
- * the per-account limit still applies.
+ * The caller's address for throttling and audit: the right-most X-Forwarded-For hop,
+ * which the reverse proxy in front of Homeplan appended. Hops to its left come from the
+ * client and could be anything, so they are ignored.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   const ip = forwarded || headers.get("x-real-ip") || "unknown";
   return ip.slice(0, 64);
 }

@@ -1,7 +1,7 @@
 import { bootstrap } from "@/db/bootstrap";
 import { getConnection } from "@/db/client";
 import { startEmailSender } from "@/lib/email/sender";
-import { env } from "@/lib/env";
+import { env, isProduction } from "@/lib/env";
 
 /**
  * Start-up work. A database that is still coming up must not stop the server: the
@@ -12,7 +12,9 @@ export async function startServer(attempt = 1): Promise<void> {
   const settings = env();
   try {
     const connection = await getConnection();
-    await bootstrap(connection, { demo: connection.driver === "pglite" && !settings.SKIP_DEMO_SEED });
+    // The demo clinic has a published password: in production only when asked for by name.
+    const demo = settings.DEMO_DATA || (!isProduction() && connection.driver === "pglite" && !settings.SKIP_DEMO_SEED);
+    await bootstrap(connection, { demo });
     // Retries and mail left by a previous run; new mail is also sent right after it is queued.
     startEmailSender();
     // The first PDF in a process is slow (fonts, layout code); pay that now, not on a patient's tap.

@@ -13,9 +13,12 @@ import { passwordProblem } from "@/lib/auth/password-policy";
 import { clientIp } from "@/lib/request";
 import { acceptInviteSchema, signInSchema, signUpSchema } from "@/lib/validations/auth";
 import { recordAudit } from "@/db/queries/audit";
+import { hit } from "@/db/queries/rate-limits";
 import { bumpSessionVersion } from "@/db/queries/clinics";
 import { findUsableInvitation } from "@/db/queries/invitations";
 import { acceptInvitation, hashInvitationToken, INVITATION_UNUSABLE } from "@/lib/auth/invitations";
+
+const SIGN_UP_LIMIT = { max: 10, windowSeconds: 60 * 60 };
 
 const INVALID = "That email and password don't match an account. Check them and try again.";
 
@@ -55,6 +58,10 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   if (problem) return failure(formData, "Please choose a different password.", { password: [problem] });
 
   const db = await getDb();
+  // Each sign-up costs an argon2 hash: a handful per address per hour is plenty for people.
+  if ((await hit(db, `signup:ip:${clientIp(await headers())}`, SIGN_UP_LIMIT)) > SIGN_UP_LIMIT.max) {
+    return failure(formData, "Too many new clinics from this network just now. Please try again in an hour.");
+  }
   const passwordHash = await hashPassword(parsed.data.password);
   const created = await createClinicWithOwner(db, {
     clinicName: parsed.data.clinicName,

@@ -1,4 +1,5 @@
 import { dosageWords } from "@/lib/dosage/format";
+import { CautionList, NumberedSteps, TipList } from "./exercise-instructions";
 import { equipmentWords, positionWords } from "@/lib/player/words";
 import type { ProgrammeExerciseView } from "@/lib/programme/view";
 import { ExerciseFigure } from "./exercise-figure";
@@ -45,25 +46,16 @@ export function ExerciseCard({ item, number, clinicianName, figure }: { item: Pr
         ) : null}
         <div>
           <h4 className="text-xl font-bold">How to do it</h4>
-          <ol className="mt-2 grid gap-2">
-            {item.steps.map((step, i) => (
-              <li key={i} className="grid grid-cols-[2rem_1fr] gap-2">
-                <span aria-hidden="true" className="font-bold text-brand-700 print:text-ink">
-                  {i + 1}.
-                </span>
-                <span>{step}</span>
-              </li>
-            ))}
-          </ol>
+          <div className="mt-2">
+            <NumberedSteps steps={item.steps} />
+          </div>
         </div>
         {item.cues.length > 0 ? (
           <div>
             <h4 className="text-xl font-bold">Tips</h4>
-            <ul className="mt-2 grid list-disc gap-1 pl-6 marker:text-brand-500">
-              {item.cues.map((cue, i) => (
-                <li key={i}>{cue}</li>
-              ))}
-            </ul>
+            <div className="mt-2">
+              <TipList cues={item.cues} />
+            </div>
           </div>
         ) : null}
         {item.cautions.length > 0 ? (
@@ -72,11 +64,9 @@ export function ExerciseCard({ item, number, clinicianName, figure }: { item: Pr
               <StopHandIcon className="size-6" />
               Take care
             </h4>
-            <ul className="mt-1 grid gap-1">
-              {item.cautions.map((caution, i) => (
-                <li key={i}>{caution}</li>
-              ))}
-            </ul>
+            <div className="mt-1">
+              <CautionList cautions={item.cautions} />
+            </div>
           </div>
         ) : null}
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
+import { useActionState, useTransition } from "react";
+import { Field, FormMessage } from "@/components/ui/form";
 import { TextArea } from "@/components/ui/fields";
 import type { FormState } from "@/lib/actions";
 
@@ -9,8 +9,19 @@ type Values = { id?: string; name: string; email: string; dateOfBirth: string | 
 
 export function PatientForm({ action, initial, submitLabel }: { action: (s: FormState, f: FormData) => Promise<FormState>; initial: Values; submitLabel: string }) {
   const [state, formAction] = useActionState(action, {});
+  const [pending, startTransition] = useTransition();
+  // Submitted by hand rather than through <form action>, so React does not reset the
+  // fields after a refused save: notes and date of birth are not echoed back by the server.
   return (
-    <form action={formAction} className="card max-w-2xl space-y-4 p-6" noValidate>
+    <form
+      className="card max-w-2xl space-y-4 p-6"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       <FormMessage state={state} />
       <Field label="Full name" name="name" autoComplete="off" defaultValue={initial.name} state={state} required />
@@ -18,7 +29,9 @@ export function PatientForm({ action, initial, submitLabel }: { action: (s: Form
       <Field label="Date of birth (optional)" name="dateOfBirth" type="date" defaultValue={initial.dateOfBirth ?? ""} state={state} />
       <TextArea label="Notes (optional)" name="notes" rows={4} defaultValue={initial.notes} state={state} hint="For the clinic only. Patients never see these." />
       <div className="flex justify-end">
-        <SubmitButton>{submitLabel}</SubmitButton>
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </button>
       </div>
     </form>
   );

@@ -1,3 +1,4 @@
+import { CautionList, NumberedSteps, TipList } from "@/components/patient/exercise-instructions";
 import { SoundIcon, VibrateIcon } from "@/components/patient/icons";
 import type { ProgrammeExerciseView, SafetyAdvice } from "@/lib/programme/view";
 
@@ -57,34 +58,21 @@ export function HowToDoIt({ item }: { item: ProgrammeExerciseView }) {
         </span>
       </summary>
       <div className="grid gap-4 border-t border-line px-5 pb-5 pt-4">
-        <ol className="grid gap-2">
-          {item.steps.map((step, i) => (
-            <li key={i} className="grid grid-cols-[2rem_1fr] gap-2">
-              <span aria-hidden="true" className="font-bold text-brand-700">
-                {i + 1}.
-              </span>
-              <span>{step}</span>
-            </li>
-          ))}
-        </ol>
+        <NumberedSteps steps={item.steps} />
         {item.cues.length > 0 ? (
           <div>
             <h2 className="font-bold">Tips</h2>
-            <ul className="mt-1 grid list-disc gap-1 pl-6 marker:text-brand-500">
-              {item.cues.map((cue, i) => (
-                <li key={i}>{cue}</li>
-              ))}
-            </ul>
+            <div className="mt-1">
+              <TipList cues={item.cues} />
+            </div>
           </div>
         ) : null}
         {item.cautions.length > 0 ? (
           <div className="rounded-lg bg-warn-soft p-3 text-warn">
             <h2 className="font-bold">Take care</h2>
-            <ul className="mt-1 grid gap-1">
-              {item.cautions.map((c, i) => (
-                <li key={i}>{c}</li>
-              ))}
-            </ul>
+            <div className="mt-1">
+              <CautionList cautions={item.cautions} />
+            </div>
           </div>
         ) : null}
         {item.dosage.note ? (

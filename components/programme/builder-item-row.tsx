@@ -42,7 +42,7 @@ export function BuilderItemRow({ item, index, count, open, errors, onToggle, onC
       className={`card ${isDragging ? "z-10 shadow-lg ring-2 ring-brand-200" : ""} ${rowErrors.length ? "border-danger" : ""}`}
       data-testid="programme-item"
     >
-      <div className="flex items-center gap-2 p-3">
+      <div className="flex flex-wrap items-center gap-2 p-3">
         <button
           type="button"
           ref={setActivatorNodeRef}
@@ -63,7 +63,7 @@ export function BuilderItemRow({ item, index, count, open, errors, onToggle, onC
             {dosageCompact(item.dosage)}
           </p>
         </div>
-        <div className="flex shrink-0 items-center">
+        <div className="ml-auto flex shrink-0 items-center">
           <button type="button" className="btn-ghost min-h-11 px-2" onClick={() => onMove(-1)} disabled={index === 0} aria-label={`Move ${item.name} up`}>
             ↑
           </button>

@@ -10,6 +10,7 @@ import { describeChanges, diffVersions, type DiffVersion } from "@/lib/programme
 import { BuilderItemRow } from "./builder-item-row";
 import { BuilderPreview } from "./builder-preview";
 import { BuilderSearch } from "./builder-search";
+import { GENTLE_LIMIT } from "@/lib/programme/limits";
 
 type Props = {
   kind: "programme" | "template";
@@ -20,7 +21,8 @@ type Props = {
   initial: BuilderContent;
 };
 
-const GENTLE_LIMIT = 6;
+// Row keys for the screen only; crypto.randomUUID is missing on plain-http self-hosts.
+let nextKey = 0;
 
 function toDiff(c: BuilderContent): DiffVersion {
   return {
@@ -87,7 +89,7 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
     setItems((items) => [
       ...items,
       {
-        key: crypto.randomUUID(),
+        key: `new-${++nextKey}`,
         exerciseId: exercise.id,
         name: exercise.name,
         purpose: exercise.purpose,
@@ -181,7 +183,7 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
         <BuilderPreview content={content} patientName={patientName} />
       ) : (
         <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
-          <div className="space-y-4">
+          <div className="min-w-0 space-y-4">
             <section className="card space-y-4 p-5" aria-label="Programme details">
               <TextInput label="Title" id="title" value={content.title} error={errors.title} onChange={(title) => update({ title })} />
               {kind === "programme" ? (
@@ -262,7 +264,7 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
               </section>
             ) : null}
           </div>
-          <div className="lg:sticky lg:top-4 lg:self-start">
+          <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
             <BuilderSearch onAdd={add} />
           </div>
         </div>

@@ -15,6 +15,8 @@ export function LinkPanel({ programmeId, link, children }: { programmeId: string
   const [issueState, issue] = useActionState(issueLinkAction, {});
   const [revokeState, revoke] = useActionState(revokeLinkAction, {});
   const [copied, setCopied] = useState(false);
+  // Only the answer to the last button pressed is shown.
+  const [last, setLast] = useState<"issue" | "revoke">("issue");
   const live = link.status === "active" && link.url;
 
   return (
@@ -56,20 +58,20 @@ export function LinkPanel({ programmeId, link, children }: { programmeId: string
       )}
       {children}
       <div className="flex flex-wrap gap-2 border-t border-line pt-4">
-        <form action={issue}>
+        <form action={issue} onSubmit={() => setLast("issue")}>
           <input type="hidden" name="programmeId" value={programmeId} />
           <SubmitButton className={live ? "btn-secondary" : "btn-primary"} pendingLabel="Creating…">
             {live ? "Replace with a new link" : "Create link"}
           </SubmitButton>
         </form>
         {live ? (
-          <form action={revoke}>
+          <form action={revoke} onSubmit={() => setLast("revoke")}>
             <input type="hidden" name="programmeId" value={programmeId} />
             <SubmitButton className="btn-danger" pendingLabel="Stopping…">Stop this link</SubmitButton>
           </form>
         ) : null}
       </div>
-      <FormMessage state={issueState.message ? issueState : revokeState} />
+      <FormMessage state={last === "issue" ? issueState : revokeState} />
     </section>
   );
 }

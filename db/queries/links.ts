@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction, Transaction } from "@/db/client";
-import { patientLinks, programmes } from "@/db/schema";
+import { patientLinks, patients, programmes } from "@/db/schema";
 import { decryptToken, encryptToken, hashToken, newToken } from "@/lib/links/token";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "./audit";
@@ -106,12 +106,14 @@ export async function resolveToken(db: DatabaseOrTransaction, token: string) {
     })
     .from(patientLinks)
     .innerJoin(programmes, and(eq(programmes.clinicId, patientLinks.clinicId), eq(programmes.id, patientLinks.programmeId)))
+    .innerJoin(patients, and(eq(patients.clinicId, patientLinks.clinicId), eq(patients.id, patientLinks.patientId)))
     .where(
       and(
         eq(patientLinks.tokenHash, hashToken(token)),
         isNull(patientLinks.revokedAt),
         gt(patientLinks.expiresAt, sql`now()`),
         isNull(programmes.archivedAt),
+        isNull(patients.archivedAt),
       ),
     );
   return row;

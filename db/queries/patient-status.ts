@@ -25,7 +25,7 @@ const asJson = <T,>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as
  * sessions in the last seven days and last five pain scores. One round trip.
  */
 export async function listPatientStatus(db: DatabaseOrTransaction, { clinicId, q }: { clinicId: string; q?: string }): Promise<PatientStatusRow[]> {
-  const term = q?.trim().slice(0, 100);
+  const term = q?.replaceAll("\u0000", "").trim().slice(0, 100);
   const pattern = term ? `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
   const result = await db.execute(sql`
     select p.id, p.name, p.email,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
-import { patients } from "@/db/schema";
+import { patientLinks, patients } from "@/db/schema";
 import type { PatientInput } from "@/lib/validations/patient";
 import { recordAudit } from "./audit";
 
@@ -21,7 +21,7 @@ export async function listPatients(
   db: DatabaseOrTransaction,
   { clinicId, q, archived = false }: { clinicId: string; q?: string; archived?: boolean },
 ) {
-  const term = q?.trim().slice(0, 100);
+  const term = q?.replaceAll("\u0000", "").trim().slice(0, 100);
   const pattern = term ? `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
   return db
     .select(columns)
@@ -88,6 +88,17 @@ export async function setPatientArchived(
       .returning({ id: patients.id });
     if (rows.length === 0) return false;
     await recordAudit(tx, { clinicId, actorId: clinicianId, action: archived ? "patient.archived" : "patient.restored", objectType: "patient", objectId: id });
+    // An archived patient's links stop with the archive; restoring does not bring them back.
+    if (archived) {
+      const revoked = await tx
+        .update(patientLinks)
+        .set({ revokedAt: sql`now()` })
+        .where(and(eq(patientLinks.clinicId, clinicId), eq(patientLinks.patientId, id), isNull(patientLinks.revokedAt)))
+        .returning({ id: patientLinks.id });
+      for (const link of revoked) {
+        await recordAudit(tx, { clinicId, actorId: clinicianId, action: "link.revoked", objectType: "patient_link", objectId: link.id, detail: { reason: "patient_archived" } });
+      }
+    }
     return true;
   });
 }

@@ -1,8 +1,10 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction, Transaction } from "@/db/client";
-import { clinicians, clinics, exercises, patients, programmeItems, programmes, programmeVersions } from "@/db/schema";
+import { clinicians, clinics, exercises, patients, programmeItems, programmes, programmeVersions, type ExerciseSnapshot } from "@/db/schema";
+import { AppError } from "@/lib/errors";
 import type { DiffVersion } from "@/lib/programme/diff";
+import type { Dosage } from "@/lib/programme/view";
 import type { ProgrammeContent } from "@/lib/validations/programme";
 import { recordAudit } from "./audit";
 
@@ -15,18 +17,32 @@ export class ProgrammeConflict extends Error {
   }
 }
 
-/** Every exercise named must be one this clinic can see (global or its own). */
-async function assertExercisesVisible(tx: Transaction, clinicId: string, ids: string[]) {
+/**
+ * The exercises a version names, as they are now, to be kept with the version. Every one
+ * must be visible to the clinic (global or its own); anything else refuses the save.
+ */
+async function snapshotExercises(tx: Transaction, clinicId: string, ids: string[]): Promise<Map<string, ExerciseSnapshot>> {
   const unique = [...new Set(ids)];
   const rows = await tx
-    .select({ id: exercises.id })
+    .select({
+      id: exercises.id,
+      name: exercises.name,
+      purpose: exercises.purpose,
+      position: exercises.position,
+      equipment: exercises.equipment,
+      steps: exercises.steps,
+      cues: exercises.cues,
+      cautions: exercises.cautions,
+      poseSlug: exercises.poseSlug,
+    })
     .from(exercises)
     .where(and(inArray(exercises.id, unique), or(isNull(exercises.clinicId), eq(exercises.clinicId, clinicId))));
-  if (rows.length !== unique.length) throw new Error("programme names an exercise outside the clinic's catalogue");
+  if (rows.length !== unique.length) throw new AppError("invalid", "programme names an exercise outside the clinic's catalogue");
+  return new Map(rows.map(({ id, ...snapshot }) => [id, snapshot]));
 }
 
 async function insertVersion(tx: Transaction, actor: Actor, programmeId: string, version: number, content: ProgrammeContent) {
-  await assertExercisesVisible(tx, actor.clinicId, content.items.map((i) => i.exerciseId));
+  const snapshots = await snapshotExercises(tx, actor.clinicId, content.items.map((i) => i.exerciseId));
   await tx.insert(programmeVersions).values({
     clinicId: actor.clinicId,
     programmeId,
@@ -54,6 +70,7 @@ async function insertVersion(tx: Transaction, actor: Actor, programmeId: string,
       daysPerWeek: item.daysPerWeek,
       load: item.load,
       note: item.note,
+      exerciseSnapshot: snapshots.get(item.exerciseId),
     })),
   );
 }
@@ -64,30 +81,37 @@ export async function createProgramme(
   actor: Actor,
   input: { kind: "programme" | "template"; patientId?: string; content: ProgrammeContent },
 ): Promise<string> {
-  return db.transaction(async (tx) => {
-    if (input.kind === "programme") {
-      if (!input.patientId) throw new Error("a programme needs a patient");
-      const [patient] = await tx
-        .select({ id: patients.id })
-        .from(patients)
-        .where(and(eq(patients.id, input.patientId), eq(patients.clinicId, actor.clinicId)));
-      if (!patient) throw new Error("patient not found in this clinic");
-    }
-    const [row] = await tx
-      .insert(programmes)
-      .values({
-        clinicId: actor.clinicId,
-        kind: input.kind,
-        patientId: input.kind === "programme" ? input.patientId : null,
-        currentVersion: 1,
-        createdBy: actor.clinicianId,
-      })
-      .returning({ id: programmes.id });
-    if (!row) throw new Error("programme insert returned nothing");
-    await insertVersion(tx, actor, row.id, 1, input.content);
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: `${input.kind}.created`, objectType: input.kind, objectId: row.id });
-    return row.id;
-  });
+  return db.transaction((tx) => createProgrammeIn(tx, actor, input));
+}
+
+/** The same, inside a caller's transaction (sign-up installs starter templates this way). */
+export async function createProgrammeIn(
+  tx: Transaction,
+  actor: Actor,
+  input: { kind: "programme" | "template"; patientId?: string; content: ProgrammeContent },
+): Promise<string> {
+  if (input.kind === "programme") {
+    if (!input.patientId) throw new Error("a programme needs a patient");
+    const [patient] = await tx
+      .select({ id: patients.id })
+      .from(patients)
+      .where(and(eq(patients.id, input.patientId), eq(patients.clinicId, actor.clinicId)));
+    if (!patient) throw new AppError("not_found");
+  }
+  const [row] = await tx
+    .insert(programmes)
+    .values({
+      clinicId: actor.clinicId,
+      kind: input.kind,
+      patientId: input.kind === "programme" ? input.patientId : null,
+      currentVersion: 1,
+      createdBy: actor.clinicianId,
+    })
+    .returning({ id: programmes.id });
+  if (!row) throw new Error("programme insert returned nothing");
+  await insertVersion(tx, actor, row.id, 1, input.content);
+  await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: `${input.kind}.created`, objectType: input.kind, objectId: row.id });
+  return row.id;
 }
 
 /**
@@ -175,6 +199,7 @@ export async function getProgrammeVersion(
       daysPerWeek: programmeItems.daysPerWeek,
       load: programmeItems.load,
       note: programmeItems.note,
+      snapshot: programmeItems.exerciseSnapshot,
       name: exercises.name,
       slug: exercises.slug,
       poseSlug: exercises.poseSlug,
@@ -202,7 +227,12 @@ export async function getProgrammeVersion(
       createdAt: meta.createdAt,
       createdBy: meta.createdBy,
     },
-    items: items.map(({ position_, ...rest }) => ({ ...rest, bodyPosition: position_ })),
+    // What the version was saved with; the live row only for versions saved before snapshots.
+    items: items.map(({ position_, snapshot, ...rest }) => ({
+      ...rest,
+      ...(snapshot ? { name: snapshot.name, purpose: snapshot.purpose, equipment: snapshot.equipment, steps: snapshot.steps, cues: snapshot.cues, cautions: snapshot.cautions, poseSlug: snapshot.poseSlug } : {}),
+      bodyPosition: snapshot?.position ?? position_,
+    })),
   };
 }
 
@@ -214,19 +244,22 @@ export function toDiffVersion(p: LoadedProgramme): DiffVersion {
     patientNote: p.version.patientNote,
     startDate: p.version.startDate,
     reviewDate: p.version.reviewDate,
-    items: p.items.map((i) => ({
-      exerciseId: i.exerciseId,
-      name: i.name,
-      sets: i.sets,
-      reps: i.reps,
-      holdSeconds: i.holdSeconds,
-      restSeconds: i.restSeconds,
-      sides: i.sides,
-      timesPerDay: i.timesPerDay,
-      daysPerWeek: i.daysPerWeek,
-      load: i.load,
-      note: i.note,
-    })),
+    items: p.items.map((i) => ({ exerciseId: i.exerciseId, name: i.name, ...dosageOf(i) })),
+  };
+}
+
+/** A saved item's dose, as the shared Dosage shape. */
+export function dosageOf(i: LoadedProgramme["items"][number]): Dosage {
+  return {
+    sets: i.sets,
+    reps: i.reps,
+    holdSeconds: i.holdSeconds,
+    restSeconds: i.restSeconds,
+    sides: i.sides,
+    timesPerDay: i.timesPerDay,
+    daysPerWeek: i.daysPerWeek,
+    load: i.load,
+    note: i.note,
   };
 }
 

@@ -38,3 +38,10 @@ export async function hit(db: DatabaseOrTransaction, key: string, limit: Limit):
 export async function reset(db: DatabaseOrTransaction, key: string): Promise<void> {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
+
+/** Takes back one counted event (a success that was counted as an attempt). */
+export async function unhit(db: DatabaseOrTransaction, key: string): Promise<void> {
+  // A bucket back at zero is removed, so successes leave no rows behind.
+  await db.execute(sql`delete from rate_limits where key = ${key} and count <= 1`);
+  await db.execute(sql`update rate_limits set count = count - 1 where key = ${key}`);
+}

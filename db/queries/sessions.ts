@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
-import { programmeVersions, sessionLogs, type LoggedExercise } from "@/db/schema";
+import { patients, programmeVersions, sessionLogs, type LoggedExercise } from "@/db/schema";
 import type { ResolvedLink } from "./links";
 
 export type SessionLogInput = {
@@ -50,11 +50,13 @@ export async function recordSessionLog(
     .onConflictDoNothing({ target: [sessionLogs.clinicId, sessionLogs.idempotencyKey] })
     .returning({ id: sessionLogs.id });
   if (inserted) return { id: inserted.id, created: true };
+  // A retry of this patient's own log; a key that belongs to someone else's log is refused
+  // without saying whose.
   const [existing] = await db
     .select({ id: sessionLogs.id })
     .from(sessionLogs)
-    .where(and(eq(sessionLogs.clinicId, link.clinicId), eq(sessionLogs.idempotencyKey, input.idempotencyKey)));
-  return { id: existing!.id, created: false };
+    .where(and(eq(sessionLogs.clinicId, link.clinicId), eq(sessionLogs.idempotencyKey, input.idempotencyKey), eq(sessionLogs.patientId, link.patientId)));
+  return existing ? { id: existing.id, created: false } : { error: "wrong_programme" };
 }
 
 export async function listSessions(
@@ -85,4 +87,23 @@ export async function countSessionsSince(db: DatabaseOrTransaction, { clinicId, 
     .from(sessionLogs)
     .where(and(eq(sessionLogs.clinicId, clinicId), eq(sessionLogs.programmeId, programmeId), gte(sessionLogs.completedAt, since)));
   return Number(row?.n ?? 0);
+}
+
+/** The clinic's latest sessions across patients, for the dashboard. */
+export async function listRecentClinicSessions(db: DatabaseOrTransaction, { clinicId, limit = 8 }: { clinicId: string; limit?: number }) {
+  return db
+    .select({
+      id: sessionLogs.id,
+      patientId: sessionLogs.patientId,
+      patientName: patients.name,
+      completedAt: sessionLogs.completedAt,
+      pain: sessionLogs.pain,
+      difficulty: sessionLogs.difficulty,
+      comment: sessionLogs.comment,
+    })
+    .from(sessionLogs)
+    .innerJoin(patients, and(eq(patients.clinicId, sessionLogs.clinicId), eq(patients.id, sessionLogs.patientId)))
+    .where(eq(sessionLogs.clinicId, clinicId))
+    .orderBy(desc(sessionLogs.completedAt))
+    .limit(limit);
 }

@@ -38,3 +38,20 @@ export function attention(input: { sessions: SessionPoint[]; lastSessionAt: Date
   if (quiet) reasons.push(input.lastSessionAt ? `Nothing logged for ${QUIET_DAYS}+ days` : "No sessions yet");
   return { painRising: rising, quiet, reasons };
 }
+
+/**
+ * The flags for one row of the patient list. The quiet clock starts once the patient
+ * had a live link and the programme had begun, whichever is later.
+ */
+export function attentionForPatient(
+  row: { recent: { at: string; pain: number | null }[]; lastSessionAt: Date | null; linkState: string | null; linkCreatedAt: Date | null; startDate: string | null },
+  now: Date,
+): Attention {
+  const sessions = row.recent.map((r) => ({ completedAt: new Date(r.at), pain: r.pain }));
+  // Silence only counts while a programme is running: a stopped or expired link ends care.
+  if (row.linkState !== "active" || !row.linkCreatedAt) return attention({ sessions, lastSessionAt: null, activeSince: null, now });
+  const start = row.startDate ? new Date(`${row.startDate}T00:00:00Z`) : null;
+  const activeSince = start && start > row.linkCreatedAt ? start : row.linkCreatedAt;
+  const last = row.lastSessionAt && row.lastSessionAt > activeSince ? row.lastSessionAt : null;
+  return attention({ sessions, lastSessionAt: last, activeSince, now });
+}

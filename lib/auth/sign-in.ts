@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { findClinicianForSignIn } from "@/db/queries/clinicians";
-import { hit, reset, retryAfterSeconds, type Limit } from "@/db/queries/rate-limits";
+import { hit, reset, retryAfterSeconds, unhit, type Limit } from "@/db/queries/rate-limits";
 import { getDummyHash, verifyPassword } from "./password";
 
 /** 10 failures in 15 minutes lock an account; an address gets more room (a clinic shares one). */
@@ -24,10 +24,20 @@ const ipKey = (ip: string) => `signin:ip:${ip}`;
  */
 export async function authenticate(db: Database, input: { email: string; password: string; ip: string }): Promise<SignInOutcome> {
   const email = input.email.trim().toLowerCase();
-  const wait = Math.max(
-    await retryAfterSeconds(db, accountKey(email), ACCOUNT_LIMIT),
-    await retryAfterSeconds(db, ipKey(input.ip), IP_LIMIT),
-  );
+  // Each attempt is counted before the password is looked at; the counts are atomic, so
+  // a burst of parallel attempts cannot all pass a check made before any was counted.
+  const [accountCount, ipCount] = await db.transaction(async (tx) => [
+    await hit(tx, accountKey(email), ACCOUNT_LIMIT),
+    await hit(tx, ipKey(input.ip), IP_LIMIT),
+  ]);
+  const wait =
+    accountCount > ACCOUNT_LIMIT.max || ipCount > IP_LIMIT.max
+      ? Math.max(
+          await retryAfterSeconds(db, accountKey(email), ACCOUNT_LIMIT),
+          await retryAfterSeconds(db, ipKey(input.ip), IP_LIMIT),
+          60,
+        )
+      : 0;
   if (wait > 0) {
     await recordAudit(db, { action: "sign_in.throttled", ip: input.ip, detail: {} });
     return { ok: false, reason: "throttled", retryAfterSeconds: wait };
@@ -39,8 +49,6 @@ export async function authenticate(db: Database, input: { email: string; passwor
 
   if (!allowed || !clinician) {
     await db.transaction(async (tx) => {
-      await hit(tx, accountKey(email), ACCOUNT_LIMIT);
-      await hit(tx, ipKey(input.ip), IP_LIMIT);
       await recordAudit(tx, {
         clinicId: clinician?.clinicId ?? null,
         actorId: clinician?.id ?? null,
@@ -56,6 +64,8 @@ export async function authenticate(db: Database, input: { email: string; passwor
 
   await db.transaction(async (tx) => {
     await reset(tx, accountKey(email));
+    // A success is not a failure: give the address its attempt back.
+    await unhit(tx, ipKey(input.ip));
     await recordAudit(tx, {
       clinicId: clinician.clinicId,
       actorId: clinician.id,

@@ -3,7 +3,7 @@ import type { DatabaseOrTransaction } from "@/db/client";
 import { getClinicianName } from "@/db/queries/clinicians";
 import { getClinic } from "@/db/queries/clinics";
 import { getPatient } from "@/db/queries/patients";
-import { getProgrammeVersion, toDiffVersion, type LoadedProgramme } from "@/db/queries/programmes";
+import { dosageOf, getProgrammeVersion, toDiffVersion, type LoadedProgramme } from "@/db/queries/programmes";
 import { diffVersions } from "@/lib/programme/diff";
 import type { ProgrammeView } from "@/lib/programme/view";
 
@@ -62,17 +62,7 @@ export function toProgrammeView(
       steps: i.steps,
       cues: i.cues,
       cautions: i.cautions,
-      dosage: {
-        sets: i.sets,
-        reps: i.reps,
-        holdSeconds: i.holdSeconds,
-        restSeconds: i.restSeconds,
-        sides: i.sides,
-        timesPerDay: i.timesPerDay,
-        daysPerWeek: i.daysPerWeek,
-        load: i.load,
-        note: i.note,
-      },
+      dosage: dosageOf(i),
     })),
     changes: context.previous ? diffVersions(toDiffVersion(context.previous), toDiffVersion(p)) : null,
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { safetyAdvice } from "@/lib/catalogue/safety";
 import { isoToday } from "@/lib/dates";
@@ -43,14 +44,16 @@ export async function programmeHandout(
       renderFigure,
     },
     {
-      cacheKey: handoutCacheKey({
+      // The version and link name the sheet; the digest of everything printed (clinic
+      // details, names) makes any change a new entry rather than a stale sheet.
+      cacheKey: `${handoutCacheKey({
         programmeId: programme.programmeId,
         version: programme.version,
         linkId: input.link.id,
         paperSize: programme.clinic.paperSize,
         weeks,
         generatedOn: today,
-      }),
+      })}|${createHash("sha256").update(JSON.stringify(programme)).digest("base64url")}`,
     },
   );
   const slug = programme.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "exercises";

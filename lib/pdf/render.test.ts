@@ -9,7 +9,7 @@ import { createElement } from "react";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { safetyAdvice } from "@/lib/catalogue/safety";
 import type { ProgrammeView } from "@/lib/programme/view";
-import { sampleProgramme } from "@/tests/fixtures/sample-programme";
+import { sampleProgramme } from "@/lib/programme/sample";
 import { setShapingMemo } from "./fonts";
 import { doseParts } from "./handout-exercise";
 import { FIGURE_WIDTH } from "./handout";
@@ -65,9 +65,12 @@ describe("the printed handout", () => {
     const text = flat(pdfText(file));
     const layout = pdfText(file, { layout: true });
 
-    for (const expected of [programme.patient.name, programme.clinic.name, programme.clinic.phone, programme.clinician.name, programme.title, programme.patientNote, LINK.shortUrl]) {
+    for (const expected of [programme.patient.name, programme.clinic.name, programme.clinic.phone, programme.clinician.name, programme.title, programme.patientNote]) {
       expect(text).toContain(expected);
     }
+    // The address is printed whole, its code on a line of its own, and never hyphenated.
+    expect(text.replace(/\s+/g, "")).toContain(LINK.shortUrl);
+    expect(text).not.toMatch(/\/p\/-/);
     const item = programme.items[0]!;
     expect(layout).toContain(item.name);
     const { what, when } = doseParts(item);

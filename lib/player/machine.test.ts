@@ -25,7 +25,7 @@ import {
   type PlanExercise,
   type SessionState,
 } from "./machine";
-import { sampleProgramme } from "@/tests/fixtures/sample-programme";
+import { sampleProgramme } from "@/lib/programme/sample";
 
 const T0 = 1_800_000_000_000;
 const s = (n: number) => n * 1000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleProgramme } from "@/tests/fixtures/sample-programme";
+import { sampleProgramme } from "@/lib/programme/sample";
 import { clockWords, durationWords, equipmentWords, estimateSessionMinutes, plannedSessionsPerWeek, positionWords } from "./words";
 
 describe("plain words for the patient", () => {

@@ -25,5 +25,4 @@ export type SaveState = {
   /** Zod paths flattened: "title", "items.2.sets". */
   errors?: Record<string, string>;
   conflict?: { currentVersion: number; theirChanges: string[] };
-  savedVersion?: number;
 };

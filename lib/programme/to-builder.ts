@@ -1,4 +1,4 @@
-import type { LoadedProgramme } from "@/db/queries/programmes";
+import { dosageOf, type LoadedProgramme } from "@/db/queries/programmes";
 import type { BuilderContent } from "./builder-types";
 
 /** A saved version as the builder's starting state (a template keeps only its exercises). */
@@ -15,17 +15,7 @@ export function toBuilderContent(p: LoadedProgramme, options: { asTemplate?: boo
       name: i.name,
       purpose: i.purpose,
       position: i.bodyPosition,
-      dosage: {
-        sets: i.sets,
-        reps: i.reps,
-        holdSeconds: i.holdSeconds,
-        restSeconds: i.restSeconds,
-        sides: i.sides,
-        timesPerDay: i.timesPerDay,
-        daysPerWeek: i.daysPerWeek,
-        load: i.load,
-        note: i.note,
-      },
+      dosage: dosageOf(i),
     })),
   };
 }

@@ -3,7 +3,8 @@ import { z } from "zod";
 const optional = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) => (Array.isArray(v) ? v[0] : v)?.trim().slice(0, 100) || undefined);
+  // NUL cannot reach Postgres text; nobody types it.
+  .transform((v) => (Array.isArray(v) ? v[0] : v)?.replaceAll("\u0000", "").trim().slice(0, 100) || undefined);
 
 /** Catalogue URL parameters; anything unexpected is ignored rather than an error. */
 export const catalogueFiltersSchema = z

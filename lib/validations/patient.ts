@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { isRealDate } from "@/lib/dates";
 
 const dateOfBirth = z
   .string()
   .trim()
   .default("")
-  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "Enter the date as day, month and year.")
+  .refine((v) => v === "" || isRealDate(v), "Enter the date as day, month and year.")
   .refine((v) => v === "" || (new Date(v) <= new Date() && new Date(v).getFullYear() >= 1900), "Enter a date of birth in the past.")
   .transform((v) => v || null);
 

@@ -1,16 +1,15 @@
 import { z } from "zod";
+import { isRealDate } from "@/lib/dates";
+import { MAX_ITEMS } from "@/lib/programme/limits";
 import { dosageSchema } from "./dosage";
 
 const isoDate = z
   .string()
   .trim()
   .default("")
-  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "Enter a valid date.")
+  .refine((v) => v === "" || isRealDate(v), "Enter a valid date.")
   .transform((v) => v || null);
 
-export const MAX_ITEMS = 30;
-/** Past this, adherence drops: the builder warns but allows it. */
-export const GENTLE_LIMIT = 6;
 
 export const programmeItemSchema = dosageSchema.extend({ exerciseId: z.uuid("Choose an exercise from the catalogue.") });
 

@@ -77,6 +77,7 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     access: "public",
     may: "create a new clinic with its owner (never an account for an email already in use)",
     call: form((fx) => ({ clinicName: "Copycat Clinic", name: "Mallory", email: fx.canaries.ownerEmail, password: "pebble orchard violin" })),
+    mayWrite: ["rate_limits"],
   },
   "app/(auth)/actions.ts#acceptInvitationAction": {
     access: "public",

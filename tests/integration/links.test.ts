@@ -111,3 +111,18 @@ describe(`emailing a patient link on ${driver}`, () => {
     expect(email!.subject_ref).toBe(current!.id);
   });
 });
+
+describe(`archiving a patient on ${driver}`, () => {
+  it("stops their link at once, with an audit row, and restoring does not revive it", async () => {
+    const { setPatientArchived } = await import("@/db/queries/patients");
+    const { actor, programmeId, patient } = await setup();
+    const link = await db().transaction((tx) => issueLink(tx, actor, { programmeId, key }));
+    expect(await resolveToken(db(), link.token)).toBeDefined();
+    await setPatientArchived(db(), { id: patient.id, clinicId: actor.clinicId, clinicianId: actor.clinicianId }, true);
+    expect(await resolveToken(db(), link.token)).toBeUndefined();
+    const audit = rowsOf<{ action: string }>(await db().execute(sql`select action from audit_events where action = 'link.revoked'`));
+    expect(audit).toHaveLength(1);
+    await setPatientArchived(db(), { id: patient.id, clinicId: actor.clinicId, clinicianId: actor.clinicianId }, false);
+    expect(await resolveToken(db(), link.token)).toBeUndefined();
+  });
+});

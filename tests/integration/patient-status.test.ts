@@ -4,7 +4,7 @@ import { exercises, sessionLogs } from "@/db/schema";
 import { issueLink } from "@/db/queries/links";
 import { listPatientStatus } from "@/db/queries/patient-status";
 import { createProgramme } from "@/db/queries/programmes";
-import { attention } from "@/lib/adherence/flags";
+import { attentionForPatient } from "@/lib/adherence/flags";
 import { syncCatalogue } from "@/lib/catalogue/sync";
 import { linkKey } from "@/lib/links/token";
 import { driver, setupTestDatabase } from "../db";
@@ -35,7 +35,7 @@ describe(`patient list status on ${driver}`, () => {
     const [row] = rows;
     expect(row).toMatchObject({ name: patient.name, programmeTitle: "Back", linkState: "active", sessionsThisWeek: 3, plannedPerWeek: 5 });
     expect(row!.recent.map((r) => r.pain)).toEqual([2, 3, 5]);
-    const flags = attention({ sessions: row!.recent.map((r) => ({ completedAt: new Date(r.at), pain: r.pain })), lastSessionAt: row!.lastSessionAt, activeSince: row!.linkCreatedAt, now: new Date() });
+    const flags = attentionForPatient(row!, new Date());
     expect(flags.reasons).toEqual(["Pain rising"]);
     // The other clinic sees only its own patient, with nothing of this one's.
     const theirs = await listPatientStatus(db(), { clinicId: other.clinic.id });

@@ -101,3 +101,25 @@ describe(`programme versions on ${driver}`, () => {
     expect(still?.version).toBe(1);
   });
 });
+
+describe(`saved versions on ${driver}`, () => {
+  it("keep the exercise as it was when saved, even after the exercise is edited", async () => {
+    const { updateCustomExercise } = await import("@/db/queries/exercises");
+    await catalogueIds();
+    const { clinic, owner, patient } = await createClinic(db());
+    const actor = { clinicId: clinic.id, clinicianId: owner.id };
+    const form = {
+      name: "Wall press", purpose: "Pushes against a wall.", category: "strengthen", bodyRegion: "hips", position: "standing",
+      equipment: "none", targetMuscles: "quads", steps: "Stand facing a wall.\nPush gently.", sets: "1", reps: "5", holdSeconds: "0", restSeconds: "0", sides: "none", timesPerDay: "1", daysPerWeek: "5",
+    };
+    const exerciseId = await createCustomExercise(db(), actor, customExerciseSchema.parse(form));
+    const id = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content: content([exerciseId]) });
+    await updateCustomExercise(db(), { id: exerciseId, ...actor }, customExerciseSchema.parse({ ...form, name: "Wall press (new)", steps: "Something else.\nEntirely." }));
+    const saved = await getProgrammeVersion(db(), { id, clinicId: clinic.id });
+    expect(saved?.items[0]).toMatchObject({ name: "Wall press", steps: ["Stand facing a wall.", "Push gently."] });
+    await saveProgrammeVersion(db(), actor, { programmeId: id, baseVersion: 1, content: content([exerciseId]) });
+    const next = await getProgrammeVersion(db(), { id, clinicId: clinic.id });
+    expect(next?.items[0]?.name).toBe("Wall press (new)");
+    expect((await getProgrammeVersion(db(), { id, clinicId: clinic.id, version: 1 }))?.items[0]?.name).toBe("Wall press");
+  });
+});

@@ -1,22 +1,38 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AttentionCell } from "@/components/patients/status-cells";
 import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { listPatientStatus } from "@/db/queries/patient-status";
+import { listRecentClinicSessions } from "@/db/queries/sessions";
+import { attentionForPatient } from "@/lib/adherence/flags";
 import { requireClinician } from "@/lib/auth/dal";
+import { formatDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Dashboard" };
+
+const DIFFICULTY = { too_easy: "too easy", about_right: "about right", too_hard: "too hard" } as const;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const session = await requireClinician();
   const { welcome } = await searchParams;
+  const db = await getDb();
+  const [patients, recent] = await Promise.all([listPatientStatus(db, { clinicId: session.clinicId }), listRecentClinicSessions(db, { clinicId: session.clinicId })]);
+  const now = new Date();
+  const flagged = patients
+    .map((p) => ({ patient: p, flags: attentionForPatient(p, now) }))
+    .filter((f) => f.flags.reasons.length > 0);
+
   return (
     <>
       <PageHeader
         title={`Hello, ${session.name.split(" ")[0]}`}
-        description="Build a programme, send it, and see how your patients are getting on."
+        description="Who needs a look, and how your patients' sessions are going."
         actions={
-          <Link href="/catalogue" className="btn-primary">
-            Browse the catalogue
-          </Link>
+          <>
+            <Link href="/patients/new" className="btn-secondary">New patient</Link>
+            <Link href="/patients" className="btn-primary">Patients</Link>
+          </>
         }
       />
       {welcome ? (
@@ -24,19 +40,44 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Your clinic is ready. Add your clinic&apos;s address and phone under Clinic so they appear on handouts.
         </p>
       ) : null}
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Link href="/patients" className="card p-5 hover:border-brand-200">
-          <h2 className="font-bold">Patients</h2>
-          <p className="mt-1 text-sm text-muted">Find a patient, see their programme and how their sessions went.</p>
-        </Link>
-        <Link href="/catalogue" className="card p-5 hover:border-brand-200">
-          <h2 className="font-bold">Exercise catalogue</h2>
-          <p className="mt-1 text-sm text-muted">Search lower-back exercises by name, position or equipment.</p>
-        </Link>
-        <Link href="/templates" className="card p-5 hover:border-brand-200">
-          <h2 className="font-bold">Templates</h2>
-          <p className="mt-1 text-sm text-muted">Start a programme from a tried set of exercises.</p>
-        </Link>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="card p-5" aria-labelledby="attention-heading">
+          <h2 id="attention-heading" className="text-lg font-bold">Needs attention</h2>
+          <p className="text-sm text-muted">Pain up by 2 or more over the last three sessions, or nothing logged for 7 days.</p>
+          {flagged.length === 0 ? (
+            <p className="mt-4 rounded-lg bg-canvas p-4 text-sm">Nobody right now.</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-line" data-testid="attention-list">
+              {flagged.map(({ patient, flags }) => (
+                <li key={patient.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                  <Link href={`/patients/${patient.id}`} className="font-bold text-brand-700 hover:underline">{patient.name}</Link>
+                  <AttentionCell attention={flags} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card p-5" aria-labelledby="recent-heading">
+          <h2 id="recent-heading" className="text-lg font-bold">Latest sessions</h2>
+          {recent.length === 0 ? (
+            <p className="mt-4 rounded-lg bg-canvas p-4 text-sm">No sessions logged yet. They appear here as patients finish them.</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-line">
+              {recent.map((s) => (
+                <li key={s.id} className="py-3 text-sm">
+                  <div className="flex flex-wrap items-baseline justify-between gap-2">
+                    <Link href={`/patients/${s.patientId}`} className="font-bold text-brand-700 hover:underline">{s.patientName}</Link>
+                    <span className="text-muted">{formatDate(s.completedAt, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}</span>
+                  </div>
+                  <p className="mt-0.5">
+                    Pain {s.pain ?? "–"}/10{s.difficulty ? ` · ${DIFFICULTY[s.difficulty]}` : ""}
+                    {s.comment ? <span className="text-muted"> · “{s.comment.length > 80 ? `${s.comment.slice(0, 80)}…` : s.comment}”</span> : null}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       </div>
     </>
   );

@@ -4,19 +4,20 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listEmails } from "@/db/queries/email";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { requireClinician } from "@/lib/auth/dal";
+import { requireOwner } from "@/lib/auth/dal";
 import { devMailboxEnabled, env } from "@/lib/env";
 import { formatDateTime } from "../_components/settings-section";
 import { emailStatusWords, StatusBadge } from "../_components/status-badge";
 
 export const metadata: Metadata = { title: "Mailbox" };
 
-const KIND_WORDS: Record<string, string> = { invitation: "Invitation", "patient-link": "Patient link" };
+const KIND_WORDS: Record<string, string> = { invitation: "Invitation", patient_link: "Patient link" };
 
 /** Every email this clinic has sent or queued, so the whole flow works without an SMTP server. */
 export default async function MailboxPage() {
   if (!devMailboxEnabled()) notFound();
-  const session = await requireClinician();
+  // Owners only: the mailbox shows invitation links, an owner invitation among them.
+  const session = await requireOwner();
   const emails = await listEmails(await getDb(), { clinicId: session.clinicId });
   const smtp = Boolean(env().SMTP_URL);
   return (

@@ -5,16 +5,10 @@ import { getDb } from "@/db/client";
 import { listPatientStatus, type PatientStatusRow } from "@/db/queries/patient-status";
 import { listPatients } from "@/db/queries/patients";
 import { AttentionCell, LinkCell, PainTrend } from "@/components/patients/status-cells";
-import { attention } from "@/lib/adherence/flags";
+import { attentionForPatient } from "@/lib/adherence/flags";
 import { requireClinician } from "@/lib/auth/dal";
 
 export const metadata: Metadata = { title: "Patients" };
-
-/** The quiet clock starts when the patient had the link and the programme had begun. */
-function maxDate(a: Date, isoDate: string | null | undefined): Date {
-  const b = isoDate ? new Date(`${isoDate}T00:00:00Z`) : null;
-  return b && b > a ? b : a;
-}
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<{ q?: string; archived?: string }> }) {
   const session = await requireClinician();
@@ -61,7 +55,36 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           {q ? "Check the spelling, or search by email." : "Add a patient to build and send their programme."}
         </EmptyState>
       ) : (
-        <div className="card overflow-x-auto">
+        <>
+        {/* Phones get one card per patient; a six-column table does not fit 375 px. */}
+        <ul className="space-y-3 md:hidden" aria-label="Patients">
+          {rows.map((p) => {
+            const flags = attentionForPatient(
+              { recent: p.recent ?? [], lastSessionAt: p.lastSessionAt ?? null, linkState: p.linkState ?? null, linkCreatedAt: p.linkCreatedAt ?? null, startDate: p.startDate ?? null },
+              now,
+            );
+            return (
+              <li key={p.id} className="card relative p-4">
+                <Link href={`/patients/${p.id}`} className="font-bold text-brand-700 after:absolute after:inset-0">
+                  {p.name}
+                </Link>
+                <p className="truncate text-sm text-muted">{p.email}</p>
+                <p className="mt-2 text-sm">
+                  {p.programmeTitle ?? "No programme"}
+                  {p.plannedPerWeek ? ` · ${p.sessionsThisWeek ?? 0} of ${p.plannedPerWeek} this week` : ""}
+                </p>
+                {p.programmeId && !showArchived ? (
+                  <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+                    <LinkCell row={p as PatientStatusRow} />
+                    <PainTrend recent={p.recent ?? []} />
+                    <AttentionCell attention={flags} />
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        <div className="card hidden overflow-x-auto md:block">
           <table className="w-full text-left">
             <caption className="sr-only">Patients</caption>
             <thead className="border-b border-line text-sm text-muted">
@@ -76,12 +99,10 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             </thead>
             <tbody>
               {rows.map((p) => {
-                const flags = attention({
-                  sessions: (p.recent ?? []).map((r) => ({ completedAt: new Date(r.at), pain: r.pain })),
-                  lastSessionAt: p.lastSessionAt ?? null,
-                  activeSince: p.linkState === "active" && p.linkCreatedAt ? maxDate(p.linkCreatedAt, p.startDate) : null,
+                const flags = attentionForPatient(
+                  { recent: p.recent ?? [], lastSessionAt: p.lastSessionAt ?? null, linkState: p.linkState ?? null, linkCreatedAt: p.linkCreatedAt ?? null, startDate: p.startDate ?? null },
                   now,
-                });
+                );
                 return (
                   <tr key={p.id} className="border-b border-line last:border-0 hover:bg-canvas" data-testid="patient-row">
                     <td className="px-4 py-3">
@@ -107,6 +128,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             </tbody>
           </table>
         </div>
+        </>
       )}
     </>
   );

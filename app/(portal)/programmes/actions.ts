@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { createProgramme, getProgrammeVersion, ProgrammeConflict, saveProgrammeVersion, toDiffVersion } from "@/db/queries/programmes";
 import { formObject } from "@/lib/actions";
 import { authorizeClinician } from "@/lib/auth/dal";
-import { AppError } from "@/lib/errors";
+import { AppError, logError } from "@/lib/errors";
 import { describeChanges, diffVersions } from "@/lib/programme/diff";
 import type { SaveState } from "@/lib/programme/builder-types";
 import { saveProgrammeSchema } from "@/lib/validations/programme";
@@ -54,7 +54,7 @@ export async function saveProgrammeAction(_previous: SaveState, formData: FormDa
         conflict: { currentVersion: error.currentVersion, theirChanges },
       };
     }
-    console.error("[homeplan] programme save failed", error);
+    logError("programme save failed", error);
     return { ok: false, message: "The programme could not be saved. Nothing was changed; your edits are still here. Please try again." };
   }
   revalidatePath(kind === "template" ? "/templates" : "/programmes", "layout");
@@ -72,7 +72,7 @@ export async function saveAsTemplateAction(_previous: SaveState, formData: FormD
   try {
     await createProgramme(await getDb(), { clinicId: session.clinicId, clinicianId: session.clinicianId }, { kind: "template", content });
   } catch (error) {
-    console.error("[homeplan] template save failed", error);
+    logError("template save failed", error);
     return { ok: false, message: "The template could not be saved. Nothing was changed; please try again." };
   }
   revalidatePath("/templates");

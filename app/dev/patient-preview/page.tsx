@@ -4,7 +4,7 @@ import { ProgrammePage } from "@/components/patient/programme-page";
 import { safetyAdvice } from "@/lib/catalogue/safety";
 import { isProduction } from "@/lib/env";
 import { plannedSessionsPerWeek } from "@/lib/player/words";
-import { sampleProgramme } from "@/tests/fixtures/sample-programme";
+import { sampleProgramme } from "@/lib/programme/sample";
 
 export const metadata: Metadata = { title: "Patient page preview", robots: { index: false } };
 

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ExercisePoseStrip } from "@/components/illustration/exercise-figure";
-import { RetireExerciseButton } from "@/components/catalogue/retire-exercise-button";
+import { ToggleActionButton } from "@/components/ui/toggle-action-button";
+import { retireExerciseAction } from "../actions";
 import { getDb } from "@/db/client";
 import { getExercise } from "@/db/queries/exercises";
 import { requireClinician } from "@/lib/auth/dal";
@@ -57,7 +58,12 @@ export default async function ExercisePage({ params, searchParams }: Params) {
               <Link href={`/catalogue/${exercise.id}/edit`} className="btn-secondary">
                 Edit
               </Link>
-              <RetireExerciseButton id={exercise.id} retired={Boolean(exercise.retiredAt)} />
+              <ToggleActionButton
+                action={retireExerciseAction}
+                fields={{ id: exercise.id, retired: exercise.retiredAt ? "false" : "true" }}
+                label={exercise.retiredAt ? "Restore" : "Retire"}
+                danger={!exercise.retiredAt}
+              />
             </>
           ) : null}
         </div>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getEmail } from "@/db/queries/email";
-import { requireClinician } from "@/lib/auth/dal";
+import { requireOwner } from "@/lib/auth/dal";
 import { openEmailBody } from "@/lib/email/outbox";
 import { devMailboxEnabled, env } from "@/lib/env";
 import { RowAction } from "../../_components/row-action";
@@ -39,7 +39,8 @@ function readable(email: { text: string; html: string }) {
 
 export default async function MessagePage({ params }: { params: Promise<{ id: string }> }) {
   if (!devMailboxEnabled()) notFound();
-  const session = await requireClinician();
+  // Owners only: the mailbox shows invitation links, an owner invitation among them.
+  const session = await requireOwner();
   const { id } = await params;
   const email = UUID.test(id) ? await getEmail(await getDb(), { clinicId: session.clinicId, id }) : undefined;
   if (!email) notFound();

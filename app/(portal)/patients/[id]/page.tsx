@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArchivePatientButton } from "@/components/patients/archive-patient-button";
+import { ToggleActionButton } from "@/components/ui/toggle-action-button";
+import { archivePatientAction } from "../actions";
 import { EmptyState } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getPatient } from "@/db/queries/patients";
@@ -58,7 +59,12 @@ export default async function PatientPage({ params, searchParams }: Props) {
           <Link href={`/patients/${patient.id}/edit`} className="btn-secondary">
             Edit details
           </Link>
-          <ArchivePatientButton id={patient.id} archived={Boolean(patient.archivedAt)} />
+          <ToggleActionButton
+            action={archivePatientAction}
+            fields={{ id: patient.id, archived: patient.archivedAt ? "false" : "true" }}
+            label={patient.archivedAt ? "Restore patient" : "Archive"}
+            danger={!patient.archivedAt}
+          />
         </div>
       </header>
 

@@ -35,7 +35,8 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
     getCurrentLink(db, { clinicId: session.clinicId, programmeId: id, key: linkKey(env().AUTH_SECRET) }),
   ]);
   const emails = link ? await latestEmailsFor(db, { clinicId: session.clinicId, subjectRefs: [link.id] }) : new Map();
-  const lastEmail = link ? emails.get(link.id) : undefined;
+  // Only an email carrying the live link may be sent again.
+  const lastEmail = link?.status === "active" ? emails.get(link.id) : undefined;
   const changes = previous ? describeChanges(diffVersions(toDiffVersion(previous), toDiffVersion(programme))) : null;
 
   return (

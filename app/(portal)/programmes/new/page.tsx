@@ -26,7 +26,8 @@ export default async function NewProgrammePage({ searchParams }: { searchParams:
   const db = await getDb();
   const patient = isUuid(patientId) ? await getPatient(db, { id: patientId, clinicId: session.clinicId }) : undefined;
   if (!patient) notFound();
-  const template = isUuid(templateId) ? await getProgrammeVersion(db, { id: templateId, clinicId: session.clinicId }) : undefined;
+  const found = isUuid(templateId) ? await getProgrammeVersion(db, { id: templateId, clinicId: session.clinicId }) : undefined;
+  const template = found?.header.kind === "template" ? found : undefined;
   const templates = await listProgrammes(db, { clinicId: session.clinicId, kind: "template" });
   const today = isoToday();
   const start: BuilderContent = template

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { SessionPlayer } from "@/components/player/session-player";
 import { safetyAdvice } from "@/lib/catalogue/safety";
 import { isProduction } from "@/lib/env";
-import { sampleProgramme } from "@/tests/fixtures/sample-programme";
+import { sampleProgramme } from "@/lib/programme/sample";
 
 export const metadata: Metadata = { title: "Session player preview", robots: { index: false } };
 

@@ -14,7 +14,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
   const session = await requireClinician();
   const { id, version: raw } = await params;
   const version = Number(raw);
-  if (!isUuid(id) || !Number.isInteger(version) || version < 1) notFound();
+  if (!isUuid(id) || !Number.isInteger(version) || version < 1 || version > 2_147_483_647) notFound();
   const db = await getDb();
   const programme = await getProgrammeVersion(db, { id, clinicId: session.clinicId, version });
   if (!programme) notFound();
