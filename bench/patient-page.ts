@@ -104,6 +104,8 @@ export async function runPatientPageBench(options: {
   const staticUrl = `${options.baseUrl}${options.staticFile.urlPath}`;
   const floorPath = "/sign-in";
 
+  // Let start-up work (the handout renderer's warm-up) finish before taking the idle figure.
+  await new Promise((resolve) => setTimeout(resolve, 5000));
   const idleRssMb = readStatusKb(options.serverPid, "VmRSS") / 1024;
   const response = await fetch(pageUrl);
   const html = Buffer.from(await response.arrayBuffer());

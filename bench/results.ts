@@ -139,10 +139,10 @@ function goals(run: BenchRun): Goal[] {
       goal: "≤ 350 MB (333 MiB)",
       met: page.memory.peakRssMb * 1.048576 <= 350,
       why:
-        `The server held ${page.memory.idleRssMb.toFixed(0)} MiB before the first request (Next, the app's code, and the handout renderer that lib/server-start.ts warms at start so the first PDF is quick). ` +
+        `The server held ${page.memory.idleRssMb.toFixed(0)} MiB a few seconds after start, before the first request (Next, the app's code, and the handout renderer that lib/server-start.ts warms at start so the first PDF is quick). ` +
         `Under load it grew by ${(page.memory.peakRssMb - page.memory.idleRssMb).toFixed(0)} MiB: all 50 requests are in flight at once, each holding its page several times over (the RSC payload, the HTML, the escaped inline copy of the payload), and V8 grows the heap to hold them. ` +
         "How far V8 lets the heap grow before it collects differs from run to run under the same load, so this figure moves by a hundred MiB or more between runs. " +
-        "A cap on the old generation (NODE_OPTIONS=--max-old-space-size=192 for `next start`) held it near 320 MiB when tried on this machine, at about a fifth of the throughput; a smaller page would lower it (the figures are about 40 kB of the drawn programme, and the programme is carried twice); so would warming the handout renderer in its own process.",
+        "A cap on the old generation (NODE_OPTIONS=--max-old-space-size=192 for `next start`) held it near 320 MiB when tried on this machine, for about a fifth less throughput; a smaller page would lower it (the figures are about 40 kB of the drawn programme, and the programme is carried twice); so would warming the handout renderer in its own process.",
     },
   ];
 }
