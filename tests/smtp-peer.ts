@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
-import type { MailTransport } from "@/lib/email/sender";
+import type { MailTransport } from "../lib/email/sender";
 
 export type ReceivedMessage = { from: string; to: string[]; raw: string; headers: Map<string, string>; text: string; html: string };
 
@@ -9,7 +9,7 @@ export type ReceivedMessage = { from: string; to: string[]; raw: string; headers
  * A real SMTP server in this process (smtp-server), for delivery tests. `failing` makes
  * it refuse every message after DATA with the given reply code, as a broken relay would.
  */
-export async function startSmtpPeer(options: { failing?: { code: number; message: string } } = {}) {
+export async function startSmtpPeer(options: { failing?: { code: number; message: string }; onMessage?: (message: ReceivedMessage) => void } = {}) {
   const messages: ReceivedMessage[] = [];
   let failing = options.failing;
   const server = new SMTPServer({
@@ -27,12 +27,14 @@ export async function startSmtpPeer(options: { failing?: { code: number; message
           return;
         }
         const raw = Buffer.concat(chunks).toString("utf8");
-        messages.push({
+        const message = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           ...parseMessage(raw),
-        });
+        };
+        messages.push(message);
+        options.onMessage?.(message);
         callback();
       });
     },
@@ -52,7 +54,7 @@ export async function startSmtpPeer(options: { failing?: { code: number; message
   };
 }
 
-function decodeQuotedPrintable(body: string): string {
+export function decodeQuotedPrintable(body: string): string {
   const bytes = body
     .replace(/=\r?\n/g, "")
     .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));

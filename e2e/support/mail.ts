@@ -1,14 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "@playwright/test";
+import { decodeQuotedPrintable } from "../../tests/smtp-peer";
 import { MAIL_DIR } from "./smtp-peer";
 
 export type ReceivedMail = { file: string; to: string; raw: string; text: string };
-
-/** Quoted-printable, as nodemailer writes text bodies with long lines. */
-function decodeQuotedPrintable(s: string): string {
-  return s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
 
 export function receivedMail(to: string): ReceivedMail[] {
   if (!existsSync(MAIL_DIR)) return [];
