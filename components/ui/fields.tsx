@@ -28,7 +28,8 @@ function Described({ id, hint, error }: { id: string; hint?: React.ReactNode; er
 const describedBy = (id: string, hint: unknown, error: unknown) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
-export function TextArea({ label, name, state, hint, defaultValue, rows = 4 }: Common & { rows?: number }) {
+/** Label, control, hint and error wired together; `control` gets the props every control needs. */
+function Labelled({ label, name, state, hint, defaultValue, control }: Common & { control: (props: ControlProps) => React.ReactNode }) {
   const id = `field-${name}`;
   const error = errorOf(state, name);
   return (
@@ -36,44 +37,46 @@ export function TextArea({ label, name, state, hint, defaultValue, rows = 4 }: C
       <label htmlFor={id} className="label">
         {label}
       </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        defaultValue={state?.values?.[name] ?? defaultValue}
-      />
+      {control({
+        id,
+        name,
+        className: "input",
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy(id, hint, error),
+        defaultValue: state?.values?.[name] ?? defaultValue,
+      })}
       <Described id={id} hint={hint} error={error} />
     </div>
   );
 }
 
-export function Select({ label, name, state, hint, defaultValue, options }: Common & { options: { value: string; label: string }[] }) {
-  const id = `field-${name}`;
-  const error = errorOf(state, name);
+type ControlProps = {
+  id: string;
+  name: string;
+  className: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+  defaultValue: string | undefined;
+};
+
+export function TextArea({ rows = 4, ...common }: Common & { rows?: number }) {
+  return <Labelled {...common} control={(props) => <textarea rows={rows} {...props} />} />;
+}
+
+export function Select({ options, ...common }: Common & { options: { value: string; label: string }[] }) {
   return (
-    <div>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        defaultValue={state?.values?.[name] ?? defaultValue}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <Described id={id} hint={hint} error={error} />
-    </div>
+    <Labelled
+      {...common}
+      control={(props) => (
+        <select {...props}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
