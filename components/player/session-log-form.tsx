@@ -128,7 +128,7 @@ export function SessionLogForm(props: SessionLogFormProps) {
         </ul>
       </section>
 
-      <form onSubmit={submit} noValidate className="grid gap-6">
+      <form onSubmit={submit} noValidate className="grid gap-6" data-testid="session-log-form">
         <fieldset aria-describedby={`pain-help${painMissing ? " pain-error" : ""}`} className="card p-5">
           <legend className="float-left w-full text-xl font-bold">How bad is your pain now?</legend>
           <p id="pain-help" className="clear-left pt-1 text-muted">
