@@ -20,6 +20,28 @@ export function SafetyLine({ href, className = "" }: { href?: string; className?
   );
 }
 
+/**
+ * One piece of advice. Urgent advice (the red flags) is set apart in the danger colour
+ * with its warning signs as a list, so it reads as "act on this", not as a tip.
+ */
+export function AdviceItem({ advice: a, heading: Heading = "h3" }: { advice: SafetyAdvice; heading?: "h2" | "h3" }) {
+  const stop = a.id === "stop-if-pain-worse";
+  const tone = a.urgent ? "bg-danger-soft print:bg-white" : stop ? "bg-warn-soft print:bg-white" : "";
+  return (
+    <li className={`break-inside-avoid px-5 py-4 ${tone}`}>
+      <Heading className={`text-xl font-bold ${a.urgent ? "text-danger" : stop ? "text-warn" : ""}`}>{a.title}</Heading>
+      {a.signs?.length ? (
+        <ul className="mt-2 grid list-disc gap-1 pl-6 marker:text-danger">
+          {a.signs.map((sign) => (
+            <li key={sign}>{sign}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="mt-2">{a.text}</p>
+    </li>
+  );
+}
+
 /** Every piece of general advice, and how to reach the clinic. */
 export function SafetyAdviceSection({ advice, clinic }: { advice: SafetyAdvice[]; clinic: { name: string; phone: string } }) {
   return (
@@ -28,15 +50,9 @@ export function SafetyAdviceSection({ advice, clinic }: { advice: SafetyAdvice[]
         Staying safe
       </h2>
       <ul className="card mt-3 divide-y divide-line overflow-hidden print:border-ink/30 print:shadow-none">
-        {advice.map((a) => {
-          const stop = a.id === "stop-if-pain-worse";
-          return (
-            <li key={a.id} className={`break-inside-avoid px-5 py-4 ${stop ? "bg-warn-soft print:bg-white" : ""}`}>
-              <h3 className={`text-xl font-bold ${stop ? "text-warn" : ""}`}>{a.title}</h3>
-              <p className="mt-1">{a.text}</p>
-            </li>
-          );
-        })}
+        {advice.map((a) => (
+          <AdviceItem key={a.id} advice={a} />
+        ))}
       </ul>
       {clinic.phone ? (
         <p className="mt-4 flex items-center gap-3">

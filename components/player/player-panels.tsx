@@ -1,4 +1,5 @@
 import { CautionList, NumberedSteps, TipList } from "@/components/patient/exercise-instructions";
+import { AdviceItem } from "@/components/patient/safety-advice";
 import { SoundIcon, VibrateIcon } from "@/components/patient/icons";
 import type { ProgrammeExerciseView, SafetyAdvice } from "@/lib/programme/view";
 
@@ -95,12 +96,9 @@ export function SafetyDetails({ advice }: { advice: SafetyAdvice[] }) {
           +
         </span>
       </summary>
-      <ul className="grid gap-3 border-t border-line px-5 pb-5 pt-4">
+      <ul className="divide-y divide-line overflow-hidden rounded-b-xl border-t border-line">
         {advice.map((a) => (
-          <li key={a.id}>
-            <h2 className="font-bold">{a.title}</h2>
-            <p>{a.text}</p>
-          </li>
+          <AdviceItem key={a.id} advice={a} heading="h2" />
         ))}
       </ul>
     </details>

@@ -47,6 +47,13 @@ const dosageDecisionSchema = z
 
 const variationSchema = z.object({ name: text, description: text }).strict();
 
+/**
+ * A line written by the editors rather than taken from a seed: the exact text of a
+ * step, cue, caution or variation, and what it rests on (a guideline, or "editorial
+ * judgement" with the reason). Lines not listed here must be supported by the sources.
+ */
+const editorialSchema = z.object({ line: text, basis: text }).strict();
+
 export const exerciseFileSchema = z
   .object({
     name: z.string().trim().min(2).max(80),
@@ -72,8 +79,22 @@ export const exerciseFileSchema = z
     sources: z
       .array(z.object({ file: sourceFile, facts: text }).strict())
       .min(1),
+    editorial: z.array(editorialSchema).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((file, ctx) => {
+    const lines = new Set([
+      file.purpose,
+      ...file.steps,
+      ...file.cues,
+      ...file.cautions,
+      ...file.variations.easier.flatMap((v) => [v.name, v.description]),
+      ...file.variations.harder.flatMap((v) => [v.name, v.description]),
+    ]);
+    file.editorial.forEach((e, i) => {
+      if (!lines.has(e.line)) ctx.addIssue({ code: "custom", path: ["editorial", i, "line"], message: "must repeat, word for word, a purpose, step, cue, caution or variation of this file" });
+    });
+  });
 
 export type ExerciseFile = z.infer<typeof exerciseFileSchema>;
 export type Dosage = z.infer<typeof dosageSchema>;
@@ -87,9 +108,16 @@ export const safetyFileSchema = z
             id: z.string().regex(/^[a-z0-9-]+$/),
             title: z.string().trim().min(2).max(80),
             text,
-            sources: z.array(sourceFile).min(1),
+            /** Warning signs listed under the text (the red flags). */
+            signs: z.array(text).max(12).optional(),
+            /** Shown first and marked as urgent on every surface. */
+            urgent: z.boolean().default(false),
+            sources: z.array(sourceFile).default([]),
+            /** For advice not drawn from the seeds: the guideline it follows. */
+            editorial: text.optional(),
           })
-          .strict(),
+          .strict()
+          .refine((a) => a.sources.length > 0 || a.editorial, { message: "name the seed files it comes from, or mark it editorial with the guideline it follows" }),
       )
       .min(3),
   })

@@ -12,10 +12,17 @@ const addDays = (iso: string, days: number) => {
   return d.toISOString().slice(0, 10);
 };
 
+/** The phone reminds the patient this long before each session. */
+export const REMINDER_MINUTES = 5;
+
 /**
  * Reminders for a phone calendar: the sessions from the start date to the review date,
- * at the times of day the plan asks for, in the phone's own time zone (floating times),
- * and the review itself.
+ * at the times of day the plan asks for, and the review itself. Session times are
+ * floating (RFC 5545 form 1, no zone): "8 am" is 8 am wherever the patient's phone is,
+ * which is what a plan for a patient means; Homeplan holds no time zone for them. The
+ * UNTIL of a floating rule is floating too, as RFC 5545 requires. Each session has a
+ * display alarm a few minutes before: a zero-minute alarm is written by the `ics`
+ * library as "-PT", which is not a duration and makes strict readers reject the file.
  */
 export function programmeCalendar(p: ProgrammeView, url: string, today: string): string {
   const start = p.startDate && p.startDate > today ? p.startDate : today;
@@ -36,7 +43,7 @@ export function programmeCalendar(p: ProgrammeView, url: string, today: string):
     duration: { minutes },
     recurrenceRule: `FREQ=WEEKLY;BYDAY=${DAYS.slice(0, daysPerWeek).join(",")};UNTIL=${uy}${String(um).padStart(2, "0")}${String(ud).padStart(2, "0")}T235959`,
     productId: "homeplan",
-    alarms: [{ action: "display", description: `Time for your exercises: ${p.title}`, trigger: { minutes: 0, before: true } }],
+    alarms: [{ action: "display", description: `Time for your exercises: ${p.title}`, trigger: { minutes: REMINDER_MINUTES, before: true } }],
   }));
   if (p.reviewDate) {
     events.push({

@@ -47,4 +47,5 @@ export type ProgrammeView = {
   changes: ChangeSummary | null;
 };
 
-export type SafetyAdvice = { id: string; title: string; text: string };
+/** General advice; `signs` lists warning signs, `urgent` advice (the red flags) comes first. */
+export type SafetyAdvice = { id: string; title: string; text: string; signs?: string[]; urgent?: boolean };
