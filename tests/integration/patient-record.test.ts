@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import { rowsOf } from "@/db/client";
 import { verifyAuditChain } from "@/db/queries/audit";
 import { auditEvents, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
@@ -89,6 +90,10 @@ describe(`a patient's record on ${driver}`, () => {
     execFileSync("python3", ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.namelist()); z.extractall(sys.argv[2])", zipPath, out]);
     const record = JSON.parse(readFileSync(path.join(out, "record.json"), "utf8"));
     expect(record).toMatchObject({ format: "homeplan.patient-record", version: 1, patient: { id: fx.victim.patientId, name: fx.canaries.patientName, email: fx.canaries.patientEmail, notes: fx.canaries.patientNotes } });
+    // The documented schema accepts it, and is strict enough to refuse a record without its sessions.
+    const documented = z.fromJSONSchema(JSON.parse(readFileSync("docs/patient-record.schema.json", "utf8")));
+    expect(documented.safeParse(record).error).toBeUndefined();
+    expect(documented.safeParse({ ...record, sessions: undefined }).success).toBe(false);
     expect(record.programmes).toHaveLength(1);
     expect(record.programmes[0].versions.map((v: { version: number; exercises: { reps: number }[] }) => [v.version, v.exercises[0]!.reps])).toEqual([[1, 8], [2, 12], [3, 13]]);
     expect(record.sessions).toHaveLength(30);
