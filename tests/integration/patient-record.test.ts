@@ -26,6 +26,7 @@ vi.mock("@/db/client", async (importOriginal) => (await import("../mocks/db-clie
 const { GET: exportRecord } = await import("@/app/(portal)/patients/[id]/record.zip/route");
 const { erasePatientAction } = await import("@/app/(portal)/patients/erase-actions");
 const { GET: patientCalendar } = await import("@/app/p/[token]/calendar.ics/route");
+const { default: PatientPage } = await import("@/app/(portal)/patients/[id]/page");
 
 const { db } = setupTestDatabase();
 beforeEach(pointAppAtTestDatabase(db));
@@ -117,6 +118,14 @@ describe(`a patient's record on ${driver}`, () => {
 
     const [audit] = await db().select().from(auditEvents).where(eq(auditEvents.action, "patient.exported"));
     expect(audit).toMatchObject({ clinicId: fx.victim.clinicId, actorId: fx.victim.owner.id, objectId: fx.victim.patientId, detail: { format: "zip" } });
+  });
+
+  it("records one audit event, with the clinician and their address, each time a patient's page is opened", async () => {
+    const fx = await richPatient();
+    actAs(claims(fx.victim.colleague));
+    await PatientPage({ params: Promise.resolve({ id: fx.victim.patientId }), searchParams: Promise.resolve({}) });
+    const views = await db().select().from(auditEvents).where(eq(auditEvents.action, "patient.viewed"));
+    expect(views).toEqual([expect.objectContaining({ clinicId: fx.victim.clinicId, actorId: fx.victim.colleague.id, objectType: "patient", objectId: fx.victim.patientId, ip: "203.0.113.9", detail: {} })]);
   });
 
   it("lets a clinician who treats the patient export, and answers 404 to one who does not and to another clinic", async () => {
