@@ -426,7 +426,13 @@ export const emailOutbox = pgTable(
   ],
 );
 
-/** Who did what to which record. clinic_id is null only for events with no clinic (an unknown email at sign-in). */
+/**
+ * Who did what to which record. clinic_id is null only for events with no clinic (an unknown email at sign-in).
+ * Append-only and hash-chained per clinic, both enforced by triggers in migration 0005_audit-integrity:
+ * the app writes the event, the database fills chain_seq, prev_hash and hash, and refuses any
+ * UPDATE, DELETE or TRUNCATE. The chain columns are nullable only so the migration could add
+ * them to existing rows before filling them in; the trigger always sets them.
+ */
 export const auditEvents = pgTable(
   "audit_events",
   {
@@ -439,8 +445,19 @@ export const auditEvents = pgTable(
     ip: text("ip"),
     detail: jsonb("detail").$type<Record<string, string | number | boolean | null>>().notNull().default({}),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** 1, 2, 3 … within the clinic: the order of the chain (ids may commit out of order). */
+    chainSeq: bigint("chain_seq", { mode: "number" }),
+    /** The previous event's hash in this clinic; null for the first. */
+    prevHash: bytea("prev_hash"),
+    /** SHA-256 of prev_hash and this event's fields (audit_event_digest in the migration). */
+    hash: bytea("hash"),
   },
-  (t) => [index("audit_events_clinic_at_idx").on(t.clinicId, t.at), index("audit_events_object_idx").on(t.objectType, t.objectId)],
+  (t) => [
+    index("audit_events_clinic_at_idx").on(t.clinicId, t.at),
+    index("audit_events_object_idx").on(t.objectType, t.objectId),
+    // Two events claiming the same place in a clinic's chain would be a fork: refused.
+    uniqueIndex("audit_events_chain_key").on(t.clinicId, t.chainSeq),
+  ],
 );
 
 /** Fixed-window counters for throttling (sign-in, patient-link guessing), shared by every app instance. */

@@ -91,6 +91,12 @@ function forget(cacheKey: string) {
   sizes.delete(cacheKey);
 }
 
+/** Forgets every drawing of one programme (its patient was erased). */
+export function forgetProgrammePageParts(key: { clinicId: string; programmeId: string }) {
+  const prefix = `${key.clinicId}/${key.programmeId}/`;
+  for (const cacheKey of [...entries.keys()]) if (cacheKey.startsWith(prefix)) forget(cacheKey);
+}
+
 /** For tests: start from nothing. */
 export function clearProgrammePageParts() {
   entries.clear();

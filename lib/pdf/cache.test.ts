@@ -39,4 +39,16 @@ describe("PDF cache", () => {
     const buffer = await cache.getOrCreate("k", () => pdf(5));
     expect(buffer.length).toBe(5);
   });
+
+  it("forgets one programme's handouts and keeps the others", async () => {
+    const cache = new PdfCache(10, 1000);
+    for (const key of ["p1|1|a", "p1|2|b", "p2|1|a"]) await cache.getOrCreate(key, () => pdf(10));
+    cache.deleteByPrefix("p1|");
+    expect(cache.size).toBe(1);
+    expect(cache.totalBytes).toBe(10);
+    let rendered = 0;
+    await cache.getOrCreate("p1|1|a", () => ((rendered += 1), pdf(10)));
+    await cache.getOrCreate("p2|1|a", () => ((rendered += 1), pdf(10)));
+    expect(rendered).toBe(1);
+  });
 });

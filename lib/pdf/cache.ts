@@ -45,6 +45,15 @@ export class PdfCache {
     return entry.promise;
   }
 
+  /** Drops every entry whose key starts with `prefix` (a programme's handouts, when its patient is erased). */
+  deleteByPrefix(prefix: string): void {
+    for (const [key, entry] of this.entries) {
+      if (!key.startsWith(prefix)) continue;
+      this.entries.delete(key);
+      this.bytes -= entry.bytes;
+    }
+  }
+
   clear(): void {
     this.entries.clear();
     this.bytes = 0;

@@ -105,6 +105,11 @@ export async function warmHandoutRenderer(): Promise<void> {
   for (let i = 0; i < 3; i += 1) await renderUncached(input);
 }
 
+/** Forgets a programme's cached handouts (its patient was erased). Keys start with the programme id. */
+export function forgetHandoutsOf(programmeId: string): void {
+  cache.deleteByPrefix(`${programmeId}|`);
+}
+
 /** Forgets every cached handout (tests, or after the illustrations change). */
 export function clearHandoutCache(): void {
   cache.clear();

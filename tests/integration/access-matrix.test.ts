@@ -194,6 +194,19 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     legit: { as: "clinician", changes: ["email_outbox", "audit_events"] },
   },
   // ---------------------------------------------------------------- owners
+  "app/(portal)/patients/[id]/record.zip/route.ts#GET": {
+    access: "clinic",
+    // Owners and the clinicians treating the patient; the fixture's clinician treats nobody, so is refused as a non-owner.
+    ownerOnly: true,
+    call: request("GET", "/patients/x/record.zip", (fx) => ({ id: fx.victim.patientId })),
+    legit: { as: "owner", changes: ["audit_events"] },
+  },
+  "app/(portal)/patients/erase-actions.ts#erasePatientAction": {
+    access: "clinic",
+    ownerOnly: true,
+    call: form((fx) => ({ id: fx.victim.patientId, reason: "patient_request", confirmName: fx.canaries.patientName })),
+    legit: { as: "owner", changes: ["patients", "programmes", "programme_versions", "programme_items", "patient_links", "session_logs", "email_outbox", "audit_events"] },
+  },
   "app/(portal)/settings/actions.ts#updateClinicAction": {
     access: "clinic",
     ownerOnly: true,

@@ -4,6 +4,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { listPatientStatus, type PatientStatusRow } from "@/db/queries/patient-status";
 import { listPatients } from "@/db/queries/patients";
+import { ErasedNotice } from "@/components/patients/erased-notice";
 import { AttentionCell, LinkCell, PainTrend } from "@/components/patients/status-cells";
 import { attentionForPatient } from "@/lib/adherence/flags";
 import { requireClinician } from "@/lib/auth/dal";
@@ -32,6 +33,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           </Link>
         }
       />
+      <ErasedNotice />
       <form role="search" className="mb-4 flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <label htmlFor="patient-q" className="label">

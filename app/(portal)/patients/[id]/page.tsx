@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ToggleActionButton } from "@/components/ui/toggle-action-button";
 import { archivePatientAction } from "../actions";
@@ -10,9 +11,11 @@ import { listProgrammes } from "@/db/queries/programmes";
 import { listSessions } from "@/db/queries/sessions";
 import { recordAudit } from "@/db/queries/audit";
 import { PainChart, SessionList } from "@/components/patients/session-history";
+import { PatientRecordDuties } from "@/components/patients/record-duties";
 import { requireClinician } from "@/lib/auth/dal";
 import { formatDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
+import { clientIp } from "@/lib/request";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -29,7 +32,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
     listProgrammes(db, { clinicId: session.clinicId, patientId: patient.id, kind: "programme" }),
     listSessions(db, { clinicId: session.clinicId, patientId: patient.id, limit: 20 }),
     // Who looked at which patient's record is part of the audit trail.
-    recordAudit(db, { clinicId: session.clinicId, actorId: session.clinicianId, action: "patient.viewed", objectType: "patient", objectId: patient.id }),
+    recordAudit(db, { clinicId: session.clinicId, actorId: session.clinicianId, action: "patient.viewed", objectType: "patient", objectId: patient.id, ip: clientIp(await headers()) }),
   ]);
   const weekAgo = new Date().getTime() - 7 * 86_400_000;
   const lastWeek = sessions.filter((s) => s.completedAt.getTime() >= weekAgo).length;
@@ -121,6 +124,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
           ) : null}
         </aside>
       </div>
+      <PatientRecordDuties patient={patient} session={session} />
     </>
   );
 }
