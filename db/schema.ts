@@ -491,3 +491,32 @@ export type PatientLink = typeof patientLinks.$inferSelect;
 export type SessionLog = typeof sessionLogs.$inferSelect;
 export type EmailMessage = typeof emailOutbox.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferInsert;
+
+// ---------------------------------------------------------------- FHIR API keys
+
+/**
+ * A clinic's key to the read-only FHIR API. Only the SHA-256 of the key is kept, so a
+ * database dump cannot be replayed; `prefix` (the first characters) lets an owner tell
+ * keys apart on the settings page. A revoked key stays, for the audit trail.
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    keyHash: bytea("key_hash").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({ columns: [t.clinicId], foreignColumns: [clinics.id] }).onDelete("cascade"),
+    uniqueIndex("api_keys_key_hash_key").on(t.keyHash),
+    check("api_keys_name_not_blank", sql`length(btrim(${t.name})) > 0`),
+  ],
+);
+
+export type ApiKey = typeof apiKeys.$inferSelect;

@@ -2,8 +2,12 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { API_KEY_PATTERN, findApiKey } from "@/db/queries/api-keys";
+import { recordAudit } from "@/db/queries/audit";
 import { getSessionClinician } from "@/db/queries/clinicians";
+import { hit } from "@/db/queries/rate-limits";
 import { AppError } from "@/lib/errors";
+import { clientIp } from "@/lib/request";
 import { auth } from "./auth";
 
 export type SessionClinician = {
@@ -54,4 +58,28 @@ export async function authorizeClinician(options: { owner?: boolean } = {}): Pro
   if (!session) throw new AppError("unauthorized");
   if (options.owner && session.role !== "owner") throw new AppError("forbidden");
   return session;
+}
+
+export type ApiKeyGrant = { clinicId: string; keyId: string };
+
+/** Per key: generous for a system syncing records, a wall for a runaway loop. */
+export const API_KEY_LIMIT = { max: 600, windowSeconds: 300 };
+
+/**
+ * For the FHIR API: a clinic API key as `Authorization: Bearer hpk_…`, checked against
+ * the database on every request, so a revoked key fails on its very next use. Each key
+ * is throttled on its own. Grants read access to that key's clinic only.
+ */
+export async function authorizeApiKey(request: Request): Promise<ApiKeyGrant> {
+  const presented = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization")?.trim() ?? "")?.[1];
+  if (!presented || !API_KEY_PATTERN.test(presented)) throw new AppError("unauthorized");
+  const db = await getDb();
+  const key = await findApiKey(db, presented);
+  if (!key) throw new AppError("unauthorized");
+  if (key.revokedAt) {
+    await recordAudit(db, { clinicId: key.clinicId, action: "fhir.refused", objectType: "api_key", objectId: key.id, ip: clientIp(request.headers), detail: { reason: "revoked" } });
+    throw new AppError("unauthorized");
+  }
+  if ((await hit(db, `fhir-key:${key.id}`, API_KEY_LIMIT)) > API_KEY_LIMIT.max) throw new AppError("rate_limited");
+  return { clinicId: key.clinicId, keyId: key.id };
 }

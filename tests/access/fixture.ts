@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
-import { clinicians, clinics, emailOutbox, exercises, invitations, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
+import { apiKeys, clinicians, clinics, emailOutbox, exercises, invitations, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
 import { env } from "@/lib/env";
 import { encryptToken, hashToken, linkKey, newToken } from "@/lib/links/token";
 import { newInvitationToken } from "@/lib/auth/invitations";
@@ -134,6 +134,12 @@ export async function seedAccessFixture(db: Database) {
     .values({ clinicId: attackerClinic!.id, name: "Mallory Quinn", email: "mallory@attacker.example", role: "owner", passwordHash: hash })
     .returning();
 
+  // FHIR API keys: the victim's (to revoke) and the attacker's own (to try on the victim's ids).
+  const victimKey = `hpk_${newToken()}`;
+  const [victimApiKey] = await db.insert(apiKeys).values({ clinicId, name: "Victim EHR", prefix: victimKey.slice(0, 12), keyHash: hashToken(victimKey) }).returning();
+  const attackerKey = `hpk_${newToken()}`;
+  await db.insert(apiKeys).values({ clinicId: attackerClinic!.id, name: "Mallory EHR", prefix: attackerKey.slice(0, 12), keyHash: hashToken(attackerKey) });
+
   return {
     canaries,
     victim: {
@@ -150,8 +156,11 @@ export async function seedAccessFixture(db: Database) {
       exerciseId: exercise!.id,
       programmeId: programme!.id,
       linkToken,
+      apiKeyId: victimApiKey!.id,
+      apiKey: victimKey,
     },
     attacker: attacker!,
+    attackerApiKey: attackerKey,
     /** A well-formed invitation token that matches nothing. */
     unknownToken: randomBytes(32).toString("base64url"),
   };
@@ -160,5 +169,5 @@ export async function seedAccessFixture(db: Database) {
 /** Every value that would be a leak if it showed up in an answer to someone outside the clinic. */
 export function secretsOf(fx: AccessFixture): string[] {
   const ids = [fx.victim.clinicId, fx.victim.owner.id, fx.victim.clinician.id, fx.victim.colleague.id, fx.victim.disabled.id, fx.victim.patientId, fx.victim.invitationId, fx.victim.failedEmailId, fx.victim.exerciseId, fx.victim.programmeId];
-  return [...Object.values(fx.canaries), ...ids, fx.victim.invitationToken, fx.victim.linkToken];
+  return [...Object.values(fx.canaries), ...ids, fx.victim.invitationToken, fx.victim.linkToken, fx.victim.apiKeyId, fx.victim.apiKey];
 }

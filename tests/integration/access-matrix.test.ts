@@ -50,6 +50,12 @@ const request = (method: string, url: string, params: (fx: AccessFixture) => Rec
   { params: Promise.resolve(params(fx)) },
 ];
 
+/** A FHIR API GET with the attacker's own (valid) clinic API key. */
+const fhirCall = (url: string, params: (fx: AccessFixture) => Record<string, string> = () => ({})): Args => (fx) => [
+  new Request(`http://homeplan.test${url}`, { headers: { authorization: `Bearer ${fx.attackerApiKey}` } }),
+  { params: Promise.resolve(params(fx)) },
+];
+
 const EXERCISE_FORM = {
   name: "Attacker's press",
   purpose: "Anything at all, for the test.",
@@ -110,6 +116,38 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     may: "outside production, accept the preview player's log and store nothing",
     call: request("POST", "/dev/patient-preview/log"),
   },
+  "app/api/fhir/R4/metadata/route.ts#GET": { access: "public", may: "describe the FHIR API (CapabilityStatement)", call: request("GET", "/api/fhir/R4/metadata") },
+  // The FHIR API's capability is a clinic API key, not a session: called with the attacker's own key on the victim's ids.
+  "app/api/fhir/R4/Patient/[id]/route.ts#GET": {
+    access: "public",
+    may: "with a clinic API key, read that clinic's patient; anything else is 404 (audited and counted against the key)",
+    call: fhirCall("/api/fhir/R4/Patient/x", (fx) => ({ id: fx.victim.patientId })),
+    mayWrite: ["rate_limits", "audit_events"],
+  },
+  "app/api/fhir/R4/Patient/[id]/$everything/route.ts#GET": {
+    access: "public",
+    may: "with a clinic API key, read that clinic's patient's whole record; anything else is 404",
+    call: fhirCall("/api/fhir/R4/Patient/x/$everything", (fx) => ({ id: fx.victim.patientId })),
+    mayWrite: ["rate_limits", "audit_events"],
+  },
+  "app/api/fhir/R4/CarePlan/route.ts#GET": {
+    access: "public",
+    may: "with a clinic API key, search that clinic's care plans by patient",
+    call: (fx) => fhirCall(`/api/fhir/R4/CarePlan?patient=Patient/${fx.victim.patientId}`)(fx),
+    mayWrite: ["rate_limits", "audit_events"],
+  },
+  "app/api/fhir/R4/ServiceRequest/route.ts#GET": {
+    access: "public",
+    may: "with a clinic API key, search that clinic's exercise orders by patient",
+    call: (fx) => fhirCall(`/api/fhir/R4/ServiceRequest?patient=${fx.victim.patientId}`)(fx),
+    mayWrite: ["rate_limits", "audit_events"],
+  },
+  "app/api/fhir/R4/Observation/route.ts#GET": {
+    access: "public",
+    may: "with a clinic API key, search that clinic's session observations by patient and code",
+    call: (fx) => fhirCall(`/api/fhir/R4/Observation?patient=${fx.victim.patientId}&code=72514-3`)(fx),
+    mayWrite: ["rate_limits", "audit_events"],
+  },
   // ---------------------------------------------------------------- signed-in clinicians
   "app/api/catalogue/search/route.ts#GET": {
     access: "clinic",
@@ -120,6 +158,11 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
   "app/(portal)/programmes/[id]/handout.pdf/route.ts#GET": {
     access: "clinic",
     call: request("GET", "/programmes/x/handout.pdf", (fx) => ({ id: fx.victim.programmeId })),
+    legit: { as: "clinician", changes: ["audit_events"] },
+  },
+  "app/(portal)/patients/[id]/fhir-bundle.json/route.ts#GET": {
+    access: "clinic",
+    call: request("GET", "/patients/x/fhir-bundle.json", (fx) => ({ id: fx.victim.patientId })),
     legit: { as: "clinician", changes: ["audit_events"] },
   },
   "app/(portal)/catalogue/actions.ts#createExerciseAction": {
@@ -230,6 +273,18 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     ownerOnly: true,
     call: form((fx) => ({ id: fx.victim.colleague.id })),
     legit: { as: "owner", changes: ["clinicians", "audit_events"] },
+  },
+  "app/(portal)/settings/api-key-actions.ts#createApiKeyAction": {
+    access: "clinic",
+    ownerOnly: true,
+    call: form((fx) => ({ name: "Attacker's EHR", clinicId: fx.victim.clinicId })),
+    legit: { as: "owner", changes: ["api_keys", "audit_events"] },
+  },
+  "app/(portal)/settings/api-key-actions.ts#revokeApiKeyAction": {
+    access: "clinic",
+    ownerOnly: true,
+    call: form((fx) => ({ id: fx.victim.apiKeyId })),
+    legit: { as: "owner", changes: ["api_keys", "audit_events"] },
   },
   "app/(portal)/settings/actions.ts#enableClinicianAction": {
     access: "clinic",

@@ -12,6 +12,7 @@ import { RowAction } from "../_components/row-action";
 import { Avatar, formatDate, SettingsSection } from "../_components/settings-section";
 import { emailStatusWords, StatusBadge } from "../_components/status-badge";
 import { disableClinicianAction, enableClinicianAction, revokeInvitationAction } from "./actions";
+import { ApiKeysSection } from "./api-keys-section";
 import { ClinicDetailsForm } from "./clinic-details-form";
 import { InviteForm } from "./invite-form";
 
@@ -132,6 +133,7 @@ export default async function SettingsPage() {
 
           <InviteForm requestId={randomUUID()} />
         </SettingsSection>
+        <ApiKeysSection clinicId={session.clinicId} />
       </div>
     </>
   );

@@ -1,0 +1,8 @@
+import { fhirBase } from "@/db/queries/fhir";
+import { fhirResponse } from "@/lib/fhir/api";
+import { capabilityStatement } from "@/lib/fhir/capability";
+
+/** The CapabilityStatement is public, as FHIR clients read it before they authenticate. */
+export async function GET() {
+  return fhirResponse(capabilityStatement(fhirBase()));
+}

@@ -1,0 +1,245 @@
+import "server-only";
+import type { Bundle, Resource } from "@medplum/fhirtypes";
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { DatabaseOrTransaction } from "@/db/client";
+import { clinicians, clinics, exercises, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
+import { env } from "@/lib/env";
+import { collectionBundle } from "@/lib/fhir/bundle";
+import { organizationResource, patientResource, practitionerResource } from "@/lib/fhir/people";
+import { activityDefinitionResource, carePlanResource, serviceRequestResource } from "@/lib/fhir/plan";
+import type { ItemRecord, LogRecord, PatientRecord, VersionRecord } from "@/lib/fhir/records";
+import { sessionResources } from "@/lib/fhir/session";
+
+/*
+ * Loads a patient's records for the FHIR mapping. Every query names the clinic; lists
+ * are read in keyset order so that a page can resume where the last one ended.
+ */
+
+type Scope = { clinicId: string; patientId: string };
+
+export const fhirBase = () => `${env().APP_URL}/api/fhir/R4`;
+
+export async function getFhirPatient(db: DatabaseOrTransaction, { clinicId, patientId }: Scope): Promise<PatientRecord | undefined> {
+  const [row] = await db
+    .select({ id: patients.id, clinicId: patients.clinicId, name: patients.name, email: patients.email, dateOfBirth: patients.dateOfBirth, archivedAt: patients.archivedAt })
+    .from(patients)
+    .where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
+  return row;
+}
+
+export type VersionCursor = { programmeId: string; version: number };
+export type ItemCursor = VersionCursor & { position: number };
+export type LogCursor = { completedAt: string; id: string };
+
+const versionColumns = {
+  programmeId: programmeVersions.programmeId,
+  patientId: sql<string>`${programmes.patientId}`,
+  version: programmeVersions.version,
+  currentVersion: programmes.currentVersion,
+  archivedAt: programmes.archivedAt,
+  title: programmeVersions.title,
+  patientNote: programmeVersions.patientNote,
+  changeNote: programmeVersions.changeNote,
+  startDate: programmeVersions.startDate,
+  reviewDate: programmeVersions.reviewDate,
+  createdAt: programmeVersions.createdAt,
+  createdBy: programmeVersions.createdBy,
+};
+type VersionRow = Omit<VersionRecord, "state" | "items"> & { currentVersion: number; archivedAt: Date | null };
+
+const stateOf = (row: Pick<VersionRow, "version" | "currentVersion" | "archivedAt">): VersionRecord["state"] =>
+  row.version !== row.currentVersion ? "superseded" : row.archivedAt ? "archived" : "current";
+
+const versionRecord = ({ currentVersion, archivedAt, ...row }: VersionRow, items: ItemRecord[]): VersionRecord => ({
+  ...row,
+  state: stateOf({ version: row.version, currentVersion, archivedAt }),
+  items,
+});
+
+const patientProgrammes = ({ clinicId, patientId }: Scope) =>
+  and(eq(programmes.clinicId, clinicId), eq(programmes.patientId, patientId), eq(programmes.kind, "programme"));
+
+const itemColumns = {
+  programmeId: programmeItems.programmeId,
+  version: programmeItems.version,
+  position: programmeItems.position,
+  exerciseId: programmeItems.exerciseId,
+  name: sql<string>`coalesce(${programmeItems.exerciseSnapshot}->>'name', ${exercises.name})`,
+  sets: programmeItems.sets,
+  reps: programmeItems.reps,
+  holdSeconds: programmeItems.holdSeconds,
+  restSeconds: programmeItems.restSeconds,
+  sides: programmeItems.sides,
+  timesPerDay: programmeItems.timesPerDay,
+  daysPerWeek: programmeItems.daysPerWeek,
+  load: programmeItems.load,
+  note: programmeItems.note,
+};
+
+/** The items of the given versions, keyed "programmeId/version". */
+async function itemsOf(db: DatabaseOrTransaction, clinicId: string, versions: VersionCursor[]): Promise<Map<string, ItemRecord[]>> {
+  const byVersion = new Map<string, ItemRecord[]>();
+  if (versions.length === 0) return byVersion;
+  const rows = await db
+    .select(itemColumns)
+    .from(programmeItems)
+    .innerJoin(exercises, eq(exercises.id, programmeItems.exerciseId))
+    .where(and(eq(programmeItems.clinicId, clinicId), inArray(programmeItems.programmeId, [...new Set(versions.map((v) => v.programmeId))])))
+    .orderBy(asc(programmeItems.programmeId), asc(programmeItems.version), asc(programmeItems.position));
+  for (const { programmeId, version, ...item } of rows) {
+    const key = `${programmeId}/${version}`;
+    byVersion.set(key, [...(byVersion.get(key) ?? []), item]);
+  }
+  return byVersion;
+}
+
+/** The patient's programme versions (CarePlans) with their items, in (programme, version) order. */
+export async function listFhirVersions(db: DatabaseOrTransaction, scope: Scope & { after?: VersionCursor; limit: number }): Promise<VersionRecord[]> {
+  const rows = await db
+    .select(versionColumns)
+    .from(programmeVersions)
+    .innerJoin(programmes, and(eq(programmes.clinicId, programmeVersions.clinicId), eq(programmes.id, programmeVersions.programmeId)))
+    .where(
+      and(
+        patientProgrammes(scope),
+        scope.after ? sql`(${programmeVersions.programmeId}, ${programmeVersions.version}) > (${scope.after.programmeId}::uuid, ${scope.after.version})` : undefined,
+      ),
+    )
+    .orderBy(asc(programmeVersions.programmeId), asc(programmeVersions.version))
+    .limit(scope.limit);
+  const items = await itemsOf(db, scope.clinicId, rows);
+  return rows.map((row) => versionRecord(row, items.get(`${row.programmeId}/${row.version}`) ?? []));
+}
+
+/** The patient's programme items (ServiceRequests), each with its version, in (programme, version, position) order. */
+export async function listFhirItems(db: DatabaseOrTransaction, scope: Scope & { after?: ItemCursor; limit: number }) {
+  const rows = await db
+    .select({ ...versionColumns, item: itemColumns })
+    .from(programmeItems)
+    .innerJoin(exercises, eq(exercises.id, programmeItems.exerciseId))
+    .innerJoin(
+      programmeVersions,
+      and(eq(programmeVersions.clinicId, programmeItems.clinicId), eq(programmeVersions.programmeId, programmeItems.programmeId), eq(programmeVersions.version, programmeItems.version)),
+    )
+    .innerJoin(programmes, and(eq(programmes.clinicId, programmeItems.clinicId), eq(programmes.id, programmeItems.programmeId)))
+    .where(
+      and(
+        patientProgrammes(scope),
+        scope.after
+          ? sql`(${programmeItems.programmeId}, ${programmeItems.version}, ${programmeItems.position}) > (${scope.after.programmeId}::uuid, ${scope.after.version}, ${scope.after.position})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(programmeItems.programmeId), asc(programmeItems.version), asc(programmeItems.position))
+    .limit(scope.limit);
+  return rows.map(({ item: { programmeId: _p, version: _v, ...item }, ...version }) => ({ version: versionRecord(version, []), item }));
+}
+
+export type LogFilter = "pain" | "exercises";
+const logFilters: Record<LogFilter, SQL> = {
+  pain: isNotNull(sessionLogs.pain),
+  exercises: sql`jsonb_array_length(${sessionLogs.exercises}) > 0`,
+};
+
+/** The patient's session logs, oldest first, with the names of the exercises each one names. */
+export async function listFhirLogs(db: DatabaseOrTransaction, scope: Scope & { after?: LogCursor; limit: number; only?: LogFilter }) {
+  const logs: LogRecord[] = await db
+    .select({
+      id: sessionLogs.id,
+      patientId: sessionLogs.patientId,
+      programmeId: sessionLogs.programmeId,
+      version: sessionLogs.version,
+      startedAt: sessionLogs.startedAt,
+      completedAt: sessionLogs.completedAt,
+      pain: sessionLogs.pain,
+      difficulty: sessionLogs.difficulty,
+      comment: sessionLogs.comment,
+      exercises: sessionLogs.exercises,
+    })
+    .from(sessionLogs)
+    .where(
+      and(
+        eq(sessionLogs.clinicId, scope.clinicId),
+        eq(sessionLogs.patientId, scope.patientId),
+        scope.only ? logFilters[scope.only] : undefined,
+        scope.after ? sql`(${sessionLogs.completedAt}, ${sessionLogs.id}) > (${scope.after.completedAt}::timestamptz, ${scope.after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(sessionLogs.completedAt), asc(sessionLogs.id))
+    .limit(scope.limit);
+  const items = await itemsOf(db, scope.clinicId, logs);
+  const nameOf = (log: LogRecord) => (position: number) => items.get(`${log.programmeId}/${log.version}`)?.find((i) => i.position === position)?.name;
+  return logs.map((log) => ({ log, exerciseName: nameOf(log) }));
+}
+
+async function clinicResources(db: DatabaseOrTransaction, clinicId: string, clinicianIds: string[]) {
+  const [clinic] = await db.select({ id: clinics.id, name: clinics.name, address: clinics.address, phone: clinics.phone }).from(clinics).where(eq(clinics.id, clinicId));
+  const people =
+    clinicianIds.length === 0
+      ? []
+      : await db
+          .select({ id: clinicians.id, name: clinicians.name, email: clinicians.email, disabledAt: clinicians.disabledAt })
+          .from(clinicians)
+          .where(and(eq(clinicians.clinicId, clinicId), inArray(clinicians.id, clinicianIds)))
+          .orderBy(asc(clinicians.id));
+  return [...(clinic ? [organizationResource(clinic)] : []), ...people.map(practitionerResource)];
+}
+
+async function exerciseResources(db: DatabaseOrTransaction, clinicId: string, ids: string[], base: string) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      id: exercises.id,
+      slug: exercises.slug,
+      name: exercises.name,
+      purpose: exercises.purpose,
+      steps: exercises.steps,
+      cautions: exercises.cautions,
+      defaultDosage: exercises.defaultDosage,
+      retiredAt: exercises.retiredAt,
+    })
+    .from(exercises)
+    .where(and(inArray(exercises.id, ids), or(isNull(exercises.clinicId), eq(exercises.clinicId, clinicId))))
+    .orderBy(asc(exercises.id));
+  return rows.map((row) => activityDefinitionResource(row, base));
+}
+
+const LOG_BATCH = 200;
+
+/**
+ * Every resource of one patient's record, in an order a reader can follow (who, what
+ * was planned, what was done). A generator, so a large record can be written out as it
+ * is read; logs are read in batches.
+ */
+export async function* patientResources(db: DatabaseOrTransaction, scope: Scope, base = fhirBase()): AsyncGenerator<Resource> {
+  const patient = await getFhirPatient(db, scope);
+  if (!patient) return;
+  const versions = await listFhirVersions(db, { ...scope, limit: 10_000 });
+  const authors = [...new Set(versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])))];
+  yield* await clinicResources(db, scope.clinicId, authors);
+  yield patientResource(patient);
+  yield* await exerciseResources(db, scope.clinicId, [...new Set(versions.flatMap((v) => v.items.map((i) => i.exerciseId)))], base);
+  for (const version of versions) {
+    yield carePlanResource(version);
+    for (const item of version.items) yield serviceRequestResource(version, item, base);
+  }
+  let after: LogCursor | undefined;
+  for (;;) {
+    const page = await listFhirLogs(db, { ...scope, after, limit: LOG_BATCH });
+    for (const { log, exerciseName } of page) {
+      const { procedure, observations } = sessionResources(log, exerciseName);
+      yield procedure;
+      yield* observations;
+    }
+    const last = page.at(-1)?.log;
+    if (!last || page.length < LOG_BATCH) return;
+    after = { completedAt: last.completedAt.toISOString(), id: last.id };
+  }
+}
+
+/** One patient's whole record as a FHIR collection Bundle, or undefined when the clinic has no such patient. */
+export async function patientBundle(db: DatabaseOrTransaction, scope: Scope, base = fhirBase()): Promise<Bundle | undefined> {
+  const resources: Resource[] = [];
+  for await (const resource of patientResources(db, scope, base)) resources.push(resource);
+  return resources.length > 0 ? collectionBundle(base, resources) : undefined;
+}
