@@ -1,31 +1,11 @@
 import type { NextConfig } from "next";
+import { contentSecurityPolicy, STATIC_PAGES_SOURCE } from "./lib/security/csp";
 
 const isDev = process.env.NODE_ENV !== "production";
 const overHttps = (process.env.APP_URL ?? "").startsWith("https://");
 
-/**
- * Baseline headers for every response. Scripts are limited to our own origin; inline
- * scripts stay allowed because Next's hydration data is inline and a per-request nonce
- * would make every page dynamic. `unsafe-eval` is only present in development, where
- * React needs it for its debugging stacks.
- */
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  ...(overHttps ? ["upgrade-insecure-requests"] : []),
-].join("; ");
-
+/** Baseline headers for every response; the CSP is in lib/security/csp.ts. */
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: csp },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -43,6 +23,8 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      // Pages rendered per request get a CSP with a fresh nonce from proxy.ts instead.
+      { source: STATIC_PAGES_SOURCE, headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ dev: isDev, https: overHttps }) }] },
       // Patient links are capabilities: never leak them in a Referer, never cache or index the pages.
       {
         source: "/p/:path*",

@@ -16,9 +16,18 @@ export type FormState = {
 // holding these keep what was typed on the client instead (see PatientForm).
 const SECRET_FIELDS = /password|token|^notes$|^dateOfBirth$/i;
 
+/**
+ * An action's arguments come from the request body, which anyone can write: a "form"
+ * may arrive as a string, a number, a Map or nothing. Anything but FormData counts as an
+ * empty form, so it fails validation like any other bad input instead of throwing.
+ */
+function fieldsOf(formData: unknown): [string, FormDataEntryValue][] {
+  return formData instanceof FormData ? [...formData.entries()] : [];
+}
+
 export function echo(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
+  for (const [key, value] of fieldsOf(formData)) {
     if (typeof value !== "string" || key.startsWith("$") || SECRET_FIELDS.test(key)) continue;
     // Repeated names (checkboxes) come back comma-joined.
     values[key] = key in values ? `${values[key]},${value.slice(0, 200)}` : value.slice(0, 10_000);
@@ -33,7 +42,7 @@ export const withoutNul = (value: string) => value.replaceAll("\u0000", "");
 export function formObject(formData: FormData): Record<string, string | string[]> {
   // A plain object with no prototype, so "__proto__" in a form is just a key.
   const out: Record<string, string | string[]> = Object.create(null);
-  for (const [key, value] of formData.entries()) {
+  for (const [key, value] of fieldsOf(formData)) {
     if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
     const clean = withoutNul(value);
     const existing = out[key];

@@ -1,0 +1,168 @@
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { TEST_PASSWORD } from "../factories";
+import type { AccessFixture } from "./fixture";
+import { actionInput, hostileJson, requestBody, routeRequest, type ActionInput, type RequestShape } from "./fuzz-inputs";
+
+/*
+ * How to fuzz each server action and route handler. Keyed like the access matrix
+ * ("<file>#<export>"); an entry point found on disk without an entry here fails the fuzz
+ * suite. `as` is who calls it (the fixture clinic's clinician, its owner for owner-only
+ * actions, nobody for public ones). `mayWrite` lists bookkeeping tables a refused call
+ * may still change (a failed sign-in is counted and audited).
+ */
+export type Caller = "anonymous" | "clinician" | "owner";
+export type FuzzSpec =
+  | { kind: "action"; as: Caller; input: (fx: AccessFixture) => fc.Arbitrary<ActionInput>; mayWrite?: string[] }
+  | { kind: "route"; as: Caller; input: (fx: AccessFixture) => fc.Arbitrary<RequestShape>; mayWrite?: string[] };
+
+const good = (...values: string[]) => fc.constantFrom(...values);
+const anyToken = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString("base64url"));
+const uuidOr = (...ids: string[]) => fc.oneof(fc.constantFrom(...ids), fc.uuid());
+
+/** A JSON object shaped like `model`, each field kept, dropped or swapped for a hostile value. */
+function mutated(model: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
+  const fields = Object.fromEntries(Object.entries(model).map(([k, v]) => [k, fc.oneof({ weight: 4, arbitrary: v }, { weight: 1, arbitrary: hostileJson })]));
+  return fc.record(fields, { requiredKeys: Object.keys(model).filter((_, i) => i % 2 === 0) });
+}
+
+const DOSE = { sets: fc.constant(2), reps: fc.constant(8), holdSeconds: fc.constant(0), restSeconds: fc.constant(30), sides: fc.constant("none"), timesPerDay: fc.constant(1), daysPerWeek: fc.constant(5), load: fc.constant(""), note: fc.constant("") };
+const programmeJson = (fx: AccessFixture) =>
+  mutated({
+    title: fc.constant("Settling your back"),
+    patientNote: fc.constant(""),
+    changeNote: fc.constant(""),
+    startDate: fc.constantFrom("", "2026-01-05"),
+    reviewDate: fc.constantFrom("", "2026-03-01"),
+    items: fc.array(mutated({ exerciseId: uuidOr(fx.victim.exerciseId), ...DOSE }), { maxLength: 3 }),
+  }).map((v) => JSON.stringify(v));
+
+const EXERCISE_FIELDS = {
+  name: good("Wall press"), purpose: good("Strength for stairs."), category: good("strengthen", "mobilise"), bodyRegion: good("hips"), position: good("standing"),
+  equipment: good("none", "band"), targetMuscles: good("quadriceps"), steps: good("Stand up.\nSit down."),
+  sets: good("2"), reps: good("8"), holdSeconds: good("0"), restSeconds: good("30"), sides: good("none"), timesPerDay: good("1"), daysPerWeek: good("5"),
+};
+
+const sessionLog = (fx: AccessFixture) =>
+  mutated({
+    idempotencyKey: fc.constantFrom("fuzz-key-000000000001", "fuzz-key-000000000002"),
+    programmeId: fc.constant(fx.victim.programmeId),
+    version: fc.constant(1),
+    startedAt: fc.constant(null),
+    completedAt: fc.constant(new Date(Date.now() - 60_000).toISOString()),
+    exercises: fc.array(mutated({ position: fc.constant(0), exerciseId: fc.constant(fx.victim.exerciseId), setsDone: fc.constant(2), setsPlanned: fc.constant(2), skipped: fc.constant(false) }), { maxLength: 3 }),
+    pain: fc.constant(3),
+    difficulty: fc.constant("about_right"),
+    comment: fc.constant(""),
+  });
+
+export const FUZZ: Record<string, FuzzSpec> = {
+  // ---------------------------------------------------------------- public actions
+  "app/(auth)/actions.ts#signInAction": {
+    kind: "action",
+    as: "anonymous",
+    input: (fx) => actionInput({ email: good(fx.canaries.ownerEmail, "nobody@example.org"), password: good("a wrong guess"), next: good("/dashboard", "//evil.example") }),
+    mayWrite: ["rate_limits", "audit_events"],
+  },
+  "app/(auth)/actions.ts#signUpAction": {
+    kind: "action",
+    as: "anonymous",
+    input: (fx) => actionInput({ clinicName: good("Fuzz Clinic"), name: good("Fuzz Owner"), email: good(fx.canaries.ownerEmail), password: good("short") }),
+    mayWrite: ["rate_limits"],
+  },
+  "app/(auth)/actions.ts#acceptInvitationAction": {
+    kind: "action",
+    as: "anonymous",
+    input: (fx) => actionInput({ token: fc.oneof(good(fx.unknownToken), anyToken), name: good("Fuzz Person"), password: good("short") }),
+  },
+  // ---------------------------------------------------------------- clinicians
+  "app/(auth)/actions.ts#signOutAction": { kind: "action", as: "clinician", input: () => actionInput({}) },
+  "app/(portal)/account/actions.ts#updateNameAction": { kind: "action", as: "clinician", input: () => actionInput({ name: good("Cedric M.") }) },
+  "app/(portal)/account/actions.ts#changePasswordAction": {
+    kind: "action",
+    as: "clinician",
+    input: () => actionInput({ currentPassword: good("not the password"), newPassword: good("lantern pebble orchard", TEST_PASSWORD) }),
+    mayWrite: ["rate_limits", "audit_events"],
+  },
+  "app/(portal)/catalogue/actions.ts#createExerciseAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ ...EXERCISE_FIELDS, basedOnId: uuidOr(fx.victim.exerciseId) }) },
+  "app/(portal)/catalogue/actions.ts#updateExerciseAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ ...EXERCISE_FIELDS, id: uuidOr(fx.victim.exerciseId) }) },
+  "app/(portal)/catalogue/actions.ts#retireExerciseAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ id: uuidOr(fx.victim.exerciseId), retired: good("true", "false") }) },
+  "app/(portal)/patients/actions.ts#createPatientAction": {
+    kind: "action",
+    as: "clinician",
+    input: () => actionInput({ name: good("Fuzz Patient"), email: good("fuzz.patient@example.org"), dateOfBirth: good("", "1960-01-01"), notes: good("") }),
+  },
+  "app/(portal)/patients/actions.ts#updatePatientAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) => actionInput({ id: uuidOr(fx.victim.patientId), name: good("Fuzz Patient"), email: good("fuzz.patient@example.org"), dateOfBirth: good("", "1960-01-01"), notes: good("") }),
+  },
+  "app/(portal)/patients/actions.ts#archivePatientAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ id: uuidOr(fx.victim.patientId), archived: good("true", "false") }) },
+  "app/(portal)/programmes/actions.ts#saveProgrammeAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) =>
+      actionInput({ kind: good("programme", "template"), programmeId: uuidOr(fx.victim.programmeId), patientId: uuidOr(fx.victim.patientId), baseVersion: good("1", "0"), content: programmeJson(fx) }),
+  },
+  "app/(portal)/programmes/actions.ts#saveAsTemplateAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ content: programmeJson(fx) }) },
+  "app/(portal)/programmes/link-actions.ts#issueLinkAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ programmeId: uuidOr(fx.victim.programmeId) }) },
+  "app/(portal)/programmes/link-actions.ts#revokeLinkAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ programmeId: uuidOr(fx.victim.programmeId) }) },
+  "app/(portal)/programmes/link-actions.ts#sendLinkEmailAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) => actionInput({ programmeId: uuidOr(fx.victim.programmeId), requestId: fc.uuid() }),
+  },
+  "app/(portal)/mailbox/actions.ts#retryEmailAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ id: uuidOr(fx.victim.failedEmailId) }) },
+  // ---------------------------------------------------------------- owners
+  "app/(portal)/settings/actions.ts#updateClinicAction": {
+    kind: "action",
+    as: "owner",
+    input: () => actionInput({ name: good("Fuzz Clinic"), address: good(""), phone: good(""), paperSize: good("A4", "LETTER") }),
+  },
+  "app/(portal)/settings/actions.ts#inviteClinicianAction": {
+    kind: "action",
+    as: "owner",
+    input: (fx) => actionInput({ email: good("new.colleague@example.org", fx.canaries.clinicianEmail), name: good("New Colleague"), role: good("owner", "clinician"), requestId: good(randomUUID()) }),
+  },
+  "app/(portal)/settings/actions.ts#revokeInvitationAction": { kind: "action", as: "owner", input: (fx) => actionInput({ id: uuidOr(fx.victim.invitationId) }) },
+  "app/(portal)/settings/actions.ts#disableClinicianAction": { kind: "action", as: "owner", input: (fx) => actionInput({ id: uuidOr(fx.victim.colleague.id, fx.victim.owner.id, fx.attacker.id) }) },
+  "app/(portal)/settings/actions.ts#enableClinicianAction": { kind: "action", as: "owner", input: (fx) => actionInput({ id: uuidOr(fx.victim.disabled.id, fx.attacker.id) }) },
+  // ---------------------------------------------------------------- routes
+  "app/api/health/route.ts#GET": { kind: "route", as: "anonymous", input: () => routeRequest({ method: "GET", path: "/api/health" }) },
+  "app/api/catalogue/search/route.ts#GET": {
+    kind: "route",
+    as: "clinician",
+    input: () => routeRequest({ method: "GET", path: "/api/catalogue/search", query: ["q", "category", "position", "equipment", "region"] }),
+  },
+  "app/(portal)/programmes/[id]/handout.pdf/route.ts#GET": {
+    kind: "route",
+    as: "clinician",
+    // Only ids that are not a live programme: a real one renders a whole PDF, which is not bad input.
+    input: () => routeRequest({ method: "GET", path: "/programmes/x/handout.pdf", params: { id: fc.uuid() } }),
+  },
+  "app/p/[token]/calendar.ics/route.ts#GET": {
+    kind: "route",
+    as: "anonymous",
+    input: (fx) => routeRequest({ method: "GET", path: "/p/x/calendar.ics", params: { token: fc.oneof(good(fx.victim.linkToken), anyToken) } }),
+    mayWrite: ["rate_limits"],
+  },
+  "app/p/[token]/handout.pdf/route.ts#GET": {
+    kind: "route",
+    as: "anonymous",
+    input: () => routeRequest({ method: "GET", path: "/p/x/handout.pdf", params: { token: anyToken } }),
+    mayWrite: ["rate_limits"],
+  },
+  "app/p/[token]/log/route.ts#POST": {
+    kind: "route",
+    as: "anonymous",
+    input: (fx) =>
+      // The live link, so the body is always read: misses are the other routes' concern.
+      routeRequest({ method: "POST", path: "/p/x/log", params: { token: good(fx.victim.linkToken) }, body: requestBody(sessionLog(fx)) }),
+    mayWrite: ["rate_limits"],
+  },
+  "app/dev/patient-preview/log/route.ts#POST": {
+    kind: "route",
+    as: "anonymous",
+    input: (fx) => routeRequest({ method: "POST", path: "/dev/patient-preview/log", body: requestBody(sessionLog(fx)) }),
+  },
+};

@@ -1,0 +1,139 @@
+import fc from "fast-check";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { rowsOf, type Database } from "@/db/client";
+import { seedAccessFixture, type AccessFixture } from "../access/fixture";
+import { toFormData, toRequest, type ActionInput, type RequestShape } from "../access/fuzz-inputs";
+import { FUZZ, type Caller } from "../access/fuzz-specs";
+import { watchWrites } from "../access/write-watch";
+import { listEntryPoints, scanServerEntryPoints } from "../access/scan";
+import { actAs, type Claims } from "../mocks/auth.mock";
+import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
+import { describeNavigation } from "../mocks/next-navigation.mock";
+import { driver, setupTestDatabase } from "../db";
+
+vi.mock("@/lib/auth/auth", () => import("../mocks/auth.mock"));
+vi.mock("next-auth", () => import("../mocks/next-auth.mock"));
+vi.mock("next/headers", () => import("../mocks/next-headers.mock"));
+vi.mock("next/navigation", () => import("../mocks/next-navigation.mock"));
+vi.mock("next/cache", () => import("../mocks/next-cache.mock"));
+vi.mock("@/db/client", async (importOriginal) => (await import("../mocks/db-client.mock")).dbClientDouble(importOriginal));
+
+/*
+ * THE FUZZ SUITE. Every server action and route handler found on disk (the same scan as
+ * the access matrix) is called RUNS times with hostile input from tests/access/fuzz-specs.ts:
+ * no uncaught throw (Next's redirect/notFound/forbidden are fine), no 5xx, no internal
+ * error logged or shown as a form message, and a refused call writes no rows. One
+ * database and one fixture per entry point; the write check is a single query.
+ */
+const RUNS = Math.max(1000, Number(process.env.FUZZ_RUNS ?? 0));
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+
+/** A fingerprint of every table's rows in one round trip. */
+async function fingerprint(db: Database, tables: string[]): Promise<Record<string, string>> {
+  const columns = tables.map((t) => sql`'${sql.raw(t)}', (select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from ${sql.identifier(t)} t)`);
+  const [row] = rowsOf<{ f: string }>(await db.execute(sql`select json_build_object(${sql.join(columns, sql`, `)})::text as f`));
+  return JSON.parse(row!.f) as Record<string, string>;
+}
+
+type Verdict = { label: string; refused: boolean; fault?: string };
+
+/** An answer a person could be shown: not an internal failure, not a stack or a query. */
+const INTERNAL = /went wrong on our side|could not be saved\. Nothing was changed|\bat \S+ \(|params:|\bselect\b.*\bfrom\b|violates|TypeError|SQLSTATE/i;
+
+async function judge(call: () => Promise<unknown>): Promise<Verdict> {
+  let result: unknown;
+  try {
+    result = await call();
+  } catch (error) {
+    const navigation = describeNavigation(error);
+    if (navigation) return { label: navigation.split(":")[0] === "http" ? navigation : "redirect", refused: navigation.startsWith("http") };
+    return { label: "throw", refused: true, fault: `uncaught ${String((error as Error)?.stack ?? error).slice(0, 400)}` };
+  }
+  if (result instanceof Response) {
+    const label = String(result.status);
+    if (result.status >= 500) return { label, refused: true, fault: `status ${result.status}: ${(await result.text()).slice(0, 200)}` };
+    if (result.status < 400) return { label, refused: false };
+    const text = await result.text();
+    return INTERNAL.test(text) ? { label, refused: true, fault: `internal detail in ${result.status}: ${text.slice(0, 200)}` } : { label, refused: true };
+  }
+  const state = (result ?? {}) as { ok?: boolean; message?: unknown };
+  if (state.ok === true) return { label: "ok", refused: false };
+  if (typeof state.message !== "string" || !state.message) return { label: "form error", refused: true, fault: `a refusal without a message: ${JSON.stringify(result).slice(0, 200)}` };
+  if (INTERNAL.test(state.message)) return { label: "form error", refused: true, fault: `internal error shown: ${state.message}` };
+  return { label: "form error", refused: true };
+}
+
+const { files } = scanServerEntryPoints();
+const found = await listEntryPoints(files);
+const { db } = setupTestDatabase();
+beforeEach(pointAppAtTestDatabase(db));
+
+const claimsOf = (fx: AccessFixture, as: Caller): Claims | null => {
+  if (as === "anonymous") return null;
+  const p = as === "owner" ? fx.victim.owner : fx.victim.clinician;
+  return { id: p.id, clinicId: p.clinicId, role: p.role, sessionVersion: p.sessionVersion };
+};
+
+const report: Record<string, string | number>[] = [];
+afterAll(() => {
+  console.info(`fuzz on ${driver}: seed ${SEED} (FUZZ_SEED=${SEED} repeats it)`);
+  console.table(report);
+});
+
+describe(`fuzz on ${driver}`, () => {
+  it("has hostile input for every server action and route handler found on disk", () => {
+    const missing = [...found.keys()].filter((key) => !(key in FUZZ));
+    expect(missing, "Found on disk without a fuzz spec: add each to FUZZ in tests/access/fuzz-specs.ts.").toEqual([]);
+    expect(Object.keys(FUZZ).filter((key) => !found.has(key)), "In FUZZ but no longer on disk: remove or rename them.").toEqual([]);
+  });
+
+  const listed = [...found.entries()].filter(([key]) => key in FUZZ);
+  it.each(listed.map(([key, entry]) => [key, entry] as const))(`%s: ${RUNS} runs, 0 × 500`, async (key, { fn }) => {
+    const spec = FUZZ[key]!;
+    const fx = await seedAccessFixture(db());
+    const tables = rowsOf<{ tablename: string }>(await db().execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`)).map((r) => r.tablename);
+    const watched = (f: Record<string, string>) => Object.entries(f).filter(([t]) => !(spec.mayWrite ?? []).includes(t));
+    const writes = watchWrites(db());
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const counts = new Map<string, number>();
+    const faults: string[] = [];
+    let before = await fingerprint(db(), tables);
+    let runs = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(spec.input(fx) as fc.Arbitrary<ActionInput | RequestShape>, fc.anything({ maxDepth: 1 }), async (input, previous) => {
+          runs += 1;
+          actAs(claimsOf(fx, spec.as));
+          errors.mockClear();
+          writes.reset();
+          const verdict = await judge(() => {
+            if (spec.kind === "route") {
+              const shape = input as RequestShape;
+              return Promise.resolve(fn(toRequest(shape), { params: Promise.resolve(shape.params) }));
+            }
+            const arg = "form" in (input as ActionInput) ? toFormData((input as { form: [string, string | Blob][] }).form) : (input as { raw: unknown }).raw;
+            return Promise.resolve(fn(previous ?? {}, arg));
+          });
+          const logged = errors.mock.calls.map((c) => String(c[0])).filter((m) => m.startsWith("[homeplan]"));
+          if (!verdict.fault && logged.length) verdict.fault = `logged an internal error: ${logged[0]!.slice(0, 300)}`;
+          const after = writes.suspect() ? await fingerprint(db(), tables) : before;
+          const written = watched(after).filter(([t, h]) => before[t] !== h).map(([t]) => t);
+          if (verdict.refused && written.length && !verdict.fault) verdict.fault = `refused (${verdict.label}) but wrote to ${written.join(", ")}`;
+          before = after;
+          counts.set(verdict.label, (counts.get(verdict.label) ?? 0) + 1);
+          if (verdict.fault) faults.push(verdict.fault);
+          return true;
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    } finally {
+      errors.mockRestore();
+      writes.stop();
+    }
+    const fivehundreds = faults.length;
+    report.push({ entry: key, runs, "× 500": fivehundreds, ...Object.fromEntries([...counts].sort()) });
+    expect(runs).toBe(RUNS);
+    expect([...new Set(faults)].slice(0, 5), `${key}: ${fivehundreds} of ${runs} runs failed`).toEqual([]);
+  });
+});
