@@ -1,11 +1,15 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DatabaseOrTransaction } from "@/db/client";
+import { PAIN_RISE, QUIET_DAYS } from "@/lib/adherence/flags";
+import { decodeCursor, keyColumns, keysetOrder, keysetWhere, PAGE_SIZE, toPage, type Keyset, type Page } from "@/lib/pagination";
+import { PATIENT_SHOWS, PATIENT_SORTS, type PatientListQuery } from "@/lib/patient/list-query";
 
 export type PatientStatusRow = {
   id: string;
   name: string;
   email: string;
+  archivedAt: Date | null;
   programmeId: string | null;
   programmeTitle: string | null;
   startDate: string | null;
@@ -15,27 +19,38 @@ export type PatientStatusRow = {
   sessionsThisWeek: number;
   lastSessionAt: Date | null;
   recent: { at: string; pain: number | null }[];
+  /** 2 for rising pain, 1 for silence, 3 for both: the same rule as lib/adherence/flags.ts, in SQL. */
+  urgency: number;
 };
 
 const asDate = (v: unknown) => (v == null ? null : new Date(v as string));
 const asJson = <T,>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 
-/**
- * One row per patient for the list: their newest programme, its link, and their
- * sessions in the last seven days and last five pain scores. One round trip.
- */
-export async function listPatientStatus(db: DatabaseOrTransaction, { clinicId, q }: { clinicId: string; q?: string }): Promise<PatientStatusRow[]> {
+function searchPattern(q: string | undefined) {
   const term = q?.replaceAll("\u0000", "").trim().slice(0, 100);
-  const pattern = term ? `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
-  const result = await db.execute(sql`
-    select p.id, p.name, p.email,
+  return term ? `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+}
+
+/**
+ * One row per patient: their newest programme, its link, their sessions in the last
+ * seven days, last five pain scores and the attention flags. Every lateral is a probe of
+ * an index on (clinic_id, patient_id|programme_id, …), so a page of 50 costs 50 probes.
+ */
+function statusRows(clinicId: string, { archived, q }: { archived: boolean; q?: string }): SQL {
+  const pattern = searchPattern(q);
+  return sql`
+    select p.id, p.name, p.email, p.archived_at, lower(p.name) as sort_name,
            prog.id as programme_id, prog.title as programme_title, prog.start_date, prog.planned_per_week,
            link.created_at as link_created_at,
            case when link.created_at is null then null
                 when link.revoked_at is not null then 'revoked'
                 when link.expires_at <= now() then 'expired' else 'active' end as link_state,
-           coalesce(s.week_count, 0)::int as sessions_this_week, s.last_at,
-           coalesce(r.recent, '[]'::json) as recent
+           coalesce(wk.n, 0)::int as sessions_this_week, r.last_at,
+           coalesce(r.recent, '[]'::json) as recent,
+           ((coalesce(cardinality(r.pains), 0) >= 2 and r.pains[1] - r.pains[least(cardinality(r.pains), 3)] >= ${PAIN_RISE})::int * 2
+            + (link.created_at is not null and link.revoked_at is null and link.expires_at > now()
+               and greatest(r.last_at, link.created_at, (prog.start_date::timestamp at time zone 'UTC'))
+                   <= now() - make_interval(days => ${QUIET_DAYS}))::int) as urgency
     from patients p
     left join lateral (
       select pr.id, v.title, v.start_date,
@@ -50,21 +65,97 @@ export async function listPatientStatus(db: DatabaseOrTransaction, { clinicId, q
       where l.clinic_id = p.clinic_id and l.programme_id = prog.id
       order by l.created_at desc limit 1) link on true
     left join lateral (
-      select count(*) filter (where sl.completed_at >= now() - interval '7 days') as week_count, max(sl.completed_at) as last_at
-      from session_logs sl where sl.clinic_id = p.clinic_id and sl.patient_id = p.id) s on true
+      select count(*) as n from session_logs sl
+      where sl.clinic_id = p.clinic_id and sl.patient_id = p.id and sl.completed_at >= now() - interval '7 days') wk on true
     left join lateral (
-      select json_agg(json_build_object('at', x.completed_at, 'pain', x.pain) order by x.completed_at) as recent
+      select json_agg(json_build_object('at', x.completed_at, 'pain', x.pain) order by x.completed_at) as recent,
+             max(x.completed_at) as last_at,
+             array_agg(x.pain order by x.completed_at desc) filter (where x.pain is not null) as pains
       from (select completed_at, pain from session_logs sl2
             where sl2.clinic_id = p.clinic_id and sl2.patient_id = p.id
             order by completed_at desc limit 5) x) r on true
-    where p.clinic_id = ${clinicId} and p.archived_at is null
-      and (${pattern}::text is null or p.name ilike ${pattern} or p.email ilike ${pattern})
-    order by lower(p.name)
-    limit 500`);
-  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    where p.clinic_id = ${clinicId} and ${archived ? sql`p.archived_at is not null` : sql`p.archived_at is null`}
+      and (${pattern}::text is null or p.name ilike ${pattern} or p.email ilike ${pattern})`;
+}
+
+const showFilter: Record<(typeof PATIENT_SHOWS)[number], SQL | undefined> = {
+  all: undefined,
+  archived: undefined,
+  attention: sql`s.urgency > 0`,
+  not_sent: sql`s.link_created_at is null`,
+  quiet: sql`(s.last_at is null or s.last_at < now() - make_interval(days => ${QUIET_DAYS}))`,
+};
+
+const keysets: Record<(typeof PATIENT_SORTS)[number], Keyset> = {
+  name: { desc: false, parts: [{ expr: sql`s.sort_name`, type: "text" }, { expr: sql`s.id`, type: "uuid" }] },
+  last_session: {
+    desc: true,
+    parts: [{ expr: sql`coalesce(extract(epoch from s.last_at), 0)`, type: "numeric" }, { expr: sql`s.id`, type: "uuid" }],
+  },
+  attention: {
+    desc: false,
+    parts: [{ expr: sql`(3 - s.urgency)`, type: "int" }, { expr: sql`s.sort_name`, type: "text" }, { expr: sql`s.id`, type: "uuid" }],
+  },
+};
+
+export function patientKeyset(sort: PatientListQuery["sort"]): Keyset {
+  return keysets[sort];
+}
+
+/** One page of the patient list, in the order and with the filter the URL asks for. */
+export async function listPatientPage(
+  db: DatabaseOrTransaction,
+  { clinicId, query, pageSize = PAGE_SIZE, withTotal = true }: { clinicId: string; query: PatientListQuery; pageSize?: number; withTotal?: boolean },
+): Promise<Page<PatientStatusRow>> {
+  const keyset = keysets[query.sort];
+  const cursor = decodeCursor(query.cursor, keyset);
+  const archived = query.show === "archived";
+  const conditions = [showFilter[query.show], keysetWhere(keyset, cursor)].filter((c): c is SQL => c !== undefined);
+  const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  const [result, total] = await Promise.all([
+    db.execute(sql`
+      select s.*, ${keyColumns(keyset)} as page_key
+      from (${statusRows(clinicId, { archived, q: query.q })}) s
+      ${where}
+      order by ${sql.join(keysetOrder(keyset, cursor), sql`, `)}
+      limit ${pageSize + 1}`),
+    withTotal ? countPatients(db, { clinicId, query }) : Promise.resolve(null),
+  ]);
+  const fetched = rowsOf<Record<string, unknown>>(result).map((r) => ({ ...toStatusRow(r), pageKey: r.page_key }));
+  return toPage(fetched, { cursor, pageSize, total });
+}
+
+/** How many patients the list would show in all, counted by the database, not by loading them. */
+export async function countPatients(db: DatabaseOrTransaction, { clinicId, query }: { clinicId: string; query: Pick<PatientListQuery, "show" | "q"> }) {
+  const archived = query.show === "archived";
+  const filter = showFilter[query.show];
+  const pattern = searchPattern(query.q);
+  const result = filter
+    ? await db.execute(sql`select count(*)::int as n from (${statusRows(clinicId, { archived, q: query.q })}) s where ${filter}`)
+    : await db.execute(sql`select count(*)::int as n from patients p
+        where p.clinic_id = ${clinicId} and ${archived ? sql`p.archived_at is not null` : sql`p.archived_at is null`}
+          and (${pattern}::text is null or p.name ilike ${pattern} or p.email ilike ${pattern})`);
+  return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+}
+
+/** The dashboard's counts in one pass over the clinic's current patients. */
+export async function patientStatusCounts(db: DatabaseOrTransaction, { clinicId }: { clinicId: string }) {
+  const result = await db.execute(sql`
+    select count(*) filter (where s.urgency > 0)::int as attention,
+           count(*) filter (where s.link_created_at is null)::int as not_sent,
+           count(*) filter (where ${showFilter.quiet})::int as quiet,
+           count(*)::int as active
+    from (${statusRows(clinicId, { archived: false })}) s`);
+  const row = rowsOf<Record<string, number>>(result)[0];
+  return { attention: Number(row?.attention ?? 0), notSent: Number(row?.not_sent ?? 0), quiet: Number(row?.quiet ?? 0), active: Number(row?.active ?? 0) };
+}
+
+function toStatusRow(r: Record<string, unknown>): PatientStatusRow {
+  return {
     id: r.id as string,
     name: r.name as string,
     email: r.email as string,
+    archivedAt: asDate(r.archived_at),
     programmeId: (r.programme_id as string) ?? null,
     programmeTitle: (r.programme_title as string) ?? null,
     startDate: r.start_date == null ? null : String(r.start_date instanceof Date ? r.start_date.toISOString().slice(0, 10) : r.start_date),
@@ -74,5 +165,6 @@ export async function listPatientStatus(db: DatabaseOrTransaction, { clinicId, q
     sessionsThisWeek: Number(r.sessions_this_week),
     lastSessionAt: asDate(r.last_at),
     recent: asJson<{ at: string; pain: number | null }[]>(r.recent),
-  }));
+    urgency: Number(r.urgency),
+  };
 }
