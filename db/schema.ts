@@ -386,8 +386,9 @@ export const sessionLogs = pgTable(
     }),
     foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
     uniqueIndex("session_logs_idempotency_key").on(t.clinicId, t.idempotencyKey),
-    // Walked backwards for a patient's newest sessions first: the history pages, the pain chart and the list's flags.
-    index("session_logs_patient_idx").on(t.clinicId, t.patientId, t.completedAt, t.id),
+    // Walked backwards for a patient's newest sessions first: the history pages, the pain chart
+    // and the list's flags. Pain rides along so the flags read the index alone.
+    index("session_logs_patient_idx").on(t.clinicId, t.patientId, t.completedAt, t.id, t.pain),
     index("session_logs_clinic_completed_idx").on(t.clinicId, t.completedAt),
     index("session_logs_programme_idx").on(t.clinicId, t.programmeId, t.completedAt),
     check("session_logs_pain_range", sql`${t.pain} is null or ${t.pain} between 0 and 10`),

@@ -7,4 +7,4 @@ CREATE INDEX "patients_archived_name_idx" ON "patients" USING btree ("clinic_id"
 CREATE INDEX "patients_email_trgm_idx" ON "patients" USING gin ("email" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "session_logs_clinic_completed_idx" ON "session_logs" USING btree ("clinic_id","completed_at");--> statement-breakpoint
 CREATE INDEX "programmes_kind_idx" ON "programmes" USING btree ("clinic_id","kind","updated_at","id");--> statement-breakpoint
-CREATE INDEX "session_logs_patient_idx" ON "session_logs" USING btree ("clinic_id","patient_id","completed_at","id");
+CREATE INDEX "session_logs_patient_idx" ON "session_logs" USING btree ("clinic_id","patient_id","completed_at","id","pain");

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { patients, programmeVersions, sessionLogs, type LoggedExercise } from "@/db/schema";
-import { decodeCursor, keyColumns, keysetOrder, keysetWhere, toPage, type Keyset } from "@/lib/pagination";
+import { decodeCursor, keyColumns, keysetOrder, keysetWhere, toPage, type Cursor, type Keyset } from "@/lib/pagination";
 import type { ResolvedLink } from "./links";
 
 export type SessionLogInput = {
@@ -81,7 +81,7 @@ export async function listSessions(
     .limit(limit);
 }
 
-const sessionKeyset: Keyset = {
+export const sessionKeyset: Keyset = {
   desc: true,
   parts: [
     { expr: sql`${sessionLogs.completedAt}`, type: "timestamptz" },
@@ -89,37 +89,41 @@ const sessionKeyset: Keyset = {
   ],
 };
 
-/** A patient's sessions, newest first, one page at a time; `total` counts them all. */
+/** The query for one page of a patient's sessions, separate so tests can EXPLAIN it. */
+export function sessionPageQuery(db: DatabaseOrTransaction, { clinicId, patientId, cursor, pageSize }: { clinicId: string; patientId: string; cursor: Cursor | null; pageSize: number }) {
+  return db
+    .select({
+      id: sessionLogs.id,
+      programmeId: sessionLogs.programmeId,
+      version: sessionLogs.version,
+      completedAt: sessionLogs.completedAt,
+      pain: sessionLogs.pain,
+      difficulty: sessionLogs.difficulty,
+      comment: sessionLogs.comment,
+      exercises: sessionLogs.exercises,
+      pageKey: keyColumns(sessionKeyset),
+    })
+    .from(sessionLogs)
+    .where(and(eq(sessionLogs.clinicId, clinicId), eq(sessionLogs.patientId, patientId), keysetWhere(sessionKeyset, cursor)))
+    .orderBy(...keysetOrder(sessionKeyset, cursor))
+    .limit(pageSize + 1);
+}
+
+/** A patient's sessions, newest first, one page at a time, with how many in all and in the last week. */
 export async function listSessionPage(
   db: DatabaseOrTransaction,
   { clinicId, patientId, cursor: raw, pageSize = 20 }: { clinicId: string; patientId: string; cursor?: string; pageSize?: number },
 ) {
   const cursor = decodeCursor(raw, sessionKeyset);
-  const own = and(eq(sessionLogs.clinicId, clinicId), eq(sessionLogs.patientId, patientId));
   const [fetched, [counts]] = await Promise.all([
-    db
-      .select({
-        id: sessionLogs.id,
-        programmeId: sessionLogs.programmeId,
-        version: sessionLogs.version,
-        completedAt: sessionLogs.completedAt,
-        pain: sessionLogs.pain,
-        difficulty: sessionLogs.difficulty,
-        comment: sessionLogs.comment,
-        exercises: sessionLogs.exercises,
-        pageKey: keyColumns(sessionKeyset),
-      })
-      .from(sessionLogs)
-      .where(and(own, keysetWhere(sessionKeyset, cursor)))
-      .orderBy(...keysetOrder(sessionKeyset, cursor))
-      .limit(pageSize + 1),
+    sessionPageQuery(db, { clinicId, patientId, cursor, pageSize }),
     db
       .select({
         total: sql<number>`count(*)::int`,
         lastWeek: sql<number>`(count(*) filter (where ${sessionLogs.completedAt} >= now() - interval '7 days'))::int`,
       })
       .from(sessionLogs)
-      .where(own),
+      .where(and(eq(sessionLogs.clinicId, clinicId), eq(sessionLogs.patientId, patientId))),
   ]);
   return { ...toPage(fetched, { cursor, pageSize, total: Number(counts?.total ?? 0) }), lastWeek: Number(counts?.lastWeek ?? 0) };
 }
