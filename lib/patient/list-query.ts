@@ -25,10 +25,12 @@ export const patientListQuery = z.object({
   show: z.preprocess(first, z.enum(PATIENT_SHOWS).catch("all")),
   sort: z.preprocess(first, z.enum(PATIENT_SORTS).catch("name")),
   cursor: z.preprocess(first, z.string().max(2000).optional().catch(undefined)),
+  /** Choosing a patient to start this template for, from the templates page. */
+  template: z.preprocess(first, z.uuid().optional().catch(undefined)),
 });
 export type PatientListQuery = z.infer<typeof patientListQuery>;
 
 export function parsePatientListQuery(params: Record<string, unknown>): PatientListQuery {
   const parsed = patientListQuery.safeParse(params);
-  return parsed.success ? parsed.data : { show: "all", sort: "name", q: undefined, cursor: undefined };
+  return parsed.success ? parsed.data : { show: "all", sort: "name", q: undefined, cursor: undefined, template: undefined };
 }

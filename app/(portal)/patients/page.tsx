@@ -4,6 +4,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
 import { listPatientPage } from "@/db/queries/patient-status";
+import { getProgrammeHeader } from "@/db/queries/programmes";
 import { AttentionCell, LinkCell, PainTrend } from "@/components/patients/status-cells";
 import { attentionForPatient } from "@/lib/adherence/flags";
 import { requireClinician } from "@/lib/auth/dal";
@@ -15,7 +16,13 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const session = await requireClinician();
   const query = parsePatientListQuery(await searchParams);
   const showArchived = query.show === "archived";
-  const page = await listPatientPage(await getDb(), { clinicId: session.clinicId, query });
+  const db = await getDb();
+  const [page, template] = await Promise.all([
+    listPatientPage(db, { clinicId: session.clinicId, query }),
+    query.template ? getProgrammeHeader(db, { id: query.template, clinicId: session.clinicId }) : undefined,
+  ]);
+  const templateId = template?.kind === "template" ? template.id : undefined;
+  const hrefFor = (id: string) => (templateId ? `/programmes/new?patient=${id}&template=${templateId}` : `/patients/${id}`);
   const rows = page.rows;
   const now = new Date();
   const filtered = Boolean(query.q) || query.show !== "all";
@@ -31,7 +38,13 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           </Link>
         }
       />
+      {templateId ? (
+        <p role="status" className="mb-4 rounded-lg bg-brand-50 px-4 py-3 font-bold text-brand-800">
+          Choose the patient to start the template for. <Link href="/templates" className="link font-normal">Back to templates</Link>
+        </p>
+      ) : null}
       <form role="search" className="mb-4 flex flex-wrap items-end gap-3">
+        {templateId ? <input type="hidden" name="template" value={templateId} /> : null}
         <div className="min-w-56 flex-[2]">
           <label htmlFor="patient-q" className="label">
             Find a patient
@@ -68,7 +81,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         <ul className="space-y-3 md:hidden" aria-label="Patients">
           {rows.map((p) => (
             <li key={p.id} className="card relative p-4">
-              <Link href={`/patients/${p.id}`} className="font-bold text-brand-700 after:absolute after:inset-0">
+              <Link href={hrefFor(p.id)} className="font-bold text-brand-700 after:absolute after:inset-0">
                 {p.name}
               </Link>
               <p className="truncate text-sm text-muted">{p.email}</p>
@@ -103,7 +116,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
               {rows.map((p) => (
                 <tr key={p.id} className="border-b border-line last:border-0 hover:bg-canvas" data-testid="patient-row">
                   <td className="px-4 py-3">
-                    <Link href={`/patients/${p.id}`} className="font-bold text-brand-700 hover:underline">
+                    <Link href={hrefFor(p.id)} className="font-bold text-brand-700 hover:underline">
                       {p.name}
                     </Link>
                     <span className="block text-sm text-muted">{p.email}</span>
@@ -126,7 +139,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         </div>
         </>
       )}
-      <Pager page={page} path="/patients" params={{ q: query.q, show: query.show === "all" ? undefined : query.show, sort: query.sort === "name" ? undefined : query.sort }} noun="patients" />
+      <Pager page={page} path="/patients" params={{ q: query.q, template: templateId, show: query.show === "all" ? undefined : query.show, sort: query.sort === "name" ? undefined : query.sort }} noun="patients" />
     </>
   );
 }
