@@ -128,8 +128,11 @@ export const patients = pgTable(
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
     foreignKey({ columns: [t.clinicId], foreignColumns: [clinics.id] }).onDelete("cascade"),
-    index("patients_clinic_name_idx").on(t.clinicId, sql`lower(${t.name})`),
+    // The patient list walks these in name order, a page at a time (keyset on name, id).
+    index("patients_active_name_idx").on(t.clinicId, sql`lower(${t.name})`, t.id).where(sql`${t.archivedAt} is null`),
+    index("patients_archived_name_idx").on(t.clinicId, sql`lower(${t.name})`, t.id).where(sql`${t.archivedAt} is not null`),
     index("patients_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("patients_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),
     check("patients_name_not_blank", sql`length(btrim(${t.name})) > 0`),
   ],
 );
@@ -246,7 +249,7 @@ export const programmes = pgTable(
     foreignKey({ columns: [t.clinicId], foreignColumns: [clinics.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
     index("programmes_patient_idx").on(t.clinicId, t.patientId),
-    index("programmes_kind_idx").on(t.clinicId, t.kind),
+    index("programmes_kind_idx").on(t.clinicId, t.kind, t.updatedAt, t.id),
     check(
       "programmes_kind_patient",
       sql`(${t.kind} = 'template' and ${t.patientId} is null) or (${t.kind} = 'programme' and ${t.patientId} is not null)`,
@@ -383,7 +386,10 @@ export const sessionLogs = pgTable(
     }),
     foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
     uniqueIndex("session_logs_idempotency_key").on(t.clinicId, t.idempotencyKey),
-    index("session_logs_patient_idx").on(t.clinicId, t.patientId, t.completedAt),
+    // Walked backwards for a patient's newest sessions first: the history pages, the pain chart
+    // and the list's flags. Pain rides along so the flags read the index alone.
+    index("session_logs_patient_idx").on(t.clinicId, t.patientId, t.completedAt, t.id, t.pain),
+    index("session_logs_clinic_completed_idx").on(t.clinicId, t.completedAt),
     index("session_logs_programme_idx").on(t.clinicId, t.programmeId, t.completedAt),
     check("session_logs_pain_range", sql`${t.pain} is null or ${t.pain} between 0 and 10`),
   ],
@@ -422,6 +428,7 @@ export const emailOutbox = pgTable(
     uniqueIndex("email_outbox_idempotency_key").on(t.clinicId, t.idempotencyKey),
     index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
     index("email_outbox_subject_idx").on(t.clinicId, t.subjectRef),
+    index("email_outbox_clinic_created_idx").on(t.clinicId, t.createdAt, t.id),
     check("email_outbox_no_crlf_headers", sql`${t.toAddress} !~ '[\\r\\n]' and ${t.subject} !~ '[\\r\\n]'`),
   ],
 );

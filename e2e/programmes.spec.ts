@@ -79,8 +79,10 @@ test("a clinician builds, edits and versions a programme, and reuses it as a tem
   await expect(page.getByText(/Saved “Alex's back plan” as a clinic template/)).toBeVisible();
   await page.goto("/templates");
   const template = page.getByTestId("template").filter({ hasText: "Alex's back plan" });
-  await template.getByLabel("Use for").selectOption({ label: "Daniel Reyes" });
-  await template.getByRole("button", { name: "Start programme" }).click();
+  await template.getByRole("link", { name: "Start programme" }).click();
+  await page.getByRole("search").getByLabel("Find a patient").fill("Daniel");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("table").getByRole("link", { name: "Daniel Reyes" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("New programme for Daniel Reyes");
   expect(await builder.names()).toEqual(["Pelvic tilt", "Bridge", "Knee-to-chest stretch", "Bird-dog"]);
   await builder.save(/Save programme/);

@@ -11,9 +11,8 @@ type Session = {
 
 const DIFFICULTY = { too_easy: "Too easy", about_right: "About right", too_hard: "Too hard" } as const;
 
-/** Pain over the last sessions as a small line chart (0 at the bottom, 10 at the top). */
-export function PainChart({ sessions }: { sessions: Session[] }) {
-  const points = [...sessions].reverse().filter((s) => s.pain !== null).slice(-12);
+/** Pain over the last sessions as a small line chart (0 at the bottom, 10 at the top); points oldest first. */
+export function PainChart({ points }: { points: { id: string; pain: number }[] }) {
   if (points.length < 2) return <p className="text-sm text-muted">The pain chart appears after two sessions with a pain score.</p>;
   const w = 320;
   const h = 120;
@@ -28,8 +27,8 @@ export function PainChart({ sessions }: { sessions: Session[] }) {
             <text x="0" y={y(g) + 4} fontSize="11" fill="#4f5d5a">{g}</text>
           </g>
         ))}
-        <polyline fill="none" stroke="#0f6d64" strokeWidth="2.5" points={points.map((p, i) => `${x(i)},${y(p.pain!)}`).join(" ")} />
-        {points.map((p, i) => <circle key={p.id} cx={x(i)} cy={y(p.pain!)} r="3.5" fill="#0f6d64" />)}
+        <polyline fill="none" stroke="#0f6d64" strokeWidth="2.5" points={points.map((p, i) => `${x(i)},${y(p.pain)}`).join(" ")} />
+        {points.map((p, i) => <circle key={p.id} cx={x(i)} cy={y(p.pain)} r="3.5" fill="#0f6d64" />)}
       </svg>
       <figcaption className="mt-1 text-xs text-muted">Pain (0–10) over the last {points.length} sessions</figcaption>
     </figure>

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { patientLinks, patients } from "@/db/schema";
 import type { PatientInput } from "@/lib/validations/patient";
@@ -16,26 +16,6 @@ const columns = {
 };
 
 export type PatientRow = Awaited<ReturnType<typeof getPatient>>;
-
-export async function listPatients(
-  db: DatabaseOrTransaction,
-  { clinicId, q, archived = false }: { clinicId: string; q?: string; archived?: boolean },
-) {
-  const term = q?.replaceAll("\u0000", "").trim().slice(0, 100);
-  const pattern = term ? `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
-  return db
-    .select(columns)
-    .from(patients)
-    .where(
-      and(
-        eq(patients.clinicId, clinicId),
-        archived ? sql`${patients.archivedAt} is not null` : isNull(patients.archivedAt),
-        pattern ? or(ilike(patients.name, pattern), ilike(patients.email, pattern)) : undefined,
-      ),
-    )
-    .orderBy(asc(sql`lower(${patients.name})`))
-    .limit(500);
-}
 
 export async function getPatient(db: DatabaseOrTransaction, { id, clinicId }: { id: string; clinicId: string }) {
   const [row] = await db

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { patients, programmeVersions, sessionLogs, type LoggedExercise } from "@/db/schema";
+import { decodeCursor, keyColumns, keysetOrder, keysetWhere, toPage, type Cursor, type Keyset } from "@/lib/pagination";
 import type { ResolvedLink } from "./links";
 
 export type SessionLogInput = {
@@ -78,6 +79,64 @@ export async function listSessions(
     .where(and(eq(sessionLogs.clinicId, clinicId), eq(sessionLogs.patientId, patientId), programmeId ? eq(sessionLogs.programmeId, programmeId) : undefined))
     .orderBy(desc(sessionLogs.completedAt))
     .limit(limit);
+}
+
+export const sessionKeyset: Keyset = {
+  desc: true,
+  parts: [
+    { expr: sql`${sessionLogs.completedAt}`, type: "timestamptz" },
+    { expr: sql`${sessionLogs.id}`, type: "uuid" },
+  ],
+};
+
+/** The query for one page of a patient's sessions, separate so tests can EXPLAIN it. */
+export function sessionPageQuery(db: DatabaseOrTransaction, { clinicId, patientId, cursor, pageSize }: { clinicId: string; patientId: string; cursor: Cursor | null; pageSize: number }) {
+  return db
+    .select({
+      id: sessionLogs.id,
+      programmeId: sessionLogs.programmeId,
+      version: sessionLogs.version,
+      completedAt: sessionLogs.completedAt,
+      pain: sessionLogs.pain,
+      difficulty: sessionLogs.difficulty,
+      comment: sessionLogs.comment,
+      exercises: sessionLogs.exercises,
+      pageKey: keyColumns(sessionKeyset),
+    })
+    .from(sessionLogs)
+    .where(and(eq(sessionLogs.clinicId, clinicId), eq(sessionLogs.patientId, patientId), keysetWhere(sessionKeyset, cursor)))
+    .orderBy(...keysetOrder(sessionKeyset, cursor))
+    .limit(pageSize + 1);
+}
+
+/** A patient's sessions, newest first, one page at a time, with how many in all and in the last week. */
+export async function listSessionPage(
+  db: DatabaseOrTransaction,
+  { clinicId, patientId, cursor: raw, pageSize = 20 }: { clinicId: string; patientId: string; cursor?: string; pageSize?: number },
+) {
+  const cursor = decodeCursor(raw, sessionKeyset);
+  const [fetched, [counts]] = await Promise.all([
+    sessionPageQuery(db, { clinicId, patientId, cursor, pageSize }),
+    db
+      .select({
+        total: sql<number>`count(*)::int`,
+        lastWeek: sql<number>`(count(*) filter (where ${sessionLogs.completedAt} >= now() - interval '7 days'))::int`,
+      })
+      .from(sessionLogs)
+      .where(and(eq(sessionLogs.clinicId, clinicId), eq(sessionLogs.patientId, patientId))),
+  ]);
+  return { ...toPage(fetched, { cursor, pageSize, total: Number(counts?.total ?? 0) }), lastWeek: Number(counts?.lastWeek ?? 0) };
+}
+
+/** The last `points` pain scores, oldest first: all the pain chart needs, read from the index. */
+export async function listPainPoints(db: DatabaseOrTransaction, { clinicId, patientId, points = 12 }: { clinicId: string; patientId: string; points?: number }) {
+  const rows = await db
+    .select({ id: sessionLogs.id, completedAt: sessionLogs.completedAt, pain: sessionLogs.pain })
+    .from(sessionLogs)
+    .where(and(eq(sessionLogs.clinicId, clinicId), eq(sessionLogs.patientId, patientId), isNotNull(sessionLogs.pain)))
+    .orderBy(desc(sessionLogs.completedAt), desc(sessionLogs.id))
+    .limit(points);
+  return rows.reverse().map((r) => ({ ...r, pain: r.pain! }));
 }
 
 /** Sessions completed since `since` (the start of the patient's week). */

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { exercises, sessionLogs } from "@/db/schema";
 import { issueLink } from "@/db/queries/links";
-import { listPatientStatus } from "@/db/queries/patient-status";
+import { listPatientPage } from "@/db/queries/patient-status";
 import { createProgramme } from "@/db/queries/programmes";
 import { attentionForPatient } from "@/lib/adherence/flags";
 import { syncCatalogue } from "@/lib/catalogue/sync";
@@ -30,15 +30,17 @@ describe(`patient list status on ${driver}`, () => {
         completedAt: new Date(Date.now() - d * 86_400_000), pain: pains[i], exercises: [],
       });
     }
-    const rows = await listPatientStatus(db(), { clinicId: clinic.id });
+    const { rows } = await listPatientPage(db(), { clinicId: clinic.id, query: { show: "all", sort: "name" } });
     expect(rows).toHaveLength(1);
     const [row] = rows;
     expect(row).toMatchObject({ name: patient.name, programmeTitle: "Back", linkState: "active", sessionsThisWeek: 3, plannedPerWeek: 5 });
     expect(row!.recent.map((r) => r.pain)).toEqual([2, 3, 5]);
     const flags = attentionForPatient(row!, new Date());
     expect(flags.reasons).toEqual(["Pain rising"]);
+    // The SQL flag the list filters and sorts by agrees with the rule shown on screen.
+    expect(row!.urgency).toBe(2);
     // The other clinic sees only its own patient, with nothing of this one's.
-    const theirs = await listPatientStatus(db(), { clinicId: other.clinic.id });
+    const { rows: theirs } = await listPatientPage(db(), { clinicId: other.clinic.id, query: { show: "all", sort: "name" } });
     expect(theirs.map((r) => r.id)).toEqual([other.patient.id]);
     expect(theirs[0]).toMatchObject({ sessionsThisWeek: 0, recent: [], linkState: null });
   });

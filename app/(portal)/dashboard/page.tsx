@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AttentionCell } from "@/components/patients/status-cells";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
-import { listPatientStatus } from "@/db/queries/patient-status";
+import { listPatientPage, patientStatusCounts } from "@/db/queries/patient-status";
 import { listRecentClinicSessions } from "@/db/queries/sessions";
 import { attentionForPatient } from "@/lib/adherence/flags";
 import { requireClinician } from "@/lib/auth/dal";
@@ -11,17 +11,24 @@ import { formatDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
+const ATTENTION_SHOWN = 20;
+const count = new Intl.NumberFormat("en-GB");
+
 const DIFFICULTY = { too_easy: "too easy", about_right: "about right", too_hard: "too hard" } as const;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const session = await requireClinician();
   const { welcome } = await searchParams;
   const db = await getDb();
-  const [patients, recent] = await Promise.all([listPatientStatus(db, { clinicId: session.clinicId }), listRecentClinicSessions(db, { clinicId: session.clinicId })]);
+  const clinicId = session.clinicId;
+  // The most urgent few, with counts for the rest: the page stays the same size at any clinic size.
+  const [urgent, counts, recent] = await Promise.all([
+    listPatientPage(db, { clinicId, query: { show: "attention", sort: "attention" }, pageSize: ATTENTION_SHOWN, withTotal: false }),
+    patientStatusCounts(db, { clinicId }),
+    listRecentClinicSessions(db, { clinicId }),
+  ]);
   const now = new Date();
-  const flagged = patients
-    .map((p) => ({ patient: p, flags: attentionForPatient(p, now) }))
-    .filter((f) => f.flags.reasons.length > 0);
+  const flagged = urgent.rows.map((p) => ({ patient: p, flags: attentionForPatient(p, now) }));
 
   return (
     <>
@@ -42,7 +49,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card p-5" aria-labelledby="attention-heading">
-          <h2 id="attention-heading" className="text-lg font-bold">Needs attention</h2>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="attention-heading" className="text-lg font-bold">
+              Needs attention <span className="text-muted" data-testid="attention-count">({count.format(counts.attention)})</span>
+            </h2>
+            {counts.attention > 0 ? (
+              <Link href="/patients?show=attention&sort=attention" className="link text-sm">
+                See all {count.format(counts.attention)}
+              </Link>
+            ) : null}
+          </div>
           <p className="text-sm text-muted">Pain up by 2 or more over the last three sessions, or nothing logged for 7 days.</p>
           {flagged.length === 0 ? (
             <p className="mt-4 rounded-lg bg-canvas p-4 text-sm">Nobody right now.</p>
@@ -56,6 +72,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               ))}
             </ul>
           )}
+          <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 border-t border-line pt-3 text-sm">
+            <Link href="/patients?show=not_sent" className="link">{count.format(counts.notSent)} without a link sent</Link>
+            <Link href="/patients?show=quiet&sort=last_session" className="link">{count.format(counts.quiet)} with no session in 7 days</Link>
+          </p>
         </section>
         <section className="card p-5" aria-labelledby="recent-heading">
           <h2 id="recent-heading" className="text-lg font-bold">Latest sessions</h2>

@@ -1,26 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
-import { listPatientStatus, type PatientStatusRow } from "@/db/queries/patient-status";
-import { listPatients } from "@/db/queries/patients";
+import { listPatientPage } from "@/db/queries/patient-status";
+import { getProgrammeHeader } from "@/db/queries/programmes";
 import { ErasedNotice } from "@/components/patients/erased-notice";
 import { AttentionCell, LinkCell, PainTrend } from "@/components/patients/status-cells";
 import { attentionForPatient } from "@/lib/adherence/flags";
 import { requireClinician } from "@/lib/auth/dal";
+import { parsePatientListQuery, PATIENT_SHOWS, PATIENT_SORTS, SHOW_LABELS, SORT_LABELS } from "@/lib/patient/list-query";
 
 export const metadata: Metadata = { title: "Patients" };
 
-export default async function PatientsPage({ searchParams }: { searchParams: Promise<{ q?: string; archived?: string }> }) {
+export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireClinician();
-  const { q, archived } = await searchParams;
-  const showArchived = archived === "1";
+  const query = parsePatientListQuery(await searchParams);
+  const showArchived = query.show === "archived";
   const db = await getDb();
-  const query = typeof q === "string" ? q : undefined;
-  const rows: (Pick<PatientStatusRow, "id" | "name" | "email"> & Partial<PatientStatusRow>)[] = showArchived
-    ? await listPatients(db, { clinicId: session.clinicId, q: query, archived: true })
-    : await listPatientStatus(db, { clinicId: session.clinicId, q: query });
+  const [page, template] = await Promise.all([
+    listPatientPage(db, { clinicId: session.clinicId, query }),
+    query.template ? getProgrammeHeader(db, { id: query.template, clinicId: session.clinicId }) : undefined,
+  ]);
+  const templateId = template?.kind === "template" ? template.id : undefined;
+  const hrefFor = (id: string) => (templateId ? `/programmes/new?patient=${id}&template=${templateId}` : `/patients/${id}`);
+  const rows = page.rows;
   const now = new Date();
+  const filtered = Boolean(query.q) || query.show !== "all";
 
   return (
     <>
@@ -34,57 +40,66 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         }
       />
       <ErasedNotice />
+      {templateId ? (
+        <p role="status" className="mb-4 rounded-lg bg-brand-50 px-4 py-3 font-bold text-brand-800">
+          Choose the patient to start the template for. <Link href="/templates" className="link font-normal">Back to templates</Link>
+        </p>
+      ) : null}
       <form role="search" className="mb-4 flex flex-wrap items-end gap-3">
-        <div className="min-w-64 flex-1">
+        {templateId ? <input type="hidden" name="template" value={templateId} /> : null}
+        <div className="min-w-56 flex-[2]">
           <label htmlFor="patient-q" className="label">
             Find a patient
           </label>
-          <input id="patient-q" name="q" type="search" defaultValue={q ?? ""} className="input" placeholder="Name or email" />
+          <input id="patient-q" name="q" type="search" defaultValue={query.q ?? ""} className="input" placeholder="Name or email" />
         </div>
-        {showArchived ? <input type="hidden" name="archived" value="1" /> : null}
+        <div className="min-w-40 flex-1">
+          <label htmlFor="patient-show" className="label">Show</label>
+          <select id="patient-show" name="show" defaultValue={query.show} className="input">
+            {PATIENT_SHOWS.map((s) => <option key={s} value={s}>{SHOW_LABELS[s]}</option>)}
+          </select>
+        </div>
+        <div className="min-w-40 flex-1">
+          <label htmlFor="patient-sort" className="label">Sort by</label>
+          <select id="patient-sort" name="sort" defaultValue={query.sort} className="input">
+            {PATIENT_SORTS.map((s) => <option key={s} value={s}>{SORT_LABELS[s]}</option>)}
+          </select>
+        </div>
         <button type="submit" className="btn-secondary">
-          Search
+          Apply
         </button>
-        <Link href={showArchived ? "/patients" : "/patients?archived=1"} className="btn-ghost">
-          {showArchived ? "Show current patients" : "Show archived"}
-        </Link>
+        {filtered ? <Link href="/patients" className="btn-ghost">Clear</Link> : null}
       </form>
       {rows.length === 0 ? (
         <EmptyState
-          title={q ? "No patients match" : showArchived ? "No archived patients" : "No patients yet"}
-          action={!q && !showArchived ? <Link href="/patients/new" className="btn-primary">Add your first patient</Link> : undefined}
+          title={query.q ? "No patients match" : filtered ? `Nobody under “${SHOW_LABELS[query.show]}”` : "No patients yet"}
+          action={!filtered ? <Link href="/patients/new" className="btn-primary">Add your first patient</Link> : undefined}
         >
-          {q ? "Check the spelling, or search by email." : "Add a patient to build and send their programme."}
+          {query.q ? "Check the spelling, or search by email." : filtered ? "Choose another filter to see more patients." : "Add a patient to build and send their programme."}
         </EmptyState>
       ) : (
         <>
         {/* Phones get one card per patient; a six-column table does not fit 375 px. */}
         <ul className="space-y-3 md:hidden" aria-label="Patients">
-          {rows.map((p) => {
-            const flags = attentionForPatient(
-              { recent: p.recent ?? [], lastSessionAt: p.lastSessionAt ?? null, linkState: p.linkState ?? null, linkCreatedAt: p.linkCreatedAt ?? null, startDate: p.startDate ?? null },
-              now,
-            );
-            return (
-              <li key={p.id} className="card relative p-4">
-                <Link href={`/patients/${p.id}`} className="font-bold text-brand-700 after:absolute after:inset-0">
-                  {p.name}
-                </Link>
-                <p className="truncate text-sm text-muted">{p.email}</p>
-                <p className="mt-2 text-sm">
-                  {p.programmeTitle ?? "No programme"}
-                  {p.plannedPerWeek ? ` · ${p.sessionsThisWeek ?? 0} of ${p.plannedPerWeek} this week` : ""}
-                </p>
-                {p.programmeId && !showArchived ? (
-                  <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
-                    <LinkCell row={p as PatientStatusRow} />
-                    <PainTrend recent={p.recent ?? []} />
-                    <AttentionCell attention={flags} />
-                  </div>
-                ) : null}
-              </li>
-            );
-          })}
+          {rows.map((p) => (
+            <li key={p.id} className="card relative p-4">
+              <Link href={hrefFor(p.id)} className="font-bold text-brand-700 after:absolute after:inset-0">
+                {p.name}
+              </Link>
+              <p className="truncate text-sm text-muted">{p.email}</p>
+              <p className="mt-2 text-sm">
+                {p.programmeTitle ?? "No programme"}
+                {p.plannedPerWeek ? ` · ${p.sessionsThisWeek} of ${p.plannedPerWeek} this week` : ""}
+              </p>
+              {p.programmeId && !showArchived ? (
+                <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+                  <LinkCell row={p} />
+                  <PainTrend recent={p.recent} />
+                  <AttentionCell attention={attentionForPatient(p, now)} />
+                </div>
+              ) : null}
+            </li>
+          ))}
         </ul>
         <div className="card hidden overflow-x-auto md:block">
           <table className="w-full text-left">
@@ -100,38 +115,33 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
               </tr>
             </thead>
             <tbody>
-              {rows.map((p) => {
-                const flags = attentionForPatient(
-                  { recent: p.recent ?? [], lastSessionAt: p.lastSessionAt ?? null, linkState: p.linkState ?? null, linkCreatedAt: p.linkCreatedAt ?? null, startDate: p.startDate ?? null },
-                  now,
-                );
-                return (
-                  <tr key={p.id} className="border-b border-line last:border-0 hover:bg-canvas" data-testid="patient-row">
-                    <td className="px-4 py-3">
-                      <Link href={`/patients/${p.id}`} className="font-bold text-brand-700 hover:underline">
-                        {p.name}
-                      </Link>
-                      <span className="block text-sm text-muted">{p.email}</span>
-                    </td>
-                    <td className="px-4 py-3 text-sm">{p.programmeTitle ?? <span className="text-muted">—</span>}</td>
-                    <td className="px-4 py-3 text-sm">{showArchived ? "—" : <LinkCell row={p as PatientStatusRow} />}</td>
-                    <td className="px-4 py-3 text-sm">
-                      {p.plannedPerWeek ? `${p.sessionsThisWeek ?? 0} of ${p.plannedPerWeek}` : <span className="text-muted">—</span>}
-                    </td>
-                    <td className="px-4 py-3">
-                      <PainTrend recent={p.recent ?? []} />
-                    </td>
-                    <td className="px-4 py-3">
-                      <AttentionCell attention={flags} />
-                    </td>
-                  </tr>
-                );
-              })}
+              {rows.map((p) => (
+                <tr key={p.id} className="border-b border-line last:border-0 hover:bg-canvas" data-testid="patient-row">
+                  <td className="px-4 py-3">
+                    <Link href={hrefFor(p.id)} className="font-bold text-brand-700 hover:underline">
+                      {p.name}
+                    </Link>
+                    <span className="block text-sm text-muted">{p.email}</span>
+                  </td>
+                  <td className="px-4 py-3 text-sm">{p.programmeTitle ?? <span className="text-muted">—</span>}</td>
+                  <td className="px-4 py-3 text-sm">{showArchived ? "—" : <LinkCell row={p} />}</td>
+                  <td className="px-4 py-3 text-sm">
+                    {p.plannedPerWeek ? `${p.sessionsThisWeek} of ${p.plannedPerWeek}` : <span className="text-muted">—</span>}
+                  </td>
+                  <td className="px-4 py-3">
+                    <PainTrend recent={p.recent} />
+                  </td>
+                  <td className="px-4 py-3">
+                    {showArchived ? <span className="text-muted">—</span> : <AttentionCell attention={attentionForPatient(p, now)} />}
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
         </>
       )}
+      <Pager page={page} path="/patients" params={{ q: query.q, template: templateId, show: query.show === "all" ? undefined : query.show, sort: query.sort === "name" ? undefined : query.sort }} noun="patients" />
     </>
   );
 }

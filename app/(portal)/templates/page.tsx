@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
-import { listPatients } from "@/db/queries/patients";
 import { listProgrammes } from "@/db/queries/programmes";
 import { requireClinician } from "@/lib/auth/dal";
 import { formatDate } from "@/lib/dates";
@@ -13,10 +12,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   const session = await requireClinician();
   const { saved } = await searchParams;
   const db = await getDb();
-  const [templates, patients] = await Promise.all([
-    listProgrammes(db, { clinicId: session.clinicId, kind: "template" }),
-    listPatients(db, { clinicId: session.clinicId }),
-  ]);
+  const templates = await listProgrammes(db, { clinicId: session.clinicId, kind: "template" });
   return (
     <>
       <PageHeader
@@ -37,18 +33,11 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
               <p className="mt-1 text-sm text-muted">
                 {t.exerciseCount} exercises · updated {formatDate(t.updatedAt)}
               </p>
-              <form action="/programmes/new" className="mt-4 flex flex-wrap items-end gap-2">
-                <input type="hidden" name="template" value={t.id} />
-                <div className="min-w-48 flex-1">
-                  <label htmlFor={`patient-${t.id}`} className="label">Use for</label>
-                  <select id={`patient-${t.id}`} name="patient" className="input" required defaultValue="">
-                    <option value="" disabled>Choose a patient…</option>
-                    {patients.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-                  </select>
-                </div>
-                <button type="submit" className="btn-secondary">Start programme</button>
+              {/* The patient is chosen from the full, paged patient list, not a menu of thousands. */}
+              <div className="mt-4 flex flex-wrap gap-2">
+                <Link href={`/patients?template=${t.id}`} className="btn-secondary">Start programme</Link>
                 <Link href={`/templates/${t.id}/edit`} className="btn-ghost">Edit</Link>
-              </form>
+              </div>
             </li>
           ))}
         </ul>

@@ -9,10 +9,9 @@ import { EmptyState } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getPatient } from "@/db/queries/patients";
 import { listProgrammes } from "@/db/queries/programmes";
-import { listSessions } from "@/db/queries/sessions";
 import { recordAudit } from "@/db/queries/audit";
-import { PainChart, SessionList } from "@/components/patients/session-history";
 import { PatientRecordDuties } from "@/components/patients/record-duties";
+import { SessionHistorySection } from "@/components/patients/session-history-section";
 import { requireClinician } from "@/lib/auth/dal";
 import { formatDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
@@ -20,7 +19,7 @@ import { clientIp } from "@/lib/request";
 
 export const metadata: Metadata = { title: "Patient" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; saved?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; saved?: string; sessions?: string }> };
 
 export default async function PatientPage({ params, searchParams }: Props) {
   const session = await requireClinician();
@@ -29,14 +28,11 @@ export default async function PatientPage({ params, searchParams }: Props) {
   const db = await getDb();
   const patient = isUuid(id) ? await getPatient(db, { id, clinicId: session.clinicId }) : undefined;
   if (!patient) notFound();
-  const [programmes, sessions] = await Promise.all([
+  const [programmes] = await Promise.all([
     listProgrammes(db, { clinicId: session.clinicId, patientId: patient.id, kind: "programme" }),
-    listSessions(db, { clinicId: session.clinicId, patientId: patient.id, limit: 20 }),
     // Who looked at which patient's record is part of the audit trail.
     recordAudit(db, { clinicId: session.clinicId, actorId: session.clinicianId, action: "patient.viewed", objectType: "patient", objectId: patient.id, ip: clientIp(await headers()) }),
   ]);
-  const weekAgo = new Date().getTime() - 7 * 86_400_000;
-  const lastWeek = sessions.filter((s) => s.completedAt.getTime() >= weekAgo).length;
 
   return (
     <>
@@ -106,18 +102,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
           )}
         </section>
         <aside className="space-y-6">
-          <section className="card p-5" aria-labelledby="sessions-heading">
-            <h2 id="sessions-heading" className="text-lg font-bold">Sessions</h2>
-            <p className="mt-1 text-sm text-muted" data-testid="sessions-last-week">
-              {lastWeek} in the last 7 days · {sessions.length >= 20 ? "20+" : sessions.length} in all
-            </p>
-            <div className="mt-4">
-              <PainChart sessions={sessions} />
-            </div>
-            <div className="mt-4">
-              <SessionList sessions={sessions} />
-            </div>
-          </section>
+          <SessionHistorySection db={db} clinicId={session.clinicId} patientId={patient.id} cursor={typeof flags.sessions === "string" ? flags.sessions : undefined} />
           {patient.notes ? (
             <section className="card p-5">
               <h2 className="text-sm font-bold uppercase tracking-wider text-muted">Clinic notes</h2>

@@ -1,0 +1,42 @@
+import { Pager } from "@/components/ui/pager";
+import type { DatabaseOrTransaction } from "@/db/client";
+import { listPainPoints, listSessionPage } from "@/db/queries/sessions";
+import { PainChart, SessionList } from "./session-history";
+
+const count = new Intl.NumberFormat("en-GB");
+
+/**
+ * A patient's sessions on their page: counts from the database, the pain chart from the
+ * last twelve scores, and the history a page at a time (`sessions` in the URL).
+ */
+export async function SessionHistorySection({
+  db,
+  clinicId,
+  patientId,
+  cursor,
+}: {
+  db: DatabaseOrTransaction;
+  clinicId: string;
+  patientId: string;
+  cursor: string | undefined;
+}) {
+  const [page, pain] = await Promise.all([
+    listSessionPage(db, { clinicId, patientId, cursor }),
+    listPainPoints(db, { clinicId, patientId, points: 12 }),
+  ]);
+  return (
+    <section className="card p-5" aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading" className="text-lg font-bold">Sessions</h2>
+      <p className="mt-1 text-sm text-muted" data-testid="sessions-last-week">
+        {page.lastWeek} in the last 7 days · {count.format(page.total ?? 0)} in all
+      </p>
+      <div className="mt-4">
+        <PainChart points={pain} />
+      </div>
+      <div className="mt-4">
+        <SessionList sessions={page.rows} />
+      </div>
+      <Pager page={page} path={`/patients/${patientId}`} params={{}} param="sessions" noun="sessions" />
+    </section>
+  );
+}
