@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { prepareAnimation } from "@/lib/illustration/animation";
+import { useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { prepareAnimation, stanceSeconds, type Stance } from "@/lib/illustration/animation";
 import { describeMovement } from "@/lib/illustration/describe";
 import { drawFigure, FIGURE_HEIGHT, FIGURE_WIDTH, frameSet } from "@/lib/illustration/drawing";
 import type { PoseSet } from "@/lib/illustration/pose-schema";
+import { FigureBeatContext } from "./figure-beat";
 import { FigurePlaceholder } from "./figure-placeholder";
 import { FigureSvg, PoseStrip } from "./figure-svg";
 
@@ -22,6 +23,17 @@ export type AnimatedFigureProps = {
 };
 
 const REDUCED = "(prefers-reduced-motion: reduce)";
+/** Seconds to move into or out of the held pose when the figure keeps time with the player. */
+const IN_STEP_TEMPO = 1.2;
+
+/**
+ * A new phase starts its move from the beginning; a return with nothing to return from
+ * (the first "get ready") starts at the start pose rather than jumping out first.
+ */
+function startSeconds(stance: Stance, previous: Stance, total: number): number {
+  return stance === "back" && previous !== "out" ? total : 0;
+}
+
 const subscribeReduced = (onChange: () => void) => {
   const query = window.matchMedia(REDUCED);
   query.addEventListener("change", onChange);
@@ -29,7 +41,10 @@ const subscribeReduced = (onChange: () => void) => {
 };
 
 /**
- * The exercise moving between its key poses, in the same box as a still figure. With
+ * The exercise moving between its key poses, in the same box as a still figure. Inside
+ * the session player (FigureBeatContext) it keeps time with the timer: into the pose as a
+ * hold starts, still while it counts down, back to the start as the relax or rest begins;
+ * elsewhere it loops on its own clock. With
  * reduced motion the key poses are shown side by side instead (a media query picks which
  * is visible, so the choice is made before first paint and nothing shifts).
  */
@@ -40,12 +55,18 @@ export function AnimatedFigure({ poseSet, className = "", ...rest }: AnimatedFig
 
 function Animation({ poseSet, name, tempoSeconds = 3, holdSeconds = 0, playing = true, className }: AnimatedFigureProps & { poseSet: PoseSet }) {
   const reduced = useSyncExternalStore(subscribeReduced, () => window.matchMedia(REDUCED).matches, () => false);
-  const animation = useMemo(() => prepareAnimation(poseSet, { tempoSeconds, holdSeconds }), [poseSet, tempoSeconds, holdSeconds]);
+  const beat = useContext(FigureBeatContext);
+  const stance = beat?.stance ?? "free";
+  const looping = useMemo(() => prepareAnimation(poseSet, { tempoSeconds, holdSeconds }), [poseSet, tempoSeconds, holdSeconds]);
+  // In step, the hold is the timer's: the figure only needs the way out and the way back.
+  const inStep = useMemo(() => prepareAnimation(poseSet, { tempoSeconds: IN_STEP_TEMPO, holdSeconds: 0 }), [poseSet]);
   const framing = useMemo(() => frameSet(poseSet), [poseSet]);
-  const [seconds, setSeconds] = useState(0);
+  const [shown, setShown] = useState({ seconds: 0, key: "", stance: "free" as Stance });
   const [visible, setVisible] = useState(true);
   const box = useRef<HTMLDivElement>(null);
   const clock = useRef(0);
+  const beatKey = beat ? `${beat.key}|${stance}` : "";
+  const lastBeat = useRef({ key: beatKey, stance });
 
   // Off-screen figures stop drawing: a page may hold several.
   useEffect(() => {
@@ -57,21 +78,30 @@ function Animation({ poseSet, name, tempoSeconds = 3, holdSeconds = 0, playing =
   }, []);
 
   useEffect(() => {
-    if (!playing || reduced || !visible) return;
+    if (lastBeat.current.key !== beatKey) {
+      clock.current = startSeconds(stance, lastBeat.current.stance, inStep.timeline.total);
+      lastBeat.current = { key: beatKey, stance };
+    }
+    if (!playing || reduced || !visible || beat?.paused) return;
     let frame = 0;
     let last: number | null = null;
     const tick = (now: number) => {
       // A long gap (a background tab) resumes where it was rather than jumping ahead.
       if (last !== null) clock.current += Math.min(0.1, (now - last) / 1000);
       last = now;
-      setSeconds(clock.current);
+      setShown({ seconds: clock.current, key: beatKey, stance });
+      // A figure that has arrived where the timer wants it stops drawing until the next phase.
+      if (stance !== "free" && clock.current > inStep.timeline.total) return;
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
-  }, [playing, reduced, visible]);
+  }, [playing, reduced, visible, beat?.paused, beatKey, stance, inStep]);
 
-  const drawing = { width: FIGURE_WIDTH, height: FIGURE_HEIGHT, primitives: drawFigure(animation.skeletonAt(seconds), framing) };
+  // Until the first frame of a new phase is drawn, show where that phase starts.
+  const seconds = shown.key === beatKey ? shown.seconds : startSeconds(stance, shown.stance, inStep.timeline.total);
+  const skeleton = stance === "free" ? looping.skeletonAt(seconds) : inStep.skeletonAt(stanceSeconds(inStep.timeline, stance, seconds));
+  const drawing = { width: FIGURE_WIDTH, height: FIGURE_HEIGHT, primitives: drawFigure(skeleton, framing) };
   return (
     <div ref={box} className={className}>
       <div className="motion-reduce:hidden">

@@ -1,11 +1,18 @@
+import { FIGURE_HEIGHT, FIGURE_WIDTH } from "@/lib/illustration/drawing";
+
 /**
  * The illustration slot for one exercise. The parent passes the illustration (a server
  * rendered SVG or an animated one); without it a calm, empty frame keeps the layout
- * the same so nothing jumps when illustrations arrive.
+ * the same so nothing jumps when illustrations arrive. The frame has the drawing's own
+ * proportions and its white paper, so the figure fills it edge to edge: a frame of
+ * another shape or colour shows bands above and below the drawing.
  */
 export function ExerciseFigure({ figure, className = "" }: { figure?: React.ReactNode; className?: string }) {
   return (
-    <div className={`flex aspect-[4/3] w-full items-center justify-center overflow-hidden rounded-xl bg-brand-50 print:border print:border-line print:bg-white ${className}`}>
+    <div
+      className={`flex w-full items-center justify-center overflow-hidden rounded-xl border border-line bg-surface ${className}`}
+      style={{ aspectRatio: `${FIGURE_WIDTH} / ${FIGURE_HEIGHT}` }}
+    >
       {figure ?? <FigurePlaceholder />}
     </div>
   );

@@ -1,7 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
+import { FigureBeatContext } from "@/components/illustration/figure-beat";
 import { ExerciseFigure } from "@/components/patient/exercise-figure";
+import type { Stance } from "@/lib/illustration/animation";
 import { ChevronLeftIcon, ChevronRightIcon, CheckIcon, PauseIcon, PlayIcon, SkipIcon } from "@/components/patient/icons";
 import { SafetyLine } from "@/components/patient/safety-advice";
 import { canVibrate, playCue, unlockAudio, vibrateCue, type Cue } from "@/lib/player/cues";
@@ -63,6 +65,13 @@ function reducer(store: Store, action: Action): Store {
 
 const noSubscribe = () => () => {};
 
+/** The moving figure keeps time with the timer: out for a hold, back for relax and rest, free otherwise. */
+function stanceFor(phase: SessionState["phase"]): Stance {
+  if (phase === "hold") return "out";
+  if (phase === "prepare" || phase === "rest") return "back";
+  return "free";
+}
+
 export function SessionPlayer({ programme, logUrl, backHref, safety = [], figures = {} }: SessionPlayerProps) {
   const plan = useMemo(() => planFromProgramme(programme), [programme]);
   const preview = useMemo(() => startSession(plan, { now: 0, sessionId: "" }), [plan]);
@@ -80,6 +89,8 @@ export function SessionPlayer({ programme, logUrl, backHref, safety = [], figure
   }, [endedByClock, session, now]);
   const item = programme.items[view.exercise];
   const ex = plan[view.exercise];
+  const beatKey = `${view.exercise}|${view.side}|${view.set}|${view.rep}|${view.phase}`;
+  const beat = useMemo(() => ({ stance: stanceFor(view.phase), key: beatKey, paused: view.paused }), [view.phase, beatKey, view.paused]);
 
   const act = useCallback(
     (run: (s: SessionState, now: number) => SessionState) => {
@@ -264,7 +275,9 @@ export function SessionPlayer({ programme, logUrl, backHref, safety = [], figure
                 {side ? <p className="mt-1 text-xl font-bold text-brand-700">{side}</p> : null}
               </div>
               <div data-phase={view.phase} className={compact ? "w-28 shrink-0 sm:w-40 lg:w-full" : "mx-auto w-full max-w-[min(17rem,40dvh)] sm:max-w-sm lg:max-w-none"}>
-                <ExerciseFigure figure={figures[item.position]} />
+                <FigureBeatContext value={beat}>
+                  <ExerciseFigure figure={figures[item.position]} />
+                </FigureBeatContext>
               </div>
             </div>
 

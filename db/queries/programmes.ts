@@ -41,7 +41,8 @@ async function snapshotExercises(tx: Transaction, clinicId: string, ids: string[
   return new Map(rows.map(({ id, ...snapshot }) => [id, snapshot]));
 }
 
-async function insertVersion(tx: Transaction, actor: Actor, programmeId: string, version: number, content: ProgrammeContent) {
+/** Writes one version and its items; the caller moves current_version (see saveProgrammeVersion). */
+export async function insertVersion(tx: Transaction, actor: Actor, programmeId: string, version: number, content: ProgrammeContent) {
   const snapshots = await snapshotExercises(tx, actor.clinicId, content.items.map((i) => i.exerciseId));
   await tx.insert(programmeVersions).values({
     clinicId: actor.clinicId,

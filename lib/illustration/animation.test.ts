@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTimeline, keyPoseAt, prepareAnimation, REST_BETWEEN_REPS } from "./animation";
+import { buildTimeline, keyPoseAt, prepareAnimation, REST_BETWEEN_REPS, stanceSeconds } from "./animation";
 import { solvePoseSet, toKeyPose } from "./kinematics";
 import type { PoseSet } from "./pose-schema";
 import { distance, setFor, surface } from "./test-support";
@@ -69,5 +69,20 @@ describe("frames", () => {
       previous = s;
     }
     expect(keyPoseAt(timeline, keys, 0)).toBe(keys[0]);
+  });
+});
+
+describe("in step with the player's timer", () => {
+  it("moves into the held pose as a hold starts, stays there, and returns to the start after it", () => {
+    const set = setFor("superman");
+    const animation = prepareAnimation(set, { tempoSeconds: 1.2, holdSeconds: 0 });
+    const [start, lift] = solvePoseSet(set);
+    const near = (a: typeof start, b: typeof start) => distance(a!.joints.handNear, b!.joints.handNear) < 0.01;
+    const at = (stance: "out" | "back", elapsed: number) => animation.skeletonAt(stanceSeconds(animation.timeline, stance, elapsed));
+    expect(near(at("out", 0), start)).toBe(true);
+    expect(near(at("out", 0.6), start) || near(at("out", 0.6), lift)).toBe(false);
+    for (const elapsed of [1.2, 5, 60]) expect(near(at("out", elapsed), lift)).toBe(true);
+    expect(near(at("back", 0), lift)).toBe(true);
+    for (const elapsed of [1.2, 5, 60]) expect(near(at("back", elapsed), start)).toBe(true);
   });
 });

@@ -10,7 +10,8 @@ export type Step =
   | { kind: "still"; pose: number; start: number; duration: number }
   | { kind: "move"; from: number; to: number; start: number; duration: number };
 
-export type Timeline = { steps: Step[]; total: number };
+/** `turn`: when the way back begins (the end of the last hold), for a figure kept in step with a timer. */
+export type Timeline = { steps: Step[]; total: number; turn: number };
 
 /** A short pause at the start pose so that repetitions read as separate. */
 export const REST_BETWEEN_REPS = 0.6;
@@ -38,12 +39,13 @@ export function buildTimeline(set: PoseSet, options: { tempoSeconds: number; hol
     push({ kind: "move", from: i - 1, to: i, duration: moveTime(i) });
     if (held.has(i)) push({ kind: "still", pose: i, duration: hold });
   }
+  const turn = clock;
   if (set.cycle === "loop") {
     push({ kind: "move", from: last, to: 0, duration: (tempo * poses[0]!.weight) / outWeight });
   } else {
     for (let i = last; i >= 1; i--) push({ kind: "move", from: i, to: i - 1, duration: moveTime(i) });
   }
-  return { steps, total: clock };
+  return { steps, total: clock, turn };
 }
 
 /** Slow in, slow out: how a person moves between two positions. */
@@ -56,6 +58,22 @@ export function keyPoseAt(timeline: Timeline, keys: KeyPose[], seconds: number):
   if (!step) return keys[0]!;
   if (step.kind === "still") return keys[step.pose]!;
   return blendKeyPoses(keys[step.from]!, keys[step.to]!, ease((t - step.start) / step.duration));
+}
+
+/**
+ * Where a figure kept in step with the player's timer stands. "out": a hold has begun,
+ * so move into the held pose and stay there; "back": the hold is over (relax, rest, get
+ * ready), so return to the start and stay; "free": nothing is timed, so loop the movement.
+ */
+export type Stance = "out" | "back" | "free";
+
+/** Seconds into the repetition's timeline for a stance that began `elapsed` seconds ago. */
+export function stanceSeconds(timeline: Timeline, stance: Exclude<Stance, "free">, elapsed: number): number {
+  const e = Math.max(0, elapsed);
+  // Out: start moving at once (skip the pause at the start pose) and stop at the turn.
+  if (stance === "out") return Math.min(REST_BETWEEN_REPS + e, timeline.turn);
+  // Back: from the turn to the end, which is the start pose again; stop a hair short so it does not wrap.
+  return Math.min(timeline.turn + e, timeline.total - 1e-6);
 }
 
 /** Everything the player needs, worked out once per pose set. */

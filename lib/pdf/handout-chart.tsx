@@ -1,20 +1,21 @@
 import { Path, Svg, Text, View } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
 import { daysPerWeekWords, timesPerDayWords } from "@/lib/dosage/format";
 import type { ProgrammeExerciseView } from "@/lib/programme/view";
 import { addDays, dayLabel, isWeekend, weekdayDate } from "./dates";
 import { FILL, INK, s } from "./handout-styles";
 
-const NAME_WIDTH = 150;
+const NAME_WIDTH = 162;
 const DAYS_PER_BLOCK = 14;
 /** More boxes than this no longer fit a day's column legibly; the row's hint gives the real number. */
 const MAX_BOXES = 4;
 
 type Geometry = { cell: number; width: number };
 
-const BOX = { single: 15, stacked: 12, gap: 3, padding: 7 };
+const BOX = { single: 14, stacked: 11, gap: 2, padding: 3 };
 
 function rowHeight(boxes: number): number {
-  return boxes === 1 ? 30 : boxes * BOX.stacked + (boxes - 1) * BOX.gap + 2 * BOX.padding;
+  return boxes === 1 ? 22 : boxes * BOX.stacked + (boxes - 1) * BOX.gap + 2 * BOX.padding;
 }
 
 /*
@@ -92,9 +93,10 @@ function chunkRows(rows: ChartRow[]): ChartRow[][] {
   return chunks;
 }
 
-function ChartBlock({ rows, days, caption, geometry }: { rows: ChartRow[]; days: Date[]; caption: string; geometry: Geometry }) {
+function ChartBlock({ rows, days, caption, geometry, heading }: { rows: ChartRow[]; days: Date[]; caption: string; geometry: Geometry; heading?: ReactNode }) {
   return (
     <View style={s.chartBlock} wrap={false}>
+      {heading}
       <Text style={s.chartCaption}>{caption}</Text>
       <View style={s.chartHeadRow}>
         <Text style={[s.chartDay, { width: NAME_WIDTH, textAlign: "left" }]}>Exercise</Text>
@@ -122,8 +124,11 @@ function ChartBlock({ rows, days, caption, geometry }: { rows: ChartRow[]; days:
   );
 }
 
-/** Exercises down the side, days from the start date across, in blocks of two weeks that fit the page width. */
-export function TrackingChart({ items, start, weeks, contentWidth }: { items: ProgrammeExerciseView[]; start: Date; weeks: 2 | 4; contentWidth: number }) {
+/**
+ * Exercises down the side, days from the start date across, in blocks of two weeks that
+ * fit the page width. The heading travels inside the first block, so it never ends a page alone.
+ */
+export function TrackingChart({ items, start, weeks, contentWidth, heading }: { items: ProgrammeExerciseView[]; start: Date; weeks: 2 | 4; contentWidth: number; heading?: ReactNode }) {
   const cell = Math.floor(((contentWidth - NAME_WIDTH) / DAYS_PER_BLOCK) * 100) / 100;
   const geometry = { cell, width: cell * DAYS_PER_BLOCK };
   const chunks = chunkRows(items.map((item, i) => ({ item, number: i + 1 })));
@@ -135,7 +140,7 @@ export function TrackingChart({ items, start, weeks, contentWidth }: { items: Pr
   return (
     <>
       {blocks.map((block) => (
-        <ChartBlock key={block.key} rows={block.rows} days={block.days} caption={block.caption} geometry={geometry} />
+        <ChartBlock key={block.key} rows={block.rows} days={block.days} caption={block.caption} geometry={geometry} heading={block.key === "0-0" ? heading : undefined} />
       ))}
     </>
   );

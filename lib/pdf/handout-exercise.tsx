@@ -44,21 +44,26 @@ function Figure({ item, renderFigure }: { item: ProgrammeExerciseView; renderFig
 }
 
 /*
- * One <Text> per list with nested runs rather than a <View> per line: react-pdf's time
- * goes on layout, and fewer boxes measured ~15% faster for the whole handout.
+ * The dose in one <Text> with nested runs rather than a <View> per line: react-pdf's time
+ * goes on layout, and fewer boxes measured ~15% faster for the whole handout. What to do
+ * in bold, how often after it, so the dose reads as one sentence beside the steps.
  */
-function Lines({ lines, boldFirst = false }: { lines: string[]; boldFirst?: boolean }) {
-  if (!boldFirst) return <Text style={s.doseText}>{lines.join("\n")}</Text>;
-  const [first, ...rest] = lines;
+function Dose({ item }: { item: ProgrammeExerciseView }) {
+  const { what, when } = doseParts(item);
   return (
-    <Text style={s.doseText}>
-      <Text style={s.bold}>{first}</Text>
-      {rest.length > 0 ? `\n${rest.join("\n")}` : null}
+    <Text style={s.dose}>
+      <Text style={s.bold}>{what.join(" · ")}</Text>
+      {`\n${capitalise(when.join(", "))}`}
     </Text>
   );
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 const STEP_INDENT = 22;
+const wholeWord = (word: string) => [word];
 const NBSP = "\u00a0";
 const TABULAR = { tnum: true };
 
@@ -112,14 +117,13 @@ function lines(text: string, perLine: number): number {
  */
 export function estimateExerciseHeight(item: ProgrammeExerciseView, contentWidth: number): number {
   const textWidth = contentWidth - FIGURE_WIDTH - COLUMN_GAP;
-  const perLine = Math.floor((textWidth - STEP_INDENT) / 5.6);
-  const dose = doseParts(item);
-  const left = FIGURE_HEIGHT + 3 * 22 + (dose.what.length + dose.when.length + 1) * 1.5 * 15.6;
-  let right = lines(item.name, Math.floor(textWidth / 10)) * 21.6 + lines(item.purpose, perLine) * 15.6 + 10;
-  right += item.steps.reduce((sum, step) => sum + lines(step, perLine) * 16.8, 0);
-  if (item.dosage.note) right += lines(item.dosage.note, perLine) * 16.2 + 12;
-  if (item.cautions.length) right += lines(item.cautions.join(" "), perLine) * 16.2 + 20;
-  return Math.max(left, right) + 30;
+  const perLine = Math.floor((textWidth - STEP_INDENT) / 5.2);
+  const left = FIGURE_HEIGHT + lines(item.purpose, Math.floor(FIGURE_WIDTH / 5.2)) * 14.3 + 20;
+  let right = lines(item.name, Math.floor(textWidth / 8.5)) * 18 + 2 * 14.3 + 10;
+  right += item.steps.reduce((sum, step) => sum + lines(step, perLine) * 14.3, 0);
+  if (item.dosage.note) right += lines(item.dosage.note, perLine) * 14.3 + 8;
+  if (item.cautions.length) right += lines(item.cautions.join(" "), perLine) * 14.3 + 14;
+  return Math.max(left, right) + 24;
 }
 
 export function ExerciseBlock({
@@ -138,22 +142,23 @@ export function ExerciseBlock({
   /** Keep the whole exercise on one page (false only for one too long to fit a page). */
   unbreakable?: boolean;
 }) {
-  const dose = doseParts(item);
   const equipment = equipmentNeeded(item);
   const row = (
     // wrap={false}: an exercise is never split across two pages.
     <View style={heading ? s.exerciseFirst : s.exercise} wrap={!unbreakable}>
       <View style={s.left}>
         <Figure item={item} renderFigure={renderFigure} />
-        <Text style={s.doseLabel}>HOW MUCH</Text>
-        <Lines lines={dose.what} boldFirst />
-        <Text style={s.doseLabel}>HOW OFTEN</Text>
-        <Lines lines={dose.when} />
+        {item.purpose ? (
+          // A narrow column: whole words only, a hyphen every other line reads badly.
+          <Text style={s.purpose} hyphenationCallback={wholeWord}>
+            {item.purpose}
+          </Text>
+        ) : null}
         {equipment ? (
-          <>
-            <Text style={s.doseLabel}>YOU NEED</Text>
-            <Lines lines={[equipment]} />
-          </>
+          <Text style={s.doseText}>
+            <Text style={s.bold}>{"You need: "}</Text>
+            {equipment}
+          </Text>
         ) : null}
       </View>
       <View style={s.right}>
@@ -163,7 +168,7 @@ export function ExerciseBlock({
           </View>
           <Text style={s.exerciseName}>{item.name}</Text>
         </View>
-        {item.purpose ? <Text style={s.purpose}>{item.purpose}</Text> : null}
+        <Dose item={item} />
         <Steps steps={item.steps} />
         {item.dosage.note ? (
           <View style={s.clinicianNote}>

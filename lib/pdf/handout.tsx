@@ -6,6 +6,7 @@ import { longDate, parseCalendarDay, weekdayDate } from "./dates";
 import { TrackingChart } from "./handout-chart";
 import { ExerciseBlock, estimateExerciseHeight, type RenderFigure } from "./handout-exercise";
 import { INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZES, s } from "./handout-styles";
+import { textWidth } from "./fonts";
 import { QR_QUIET_ZONE, qrPath, type QrMatrix } from "./qr";
 
 export type { RenderFigure } from "./handout-exercise";
@@ -26,7 +27,7 @@ export type HandoutProps = {
   pageNumbers?: boolean;
 };
 
-const QR_SIZE = 118;
+const QR_SIZE = 86;
 /** Where the footer rule sits, measured up from the bottom edge of the paper. */
 const FOOTER_FROM_BOTTOM = 40;
 
@@ -66,7 +67,6 @@ function Header({ programme, generatedOn }: { programme: ProgrammeView; generate
         </View>
         {clinic.phone ? <Text style={s.clinicPhone}>{`Phone ${unbroken(clinic.phone)}`}</Text> : null}
       </View>
-      <Text style={s.forLabel}>Home exercises for</Text>
       <Text style={s.patientName}>{programme.patient.name}</Text>
       <Text style={s.programmeTitle}>{programme.title}</Text>
       <View style={s.facts}>
@@ -118,54 +118,73 @@ function HowOften({ items }: { items: ProgrammeExerciseView[] }) {
   );
 }
 
+/** Splits the advice into two columns of about equal length, keeping its order down each column. */
+function balance(safety: SafetyAdvice[]): [SafetyAdvice[], SafetyAdvice[]] {
+  const length = (advice: SafetyAdvice) => advice.title.length + advice.text.length + 60;
+  const total = safety.reduce((sum, advice) => sum + length(advice), 0);
+  let running = 0;
+  const cut = safety.findIndex((advice) => (running += length(advice)) > total / 2);
+  const at = cut < 0 ? safety.length : running - total / 2 < length(safety[cut]!) / 2 ? cut + 1 : cut;
+  return [safety.slice(0, at), safety.slice(at)];
+}
+
+/*
+ * Two columns on the first sheet, read before the exercises: one column across the page
+ * would take half of it. The block stays whole; longer advice moves it to the next page.
+ */
 function Safety({ safety, programme }: { safety: SafetyAdvice[]; programme: ProgrammeView }) {
   const { clinic } = programme;
   const call = clinic.phone ? `call ${clinic.name} on ${unbroken(clinic.phone)}` : `contact ${clinic.name}`;
-  const [first, ...rest] = safety;
   const item = (advice: SafetyAdvice) => (
-    <Text key={advice.id} style={s.safetyItem} wrap={false}>
+    <Text key={advice.id} style={s.safetyItem}>
       <Text style={s.bold}>{`${advice.title}\n`}</Text>
       {advice.text}
     </Text>
   );
-  // The heading travels with the first piece of advice so it never ends a page alone.
+  const columns = balance(safety);
   return (
-    <>
-      <View wrap={false}>
-        <Text style={s.sectionHeading}>Staying safe</Text>
-        <View style={s.callBox}>
-          <Text style={s.bold}>{`Questions, or worried about your pain? ${capitalise(call)}.`}</Text>
-        </View>
-        {first ? item(first) : null}
+    <View wrap={false}>
+      <Text style={s.sectionHeading}>Staying safe</Text>
+      <View style={s.callBox}>
+        <Text style={s.bold}>{`Questions, or worried about your pain? ${capitalise(call)}.`}</Text>
       </View>
-      {rest.map(item)}
-    </>
+      <View style={s.safetyColumns}>
+        <View style={[s.safetyColumn, { marginRight: 14 }]}>{columns[0].map(item)}</View>
+        <View style={s.safetyColumn}>{columns[1].map(item)}</View>
+      </View>
+    </View>
   );
 }
 
 /** Never split a word of the printed address (react-pdf would add a hyphen). */
 const whole = (word: string) => [word];
 
-function QrBox({ qr, link }: { qr: QrMatrix; link: HandoutProps["link"] }) {
+/** The printed address on one line: 13 pt when it fits, smaller for a long address, never under 9 pt. */
+function addressSize(address: string, width: number): number {
+  const perPoint = textWidth(address, 700, 1);
+  return Math.max(9, Math.min(13, Math.floor((width / perPoint) * 4) / 4));
+}
+
+function QrBox({ qr, link, contentWidth }: { qr: QrMatrix; link: HandoutProps["link"]; contentWidth: number }) {
   const modules = qr.size + 2 * QR_QUIET_ZONE;
-  const cut = link.shortUrl.lastIndexOf("/") + 1;
-  const address = { head: link.shortUrl.slice(0, cut), code: link.shortUrl.slice(cut) };
+  // The box's border and padding: 2 × (2 + 10) points.
+  const size = addressSize(link.shortUrl, contentWidth - 24 - 2);
   return (
     <View style={s.qrBox} wrap={false}>
-      <Svg width={QR_SIZE} height={QR_SIZE} viewBox={`0 0 ${modules} ${modules}`}>
-        <Path d={qrPath(qr)} fill={INK} />
-      </Svg>
-      <View style={s.qrText}>
-        <Text style={s.qrHeading}>Scan to follow along on your phone</Text>
-        <Text>Point your phone&apos;s camera at the square. Or type this address:</Text>
-        {/* An address must be typed exactly: the long code gets a line of its own, never a hyphen. */}
-        <Text style={s.qrLink} hyphenationCallback={whole}>
-          {address.head}
-        </Text>
-        <Text style={s.qrToken} hyphenationCallback={whole}>
-          {address.code}
-        </Text>
+      <View style={s.qrRow}>
+        <Svg width={QR_SIZE} height={QR_SIZE} viewBox={`0 0 ${modules} ${modules}`}>
+          <Path d={qrPath(qr)} fill={INK} />
+        </Svg>
+        <View style={s.qrText}>
+          <Text style={s.qrHeading}>Scan to follow along on your phone</Text>
+          <Text>Point your phone&apos;s camera at the square: your exercises open with timers, and you can say how each session went.</Text>
+          <Text style={s.qrLinkLabel}>Or type this address:</Text>
+        </View>
       </View>
+      {/* An address must be typed exactly: one line, never a hyphen. */}
+      <Text style={[s.qrLink, { fontSize: size }]} hyphenationCallback={whole}>
+        {link.shortUrl}
+      </Text>
     </View>
   );
 }
@@ -204,6 +223,8 @@ export function Handout({ programme, safety, link, qr, generatedOn, weeks, rende
         <Footer text={`${programme.patient.name} · ${programme.title}`} top={size.height - FOOTER_FROM_BOTTOM} pageNumbers={pageNumbers} />
         <Header programme={programme} generatedOn={given} />
         {items.length > 0 ? <HowOften items={items} /> : null}
+        <QrBox qr={qr} link={link} contentWidth={contentWidth} />
+        <Safety safety={safety} programme={programme} />
         {items.map((item, i) => (
           <ExerciseBlock
             key={item.exerciseId + i}
@@ -215,16 +236,21 @@ export function Handout({ programme, safety, link, qr, generatedOn, weeks, rende
             unbreakable={estimateExerciseHeight(item, contentWidth) < 0.8 * contentHeight}
           />
         ))}
-        <Safety safety={safety} programme={programme} />
-        <QrBox qr={qr} link={link} />
         {items.length > 0 ? (
-          <View break>
-            <Text style={[s.sectionHeading, { marginTop: 0 }]}>{`Tick chart for ${programme.patient.name}`}</Text>
-            <Text style={s.chartIntro}>
-              Tick a box each time you do an exercise. Two boxes in a day means do it twice that day. Bring this chart to your next appointment.
-            </Text>
-            <TrackingChart items={items} start={chartStart} weeks={weeks} contentWidth={contentWidth} />
-          </View>
+          <TrackingChart
+            items={items}
+            start={chartStart}
+            weeks={weeks}
+            contentWidth={contentWidth}
+            heading={
+              <>
+                <Text style={[s.sectionHeading, { marginTop: 4 }]}>{`Tick chart for ${programme.patient.name}`}</Text>
+                <Text style={s.chartIntro}>
+                  Tick a box each time you do an exercise, and bring this chart to your next appointment.
+                </Text>
+              </>
+            }
+          />
         ) : null}
       </Page>
     </Document>

@@ -74,12 +74,41 @@ describe("the printed handout", () => {
     const item = programme.items[0]!;
     expect(layout).toContain(item.name);
     const { what, when } = doseParts(item);
-    for (const part of [...what, ...when]) expect(text).toContain(part);
+    for (const part of [...what, ...when]) expect(text.toLowerCase()).toContain(part.toLowerCase());
     for (const step of item.steps) expect(text).toContain(step);
     for (const advice of safetyAdvice()) expect(text).toContain(advice.title);
     expect(layout).toMatch(/Mon\s+Tue\s+Wed/);
     expect(pdfInfo(file).pages).toBeGreaterThanOrEqual(2);
     expect(pdfInfo(file).pages).toBeLessThanOrEqual(3);
+  });
+
+  it.each([
+    { count: 5, weeks: 2 as const, pages: 3, chartPage: 3 },
+    { count: 5, weeks: 4 as const, pages: 4, chartPage: 3 },
+    { count: 8, weeks: 2 as const, pages: 4, chartPage: 4 },
+  ])("prints $count exercises and a $weeks-week chart on $pages A4 pages, the QR code and address on page 1", async ({ count, weeks, pages, chartPage }) => {
+    const programme = sampleProgramme(count);
+    const link = { url: `https://homeplan.example.org/p/${"Xy7kP2mQ9rT4vW8zA1bC3dE5fG6hJ7kL8mN9pQ0rS1t"}`, shortUrl: "" };
+    link.shortUrl = link.url.replace("https://", "");
+    const file = save(await renderHandout(input(programme, { weeks, link })));
+    expect(pdfInfo(file).pages).toBe(pages);
+    const texts = pageTexts(file);
+    for (const item of programme.items) {
+      const page = texts.find((words) => words.includes(` ${item.name} `) && words.includes(item.steps[0]!));
+      expect(page, item.name).toBeDefined();
+      for (const part of [...doseParts(item).what, ...doseParts(item).when]) expect(page!.toLowerCase()).toContain(part.toLowerCase());
+      expect(page).toContain(item.steps.at(-1)!);
+    }
+    // Page 1: who, how often, and the full address on one unbroken line beside a QR code that scans.
+    expect(texts[0]).toContain(programme.patient.name);
+    expect(texts[0]).toContain("How often");
+    const firstPageLines = pdfText(file, { layout: true }).split("\f")[0]!.split("\n");
+    expect(firstPageLines.some((line) => line.includes(link.shortUrl))).toBe(true);
+    const png = pagePng(file, 1, 150);
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link.url);
+    // The chart's first two weeks share a page with the last exercises; weeks 3 and 4 take the next.
+    expect(texts[chartPage - 1]).toContain("Weeks 1 and 2");
+    if (weeks === 4) expect(texts[3]).toContain("Weeks 3 and 4");
   });
 
   it("fits ten exercises on a sensible number of pages and never splits an exercise", async () => {
@@ -93,7 +122,7 @@ describe("the printed handout", () => {
     expect(texts).toHaveLength(pages);
     for (const item of programme.items) {
       expect(text).toContain(item.name);
-      for (const part of [...doseParts(item).what, ...doseParts(item).when]) expect(text).toContain(part);
+      for (const part of [...doseParts(item).what, ...doseParts(item).when]) expect(text.toLowerCase()).toContain(part.toLowerCase());
       if (item.dosage.note) expect(text).toContain(item.dosage.note);
       // The first and last lines of an exercise land on the same page.
       const page = texts.find((words) => words.includes(item.purpose.split(" ").slice(0, 4).join(" ")));
