@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seedDemoData } from "@/db/demo-data";
-import { listPatientStatus } from "@/db/queries/patient-status";
+import { listPatientPage } from "@/db/queries/patient-status";
+import { parsePatientListQuery } from "@/lib/patient/list-query";
 import { clinics } from "@/db/schema";
 import { attentionForPatient } from "@/lib/adherence/flags";
 import { syncCatalogue } from "@/lib/catalogue/sync";
@@ -35,7 +36,7 @@ describe(`the demo clinic on ${driver}`, () => {
     await syncCatalogue(db());
     await seedDemoData(db(), options);
     const clinicId = await firstClinicId();
-    const rows = await listPatientStatus(db(), { clinicId });
+    const { rows } = await listPatientPage(db(), { clinicId, query: parsePatientListQuery({}) });
     const flags = Object.fromEntries(rows.map((row) => [row.name, attentionForPatient(row, new Date()).reasons]));
     expect(flags["Tom Achebe"]).toEqual(["Pain rising"]);
     expect(flags["Grace Liu"]).toEqual(["Nothing logged for 7+ days"]);
