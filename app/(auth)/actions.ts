@@ -54,7 +54,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(signUpSchema, formData);
   if (!parsed.success) return failure(formData, "Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
-  const problem = passwordProblem(parsed.data.password, { email: parsed.data.email });
+  const problem = await passwordProblem(parsed.data.password, parsed.data);
   if (problem) return failure(formData, "Please choose a different password.", { password: [problem] });
 
   const db = await getDb();
@@ -118,7 +118,7 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
   const db = await getDb();
   const invitation = await findUsableInvitation(db, hashInvitationToken(parsed.data.token));
   if (!invitation) return failure(formData, INVITATION_UNUSABLE);
-  const problem = passwordProblem(parsed.data.password, { email: invitation.email });
+  const problem = await passwordProblem(parsed.data.password, { email: invitation.email, name: parsed.data.name, clinicName: invitation.clinicName });
   if (problem) return failure(formData, "Please choose a different password.", { password: [problem] });
 
   const ip = clientIp(await headers());

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { updateClinicianName } from "@/db/queries/clinicians";
+import { getClinic } from "@/db/queries/clinics";
 import { clinicianAction, failure } from "@/lib/actions";
 import { signIn } from "@/lib/auth/auth";
 import { changePassword } from "@/lib/auth/change-password";
@@ -42,7 +43,8 @@ export const updateNameAction = clinicianAction(
  * with the new one rather than sent to the sign-in page.
  */
 export const changePasswordAction = clinicianAction(changePasswordSchema, async (data, session, formData) => {
-  const problem = passwordProblem(data.newPassword, { email: session.email });
+  const clinic = await getClinic(await getDb(), { clinicId: session.clinicId });
+  const problem = await passwordProblem(data.newPassword, { email: session.email, name: session.name, clinicName: clinic?.name });
   if (problem) return failure(formData, "Please choose a different new password.", { newPassword: [problem] });
   const ip = clientIp(await headers());
   const outcome = await changePassword(await getDb(), { session, ...data, ip });
