@@ -10,6 +10,7 @@ import { signIn, signOut } from "@/lib/auth/auth";
 import { verifySession } from "@/lib/auth/dal";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import { tryAgainMessage } from "@/lib/auth/sign-in";
 import { clientIp } from "@/lib/request";
 import { acceptInviteSchema, signInSchema, signUpSchema } from "@/lib/validations/auth";
 import { recordAudit } from "@/db/queries/audit";
@@ -42,8 +43,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code ?? "";
       if (code.startsWith("throttled:")) {
-        const minutes = Math.max(1, Math.ceil(Number(code.split(":")[1]) / 60));
-        return failure(formData, `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+        return failure(formData, tryAgainMessage(Number(code.split(":")[1])));
       }
       return failure(formData, INVALID);
     }

@@ -15,20 +15,20 @@ export function oneLine(value: string): string {
   return value.replace(/\s+/g, " ").trim();
 }
 
-function clip(value: string, max: number): string {
+export function clip(value: string, max: number): string {
   return value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`;
 }
 
 /** Links in our emails only ever go to a web page: anything else is a bug, not a link. */
-function safeUrl(url: string): string {
+export function safeUrl(url: string): string {
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new Error("email links must be http(s)");
   return parsed.toString();
 }
 
-const dateWords = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+export const dateWords = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-function layout(input: { heading: string; paragraphs: string[]; button: { label: string; url: string }; footer: string }): string {
+export function layout(input: { heading: string; paragraphs: string[]; button: { label: string; url: string }; footer: string }): string {
   const p = (html: string) => `<p style="margin:0 0 16px;font-size:16px;line-height:1.55;color:#1c2523">${html}</p>`;
   return `<!doctype html>
 <html lang="en-GB">

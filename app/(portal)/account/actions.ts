@@ -13,6 +13,7 @@ import { clinicianAction, failure } from "@/lib/actions";
 import { signIn } from "@/lib/auth/auth";
 import { changePassword } from "@/lib/auth/change-password";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import { tryAgainMessage } from "@/lib/auth/sign-in";
 import { clientIp } from "@/lib/request";
 import { changePasswordSchema } from "@/lib/validations/auth";
 
@@ -49,8 +50,7 @@ export const changePasswordAction = clinicianAction(changePasswordSchema, async 
   const ip = clientIp(await headers());
   const outcome = await changePassword(await getDb(), { session, ...data, ip });
   if (!outcome.ok && outcome.reason === "throttled") {
-    const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
-    return failure(formData, `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+    return failure(formData, tryAgainMessage(outcome.retryAfterSeconds));
   }
   if (!outcome.ok) {
     return failure(formData, "Your password was not changed.", { currentPassword: ["That is not your current password."] });
