@@ -2,8 +2,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { rowsOf } from "@/db/client";
-import { auditEvents, clinicians, clinics, emailOutbox, invitations } from "@/db/schema";
-import { findUsableInvitation } from "@/db/queries/invitations";
+import { auditEvents, clinicians, clinics, emailOutbox, invitations, rateLimits } from "@/db/schema";
+import { findUsableInvitation, listPendingInvitations } from "@/db/queries/invitations";
 import { verifySession } from "@/lib/auth/dal";
 import { acceptInvitation, hashInvitationToken, INVITATION_UNUSABLE } from "@/lib/auth/invitations";
 import { authenticate } from "@/lib/auth/sign-in";
@@ -132,14 +132,72 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     expect(await findUsableInvitation(db(), hashInvitationToken(secondToken))).toMatchObject({ email: "alex@example.org" });
   });
 
-  it("refuses to invite an address that already has an account, and writes nothing", async () => {
-    const { owner } = await createClinic(db());
+  it("answers an invitation to an address with an account exactly as to a new one, and tells that address instead", async () => {
+    const { owner } = await createClinic(db(), "Riverside");
     const other = await createClinic(db());
-    const result = await invite(owner, { email: other.owner.email.toUpperCase() });
-    expect(result.ok).toBe(false);
-    expect(result.errors?.email?.[0]).toMatch(/already has a Homeplan account/);
+    const known = other.owner.email.toUpperCase();
+    const unknown = "brand-new-person@example.org";
+    const answers = [await invite(owner, { email: known }), await invite(owner, { email: unknown })];
+    // The fresh form's request id is random in every answer; everything else must match.
+    const shape = (answer: object, address: string) =>
+      JSON.stringify(answer).replaceAll(address.toLowerCase(), "ADDRESS").replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "ID");
+    expect(shape(answers[0]!, known)).toBe(shape(answers[1]!, unknown));
+    expect(answers[0]).toMatchObject({ ok: true, message: expect.stringMatching(/^Invitation created for /) });
+
+    // What the owner sees afterwards: two pending invitations, each with an email of the same kind and status.
+    const pending = await listPendingInvitations(db(), { clinicId: owner.clinicId });
+    expect(pending.map((i) => i.email).sort()).toEqual([known.toLowerCase(), unknown].sort());
+    const emails = await db().select().from(emailOutbox).where(eq(emailOutbox.clinicId, owner.clinicId));
+    expect(emails.map((e) => [e.kind, e.status])).toEqual([["invitation", "queued"], ["invitation", "queued"]]);
+    const toKnown = emails.find((e) => e.toAddress === known.toLowerCase())!;
+    const toUnknown = emails.find((e) => e.toAddress === unknown)!;
+    expect(toKnown.subject).toBe(toUnknown.subject);
+    const body = openEmailBody({ text: toKnown.textBody, html: toKnown.htmlBody }).text;
+    expect(body).toMatch(/already has a Homeplan account/);
+    expect(body).toMatch(/contact them/);
+    expect(body).not.toMatch(/\/invite\//);
+    // The person already in another clinic is not moved or changed.
+    const [still] = await db().select().from(clinicians).where(eq(clinicians.id, other.owner.id));
+    expect(still!.clinicId).toBe(other.clinic.id);
+  });
+
+  it("says plainly when the person is already in the inviting clinic's own team, and writes nothing", async () => {
+    const { owner } = await createClinic(db());
+    const colleague = await member(owner.clinicId);
+    const result = await invite(owner, { email: colleague.email });
+    expect(result).toMatchObject({ ok: false, errors: { email: [expect.stringMatching(/already in your team/)] } });
     expect(await countRows(db(), "invitations")).toBe(0);
     expect(await countRows(db(), "email_outbox")).toBe(0);
+  });
+
+  it("limits invitations to 5 a day in a clinic's first week and 20 a day after, writing nothing past it", async () => {
+    const { owner } = await createClinic(db());
+    for (let i = 0; i < 5; i += 1) expect(await invite(owner)).toMatchObject({ ok: true });
+    const refused = await invite(owner);
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/as many invitations as it can today.*Nothing was sent/) });
+    expect(await countRows(db(), "invitations")).toBe(5);
+    expect(await countRows(db(), "email_outbox")).toBe(5);
+
+    const { owner: established } = await createClinic(db());
+    await db().update(clinics).set({ createdAt: sql`now() - interval '8 days'` }).where(eq(clinics.id, established.clinicId));
+    const results = await Promise.all(Array.from({ length: 25 }, () => invite(established)));
+    expect(results.filter((r) => r.ok)).toHaveLength(20);
+    expect(await countRows(db(), "invitations")).toBe(25);
+    // The next day (the window has passed) the clinic can invite again.
+    await db().update(rateLimits).set({ windowStart: sql`now() - interval '25 hours'` });
+    expect(await invite(established)).toMatchObject({ ok: true });
+  });
+
+  it("keeps links and line breaks in clinic and inviter names out of invitation emails", async () => {
+    const { owner } = await createClinic(db());
+    await db().update(clinics).set({ name: "Cheap pills at https://spam.example/buy\nor www.pills.example now" }).where(eq(clinics.id, owner.clinicId));
+    await db().update(clinicians).set({ name: "Win a prize: visit prizes.example.com/claim or mail me@spam.example" }).where(eq(clinicians.id, owner.id));
+    actAs(claimsOf(owner));
+    expect(await invite({ ...owner, email: owner.email }, { email: "target@example.org" })).toMatchObject({ ok: true });
+    const [email] = await db().select().from(emailOutbox);
+    const body = openEmailBody({ text: email!.textBody, html: email!.htmlBody });
+    for (const text of [email!.subject, body.text, body.html]) expect(text).not.toMatch(/spam\.example|pills\.example|prizes\.example|https:\/\/spam/);
+    expect(body.text).toMatch(/join “Cheap pills at or now” on Homeplan/);
   });
 
   it("creates the clinician in the invitation's clinic with its role, signs them in, and spends the link", async () => {
