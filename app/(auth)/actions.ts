@@ -18,6 +18,8 @@ import { hit } from "@/db/queries/rate-limits";
 import { bumpSessionVersion } from "@/db/queries/clinics";
 import { findUsableInvitation } from "@/db/queries/invitations";
 import { acceptInvitation, hashInvitationToken, INVITATION_UNUSABLE } from "@/lib/auth/invitations";
+import { tellExistingAccount } from "@/lib/auth/sign-up";
+import { deliverSoon } from "@/lib/email/sender";
 
 const SIGN_UP_LIMIT = { max: 10, windowSeconds: 60 * 60 };
 
@@ -51,6 +53,12 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   }
 }
 
+/**
+ * Answers the same whether or not the address already has an account, so the form cannot
+ * be used to find out who does: a new address gets its clinic, a known one gets an email
+ * saying so, and both are sent to sign in. Nobody is signed in from here for the same
+ * reason (signing in only the new ones would tell them apart).
+ */
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(signUpSchema, formData);
   if (!parsed.success) return failure(formData, "Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
@@ -58,30 +66,17 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   if (problem) return failure(formData, "Please choose a different password.", { password: [problem] });
 
   const db = await getDb();
+  const ip = clientIp(await headers());
   // Each sign-up costs an argon2 hash: a handful per address per hour is plenty for people.
-  if ((await hit(db, `signup:ip:${clientIp(await headers())}`, SIGN_UP_LIMIT)) > SIGN_UP_LIMIT.max) {
+  if ((await hit(db, `signup:ip:${ip}`, SIGN_UP_LIMIT)) > SIGN_UP_LIMIT.max) {
     return failure(formData, "Too many new clinics from this network just now. Please try again in an hour.");
   }
-  const passwordHash = await hashPassword(parsed.data.password);
-  const created = await createClinicWithOwner(db, {
-    clinicName: parsed.data.clinicName,
-    name: parsed.data.name,
-    email: parsed.data.email,
-    passwordHash,
-    ip: clientIp(await headers()),
-  });
-  if (!created) {
-    return failure(formData, "Please correct the highlighted fields.", {
-      email: ["An account with this email already exists. Sign in instead, or use another email."],
-    });
-  }
-  await signIn("credentials", {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    ip: clientIp(await headers()),
-    redirectTo: "/dashboard?welcome=1",
-  });
-  return {};
+  // Hashed either way, so a known address takes as long as a new one.
+  const { password, ...account } = parsed.data;
+  const created = await createClinicWithOwner(db, { ...account, passwordHash: await hashPassword(password), ip });
+  if (!created) await tellExistingAccount(db, account.email);
+  deliverSoon();
+  redirect("/sign-in?signed-up=1");
 }
 
 /** Ends this session and every other one of this clinician's (their session version moves on). */

@@ -4,8 +4,7 @@ import type { Database } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { findClinicianForSignIn, insertClinician } from "@/db/queries/clinicians";
 import { getClinic, isUniqueViolation } from "@/db/queries/clinics";
-import { consumeInvitation, insertInvitation, revokePendingInvitationsFor } from "@/db/queries/invitations";
-import { hit, type Limit } from "@/db/queries/rate-limits";
+import { consumeInvitation, countRecentInvitations, insertInvitation, revokePendingInvitationsFor } from "@/db/queries/invitations";
 import { invitationToMemberEmail } from "@/lib/email/account-emails";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationEmail } from "@/lib/email/templates";
@@ -71,10 +70,9 @@ export async function inviteClinician(
   try {
     return await db.transaction(async (tx) => {
       const clinic = await getClinic(tx, { clinicId: input.clinicId });
-      // Counted in this transaction: a refused or duplicate request rolls its count back.
-      if ((await hit(tx, `invitations:clinic:${input.clinicId}`, invitationQuota(clinic?.createdAt))) > invitationQuota(clinic?.createdAt).max) {
-        throw new OverQuota();
-      }
+      // Counted from the invitations themselves, under a lock on the clinic: a refused
+      // request writes nothing and a duplicate one rolls back with its row.
+      if ((await countRecentInvitations(tx, { clinicId: input.clinicId, hours: 24 })) >= dailyQuota(clinic?.createdAt)) throw new OverQuota();
       await revokePendingInvitationsFor(tx, { clinicId: input.clinicId, email: input.email });
       const invitation = await insertInvitation(tx, {
         clinicId: input.clinicId,
@@ -116,9 +114,9 @@ export async function inviteClinician(
   }
 }
 
-function invitationQuota(clinicCreatedAt: Date | undefined): Limit {
+function dailyQuota(clinicCreatedAt: Date | undefined): number {
   const young = !clinicCreatedAt || Date.now() - clinicCreatedAt.getTime() < INVITATION_QUOTA.newClinicDays * 24 * 60 * 60 * 1000;
-  return { max: young ? INVITATION_QUOTA.newClinicPerDay : INVITATION_QUOTA.perDay, windowSeconds: 24 * 60 * 60 };
+  return young ? INVITATION_QUOTA.newClinicPerDay : INVITATION_QUOTA.perDay;
 }
 
 export type AcceptOutcome = { ok: true; email: string; clinicianId: string } | { ok: false; reason: "unusable" | "email_in_use" };

@@ -2,13 +2,13 @@ import { createHash, randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { rowsOf } from "@/db/client";
-import { auditEvents, clinicians, clinics, emailOutbox, invitations, rateLimits } from "@/db/schema";
+import { auditEvents, clinicians, clinics, emailOutbox, invitations } from "@/db/schema";
 import { findUsableInvitation, listPendingInvitations } from "@/db/queries/invitations";
 import { verifySession } from "@/lib/auth/dal";
 import { acceptInvitation, hashInvitationToken, INVITATION_UNUSABLE } from "@/lib/auth/invitations";
 import { authenticate } from "@/lib/auth/sign-in";
 import { openEmailBody } from "@/lib/email/outbox";
-import { acceptInvitationAction, signInAction } from "@/app/(auth)/actions";
+import { acceptInvitationAction, signInAction, signUpAction } from "@/app/(auth)/actions";
 import { changePasswordAction } from "@/app/(portal)/account/actions";
 import { disableClinicianAction, enableClinicianAction, inviteClinicianAction, revokeInvitationAction, updateClinicAction } from "@/app/(portal)/settings/actions";
 import { actAs, signIn } from "../mocks/auth.mock";
@@ -184,7 +184,7 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     expect(results.filter((r) => r.ok)).toHaveLength(20);
     expect(await countRows(db(), "invitations")).toBe(25);
     // The next day (the window has passed) the clinic can invite again.
-    await db().update(rateLimits).set({ windowStart: sql`now() - interval '25 hours'` });
+    await db().update(invitations).set({ createdAt: sql`now() - interval '25 hours'` });
     expect(await invite(established)).toMatchObject({ ok: true });
   });
 
@@ -198,6 +198,29 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     const body = openEmailBody({ text: email!.textBody, html: email!.htmlBody });
     for (const text of [email!.subject, body.text, body.html]) expect(text).not.toMatch(/spam\.example|pills\.example|prizes\.example|https:\/\/spam/);
     expect(body.text).toMatch(/join “Cheap pills at or now” on Homeplan/);
+  });
+
+  it("answers sign-up the same for a known and an unknown address; the known one gets an email, once a day", async () => {
+    const { owner } = await createClinic(db());
+    const signUp = (email: string) =>
+      run(signUpAction({}, form({ clinicName: "Harbour Physio", name: "Jordan Fisher", email, password: "orchard lantern pebble kite" })));
+    const known = await signUp(owner.email.toUpperCase());
+    const unknown = await signUp("jordan@harbour.example");
+    expect(known).toBe("redirect:/sign-in?signed-up=1");
+    expect(unknown).toBe(known);
+    expect(vi.mocked(signIn)).not.toHaveBeenCalled();
+
+    expect(await authenticate(db(), { email: "jordan@harbour.example", password: "orchard lantern pebble kite", ip: "x" })).toMatchObject({ ok: true });
+    const [existing] = await db().select().from(clinicians).where(eq(clinicians.id, owner.id));
+    expect(existing).toMatchObject({ clinicId: owner.clinicId, name: owner.name, passwordHash: owner.passwordHash });
+    const emails = await db().select().from(emailOutbox);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({ clinicId: owner.clinicId, toAddress: owner.email, kind: "account_exists" });
+    expect(openEmailBody({ text: emails[0]!.textBody, html: emails[0]!.htmlBody }).text).toMatch(/already has an account.*\n*.*Sign in/s);
+
+    expect(await signUp(owner.email)).toBe(known);
+    expect(await countRows(db(), "email_outbox")).toBe(1);
+    expect(await countRows(db(), "clinics")).toBe(2);
   });
 
   it("creates the clinician in the invitation's clinic with its role, signs them in, and spends the link", async () => {
