@@ -10,6 +10,7 @@ import { signIn, signOut } from "@/lib/auth/auth";
 import { verifySession } from "@/lib/auth/dal";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import { tryAgainMessage } from "@/lib/auth/sign-in";
 import { clientIp } from "@/lib/request";
 import { acceptInviteSchema, signInSchema, signUpSchema } from "@/lib/validations/auth";
 import { recordAudit } from "@/db/queries/audit";
@@ -17,6 +18,8 @@ import { hit } from "@/db/queries/rate-limits";
 import { bumpSessionVersion } from "@/db/queries/clinics";
 import { findUsableInvitation } from "@/db/queries/invitations";
 import { acceptInvitation, hashInvitationToken, INVITATION_UNUSABLE } from "@/lib/auth/invitations";
+import { tellExistingAccount } from "@/lib/auth/sign-up";
+import { deliverSoon } from "@/lib/email/sender";
 
 const SIGN_UP_LIMIT = { max: 10, windowSeconds: 60 * 60 };
 
@@ -42,8 +45,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code ?? "";
       if (code.startsWith("throttled:")) {
-        const minutes = Math.max(1, Math.ceil(Number(code.split(":")[1]) / 60));
-        return failure(formData, `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+        return failure(formData, tryAgainMessage(Number(code.split(":")[1])));
       }
       return failure(formData, INVALID);
     }
@@ -51,37 +53,30 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   }
 }
 
+/**
+ * Answers the same whether or not the address already has an account, so the form cannot
+ * be used to find out who does: a new address gets its clinic, a known one gets an email
+ * saying so, and both are sent to sign in. Nobody is signed in from here for the same
+ * reason (signing in only the new ones would tell them apart).
+ */
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(signUpSchema, formData);
   if (!parsed.success) return failure(formData, "Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
-  const problem = passwordProblem(parsed.data.password, { email: parsed.data.email });
+  const problem = await passwordProblem(parsed.data.password, parsed.data);
   if (problem) return failure(formData, "Please choose a different password.", { password: [problem] });
 
   const db = await getDb();
+  const ip = clientIp(await headers());
   // Each sign-up costs an argon2 hash: a handful per address per hour is plenty for people.
-  if ((await hit(db, `signup:ip:${clientIp(await headers())}`, SIGN_UP_LIMIT)) > SIGN_UP_LIMIT.max) {
+  if ((await hit(db, `signup:ip:${ip}`, SIGN_UP_LIMIT)) > SIGN_UP_LIMIT.max) {
     return failure(formData, "Too many new clinics from this network just now. Please try again in an hour.");
   }
-  const passwordHash = await hashPassword(parsed.data.password);
-  const created = await createClinicWithOwner(db, {
-    clinicName: parsed.data.clinicName,
-    name: parsed.data.name,
-    email: parsed.data.email,
-    passwordHash,
-    ip: clientIp(await headers()),
-  });
-  if (!created) {
-    return failure(formData, "Please correct the highlighted fields.", {
-      email: ["An account with this email already exists. Sign in instead, or use another email."],
-    });
-  }
-  await signIn("credentials", {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    ip: clientIp(await headers()),
-    redirectTo: "/dashboard?welcome=1",
-  });
-  return {};
+  // Hashed either way, so a known address takes as long as a new one.
+  const { password, ...account } = parsed.data;
+  const created = await createClinicWithOwner(db, { ...account, passwordHash: await hashPassword(password), ip });
+  if (!created) await tellExistingAccount(db, account.email);
+  deliverSoon();
+  redirect("/sign-in?signed-up=1");
 }
 
 /** Ends this session and every other one of this clinician's (their session version moves on). */
@@ -118,7 +113,7 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
   const db = await getDb();
   const invitation = await findUsableInvitation(db, hashInvitationToken(parsed.data.token));
   if (!invitation) return failure(formData, INVITATION_UNUSABLE);
-  const problem = passwordProblem(parsed.data.password, { email: invitation.email });
+  const problem = await passwordProblem(parsed.data.password, { email: invitation.email, name: parsed.data.name, clinicName: invitation.clinicName });
   if (problem) return failure(formData, "Please choose a different password.", { password: [problem] });
 
   const ip = clientIp(await headers());

@@ -42,7 +42,7 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 
 export async function getClinic(db: DatabaseOrTransaction, { clinicId }: { clinicId: string }) {
   const [row] = await db
-    .select({ id: clinics.id, name: clinics.name, address: clinics.address, phone: clinics.phone, paperSize: clinics.paperSize })
+    .select({ id: clinics.id, name: clinics.name, address: clinics.address, phone: clinics.phone, paperSize: clinics.paperSize, createdAt: clinics.createdAt })
     .from(clinics)
     .where(eq(clinics.id, clinicId));
   return row;

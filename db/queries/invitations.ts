@@ -83,3 +83,17 @@ export async function consumeInvitation(db: DatabaseOrTransaction, tokenHash: Bu
     .returning({ clinicId: invitations.clinicId, id: invitations.id, email: invitations.email, role: invitations.role });
   return row;
 }
+
+/**
+ * Invitations this clinic created in the last `hours`, counted under a lock on the clinic's
+ * row: two owners inviting at the same moment are counted one after the other, so the
+ * quota cannot be overrun by sending in parallel. Call inside the inserting transaction.
+ */
+export async function countRecentInvitations(db: DatabaseOrTransaction, { clinicId, hours }: { clinicId: string; hours: number }): Promise<number> {
+  await db.select({ id: clinics.id }).from(clinics).where(eq(clinics.id, clinicId)).for("update");
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(invitations)
+    .where(and(eq(invitations.clinicId, clinicId), gt(invitations.createdAt, sql`now() - make_interval(hours => ${hours})`)));
+  return Number(row?.n ?? 0);
+}

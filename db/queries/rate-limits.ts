@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { rowsOf, type DatabaseOrTransaction } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 
@@ -44,4 +44,67 @@ export async function unhit(db: DatabaseOrTransaction, key: string): Promise<voi
   // A bucket back at zero is removed, so successes leave no rows behind.
   await db.execute(sql`delete from rate_limits where key = ${key} and count <= 1`);
   await db.execute(sql`update rate_limits set count = count - 1 where key = ${key}`);
+}
+
+/**
+ * A growing delay instead of a lock: the first `free` attempts pass; from then on each
+ * admitted attempt makes the next one wait base·2^(n−free) seconds, at most `capSeconds`.
+ * The count starts again once `idleSeconds` pass with no admitted attempt.
+ */
+export type Backoff = { free: number; baseSeconds: number; capSeconds: number; idleSeconds: number };
+
+export type Admission = { admitted: true; count: number } | { admitted: false; retryAfterSeconds: number };
+
+/**
+ * Admits one attempt, or says how long to wait. Atomic: the update's own condition is
+ * re-checked on the newest row under concurrent writers, so of simultaneous attempts only
+ * as many pass as the delay allows. An attempt that must wait changes nothing, so knocking
+ * during the delay never makes it longer.
+ */
+export async function admitWithBackoff(db: DatabaseOrTransaction, key: string, policy: Backoff): Promise<Admission> {
+  const count = sql`(case when rate_limits.window_start <= now() - make_interval(secs => ${policy.idleSeconds}) then 1 else rate_limits.count + 1 end)`;
+  for (let tries = 0; tries < 3; tries += 1) {
+    const updated = rowsOf<{ count: number }>(
+      await db.execute(sql`
+        update rate_limits set
+          count = ${count},
+          window_start = now(),
+          blocked_until = case when ${count} >= ${policy.free}
+            then now() + make_interval(secs => least(${policy.capSeconds}, ${policy.baseSeconds} * power(2, ${count} - ${policy.free})))
+            else null end
+        where key = ${key} and (blocked_until is null or blocked_until <= now())
+        returning count`),
+    );
+    if (updated[0]) return { admitted: true, count: Number(updated[0].count) };
+    const inserted = await db
+      .insert(rateLimits)
+      .values({ key, count: 1, windowStart: sql`now()`, blockedUntil: policy.free <= 1 ? sql`now() + make_interval(secs => ${policy.baseSeconds})` : null })
+      .onConflictDoNothing()
+      .returning({ count: rateLimits.count });
+    if (inserted[0]) return { admitted: true, count: 1 };
+    const [row] = await db
+      .select({ wait: sql<number>`ceil(extract(epoch from (${rateLimits.blockedUntil} - now())))::int` })
+      .from(rateLimits)
+      .where(eq(rateLimits.key, key));
+    if (row && row.wait > 0) return { admitted: false, retryAfterSeconds: Number(row.wait) };
+    // The row appeared or its delay ran out between the statements: try again.
+  }
+  throw new Error(`rate limit ${key} kept changing under concurrent attempts`);
+}
+
+/** Keeps a marker (a fact worth remembering, not a count) until `seconds` from now. */
+export async function remember(db: DatabaseOrTransaction, key: string, seconds: number): Promise<void> {
+  await db
+    .insert(rateLimits)
+    .values({ key, count: 1, windowStart: sql`now()`, blockedUntil: sql`now() + make_interval(secs => ${seconds})` })
+    .onConflictDoUpdate({ target: rateLimits.key, set: { windowStart: sql`now()`, blockedUntil: sql`now() + make_interval(secs => ${seconds})` } });
+}
+
+/** Whether a marker left by `remember` is still current. */
+export async function remembered(db: DatabaseOrTransaction, key: string): Promise<boolean> {
+  const [row] = await db
+    .select({ key: rateLimits.key })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, key), gt(rateLimits.blockedUntil, sql`now()`)));
+  return Boolean(row);
 }

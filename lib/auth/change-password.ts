@@ -5,7 +5,7 @@ import { findPasswordHash, updatePassword } from "@/db/queries/clinicians";
 import { hit, retryAfterSeconds } from "@/db/queries/rate-limits";
 import type { SessionClinician } from "./dal";
 import { hashPassword, verifyPassword } from "./password";
-import { ACCOUNT_LIMIT, accountKey } from "./sign-in";
+import { PAIR_LIMIT, pairKey } from "./sign-in";
 
 export type ChangePasswordOutcome =
   | { ok: true; sessionVersion: number }
@@ -13,8 +13,8 @@ export type ChangePasswordOutcome =
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
- * The current password is checked against the same per-account limit as sign-in, so a
- * session left open on a shared computer cannot be used to guess it. A new password
+ * The current password is checked against the same account-and-address limit as sign-in,
+ * so a session left open on a shared computer cannot be used to guess it. A new password
  * moves the session version on, which ends every other session of this clinician.
  */
 export async function changePassword(
@@ -23,14 +23,14 @@ export async function changePassword(
 ): Promise<ChangePasswordOutcome> {
   const { session } = input;
   const key = { clinicId: session.clinicId, id: session.clinicianId };
-  const wait = await retryAfterSeconds(db, accountKey(session.email), ACCOUNT_LIMIT);
+  const wait = await retryAfterSeconds(db, pairKey(session.email, input.ip), PAIR_LIMIT);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
 
   const currentHash = await findPasswordHash(db, key);
   if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) {
     // The failure counts towards the limit and is audited together.
     await db.transaction(async (tx) => {
-      await hit(tx, accountKey(session.email), ACCOUNT_LIMIT);
+      await hit(tx, pairKey(session.email, input.ip), PAIR_LIMIT);
       await recordAudit(tx, {
         clinicId: session.clinicId,
         actorId: session.clinicianId,

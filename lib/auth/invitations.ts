@@ -2,9 +2,10 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { emailInUse, insertClinician } from "@/db/queries/clinicians";
+import { findClinicianForSignIn, insertClinician } from "@/db/queries/clinicians";
 import { getClinic, isUniqueViolation } from "@/db/queries/clinics";
-import { consumeInvitation, insertInvitation, revokePendingInvitationsFor } from "@/db/queries/invitations";
+import { consumeInvitation, countRecentInvitations, insertInvitation, revokePendingInvitationsFor } from "@/db/queries/invitations";
+import { invitationToMemberEmail } from "@/lib/email/account-emails";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
@@ -27,16 +28,28 @@ export function hashInvitationToken(token: string): Buffer {
 
 export const invitationUrl = (token: string) => `${env().APP_URL}/invite/${token}`;
 
+/**
+ * Invitations a clinic may send a day. A clinic in its first week gets fewer: a new
+ * clinic is where a spammer would start.
+ */
+export const INVITATION_QUOTA = { perDay: 20, newClinicPerDay: 5, newClinicDays: 7 } as const;
+
 class DuplicateRequest extends Error {}
+class OverQuota extends Error {}
 
 export type InviteOutcome =
   | { ok: true; invitationId: string; emailId: string }
-  | { ok: false; reason: "email_in_use" | "duplicate" };
+  | { ok: false; reason: "already_member" | "duplicate" | "over_quota" };
 
 /**
  * Invitation, its email and the audit event in one transaction: the email goes out
  * exactly when the invitation exists. `requestId` comes from the form, so a double
  * submit (or a retried request) sends one email, not two.
+ *
+ * An address that already has an account in another clinic gets the same invitation row
+ * and the same answer (the inviter must not learn who has an account), but its email says
+ * a clinic tried to add them instead of carrying a link. Someone already in this clinic is
+ * on the team list anyway, so that case is said plainly.
  */
 export async function inviteClinician(
   db: Database,
@@ -50,11 +63,16 @@ export async function inviteClinician(
     ip: string;
   },
 ): Promise<InviteOutcome> {
-  if (await emailInUse(db, input.email)) return { ok: false, reason: "email_in_use" };
+  const existing = await findClinicianForSignIn(db, input.email);
+  if (existing?.clinicId === input.clinicId) return { ok: false, reason: "already_member" };
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
   try {
     return await db.transaction(async (tx) => {
+      const clinic = await getClinic(tx, { clinicId: input.clinicId });
+      // Counted from the invitations themselves, under a lock on the clinic: a refused
+      // request writes nothing and a duplicate one rolls back with its row.
+      if ((await countRecentInvitations(tx, { clinicId: input.clinicId, hours: 24 })) >= dailyQuota(clinic?.createdAt)) throw new OverQuota();
       await revokePendingInvitationsFor(tx, { clinicId: input.clinicId, email: input.email });
       const invitation = await insertInvitation(tx, {
         clinicId: input.clinicId,
@@ -65,15 +83,10 @@ export async function inviteClinician(
         invitedBy: input.invitedBy.id,
         expiresAt,
       });
-      const clinic = await getClinic(tx, { clinicId: input.clinicId });
-      const message = invitationEmail({
-        clinicName: clinic?.name ?? "your clinic",
-        inviterName: input.invitedBy.name,
-        inviteeName: input.name,
-        role: input.role,
-        url: invitationUrl(token),
-        expiresAt,
-      });
+      const names = { clinicName: clinic?.name ?? "your clinic", inviterName: input.invitedBy.name };
+      const message = existing
+        ? invitationToMemberEmail({ ...names, signInUrl: `${env().APP_URL}/sign-in` })
+        : invitationEmail({ ...names, inviteeName: input.name, role: input.role, url: invitationUrl(token), expiresAt });
       const email = await enqueueEmail(tx, {
         clinicId: input.clinicId,
         idempotencyKey: `invitation:${input.requestId}`,
@@ -96,8 +109,14 @@ export async function inviteClinician(
     });
   } catch (error) {
     if (error instanceof DuplicateRequest) return { ok: false, reason: "duplicate" };
+    if (error instanceof OverQuota) return { ok: false, reason: "over_quota" };
     throw error;
   }
+}
+
+function dailyQuota(clinicCreatedAt: Date | undefined): number {
+  const young = !clinicCreatedAt || Date.now() - clinicCreatedAt.getTime() < INVITATION_QUOTA.newClinicDays * 24 * 60 * 60 * 1000;
+  return young ? INVITATION_QUOTA.newClinicPerDay : INVITATION_QUOTA.perDay;
 }
 
 export type AcceptOutcome = { ok: true; email: string; clinicianId: string } | { ok: false; reason: "unusable" | "email_in_use" };

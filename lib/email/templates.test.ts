@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, invitationEmail, patientLinkEmail } from "./templates";
+import { invitationToMemberEmail, signInAlertEmail, signUpExistingEmail } from "./account-emails";
+import { escapeHtml, invitationEmail, patientLinkEmail, plainName } from "./templates";
 
 const hostile = `<script>alert("x")</script> & 'quotes'`;
 const url = "https://homeplan.example.org/p/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
@@ -24,7 +25,7 @@ describe("email templates", () => {
       expiresAt: new Date(),
     });
     expect(email.subject).not.toMatch(/[\r\n]/);
-    expect(email.subject).toBe("Sam Okafor invited you to Riverside Bcc: everyone@example.org on Homeplan");
+    expect(email.subject).toBe("Sam Okafor invited you to “Riverside Bcc:” on Homeplan");
     const long = invitationEmail({ clinicName: "C".repeat(120), inviterName: "I".repeat(120), inviteeName: "", role: "owner", url, expiresAt: new Date() });
     expect(long.subject.length).toBeLessThanOrEqual(250);
   });
@@ -58,5 +59,29 @@ describe("email templates", () => {
     expect(email.text).toContain(url);
     expect(email.text).toMatch(/Open this link .* follow along/);
     expect(email.html).toContain(`href="${url}"`);
+  });
+
+  it("shows typed names in invitations as short plain text: no links, no line breaks, at most 60 characters", () => {
+    expect(plainName("Riverside Physio")).toBe("Riverside Physio");
+    expect(plainName("St. Mary's Clinic, Dr. J.R. Okafor")).toBe("St. Mary's Clinic, Dr. J.R. Okafor");
+    expect(plainName("Visit https://evil.example/x now")).toBe("Visit now");
+    expect(plainName("Go to www.evil.example or evil.example.com/path")).toBe("Go to or");
+    expect(plainName("Mail win@evil.example\r\nBcc: x")).toBe("Mail Bcc: x");
+    expect(plainName("A".repeat(200))).toHaveLength(60);
+    const email = invitationEmail({ clinicName: "Free money at bit.ly/abc", inviterName: "X".repeat(120), inviteeName: "", role: "clinician", url, expiresAt: new Date() });
+    expect(`${email.subject}${email.text}${email.html}`).not.toContain("bit.ly");
+    expect(email.text).toContain("join “Free money at” on Homeplan");
+    expect(email.subject.length).toBeLessThan(140);
+  });
+
+  it("writes account emails with advice and nothing an attacker could use", () => {
+    const alert = signInAlertEmail({ name: "Alex", signInUrl: "https://homeplan.example.org/sign-in" });
+    expect(alert.text).toMatch(/change it now/);
+    expect(alert.html).toContain("https://homeplan.example.org/sign-in");
+    const member = invitationToMemberEmail({ clinicName: "Riverside <b>", inviterName: "Sam", signInUrl: "https://homeplan.example.org/sign-in" });
+    expect(member.subject).toBe(invitationEmail({ clinicName: "Riverside <b>", inviterName: "Sam", inviteeName: "", role: "owner", url, expiresAt: new Date() }).subject);
+    expect(member.html).not.toContain("<b>");
+    expect(member.text).not.toContain("/invite/");
+    expect(signUpExistingEmail({ signInUrl: "https://homeplan.example.org/sign-in" }).text).toMatch(/already have a Homeplan account|already has an account/);
   });
 });

@@ -15,20 +15,20 @@ export function oneLine(value: string): string {
   return value.replace(/\s+/g, " ").trim();
 }
 
-function clip(value: string, max: number): string {
+export function clip(value: string, max: number): string {
   return value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`;
 }
 
 /** Links in our emails only ever go to a web page: anything else is a bug, not a link. */
-function safeUrl(url: string): string {
+export function safeUrl(url: string): string {
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new Error("email links must be http(s)");
   return parsed.toString();
 }
 
-const dateWords = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+export const dateWords = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-function layout(input: { heading: string; paragraphs: string[]; button: { label: string; url: string }; footer: string }): string {
+export function layout(input: { heading: string; paragraphs: string[]; button: { label: string; url: string }; footer: string }): string {
   const p = (html: string) => `<p style="margin:0 0 16px;font-size:16px;line-height:1.55;color:#1c2523">${html}</p>`;
   return `<!doctype html>
 <html lang="en-GB">
@@ -47,6 +47,23 @@ ${input.paragraphs.map(p).join("\n")}
 </html>`;
 }
 
+// Anything a mail client would turn into a link: schemes, www., addresses, bare domains.
+const LINKISH = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*|\S+@\S+|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,24}\b(?:\/\S*)?/giu;
+
+/**
+ * A name someone typed (a clinic, an inviter), made fit to show in an email that goes to
+ * a stranger: one line, no links, at most 60 characters. Without this an invitation would
+ * carry any message with a link in it under our name.
+ */
+export function plainName(value: string, max = 60): string {
+  return clip(oneLine(value.replace(LINKISH, " ")), max);
+}
+
+/** The same subject whether or not the address already has an account. */
+export function invitationSubject(input: { clinicName: string; inviterName: string }): string {
+  return `${plainName(input.inviterName)} invited you to “${plainName(input.clinicName)}” on Homeplan`;
+}
+
 export function invitationEmail(input: {
   clinicName: string;
   inviterName: string;
@@ -55,15 +72,14 @@ export function invitationEmail(input: {
   url: string;
   expiresAt: Date;
 }): RenderedEmail {
-  const clinic = oneLine(input.clinicName);
-  const inviter = oneLine(input.inviterName);
-  const invitee = oneLine(input.inviteeName);
+  const clinic = `“${plainName(input.clinicName)}”`;
+  const inviter = plainName(input.inviterName);
+  const invitee = plainName(input.inviteeName);
   const url = safeUrl(input.url);
   const role = input.role === "owner" ? "an owner" : "a clinician";
   const expires = dateWords.format(input.expiresAt);
   const greeting = invitee ? `Hello ${invitee},` : "Hello,";
-  // Clipped so the longest names still fit the outbox's 250-character subject.
-  const subject = `${clip(inviter, 60)} invited you to ${clip(clinic, 120)} on Homeplan`;
+  const subject = invitationSubject(input);
   const text = [
     greeting,
     "",
@@ -74,13 +90,13 @@ export function invitationEmail(input: {
     "",
     `The link works once and expires on ${expires}. If you were not expecting this invitation, you can ignore this email.`,
     "",
-    `Homeplan for ${clinic}`,
+    "Homeplan",
   ].join("\n");
   const html = layout({
     heading: `Join ${escapeHtml(clinic)} on Homeplan`,
     paragraphs: [
       escapeHtml(greeting),
-      `${escapeHtml(inviter)} has invited you to join <strong>${escapeHtml(clinic)}</strong> on Homeplan as ${role}.`,
+      `${escapeHtml(inviter)} has invited you to join ${escapeHtml(clinic)} on Homeplan as ${role}.`,
       "To accept, open the link below and choose a password.",
     ],
     button: { label: "Accept the invitation", url },

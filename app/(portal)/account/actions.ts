@@ -8,10 +8,12 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { updateClinicianName } from "@/db/queries/clinicians";
+import { getClinic } from "@/db/queries/clinics";
 import { clinicianAction, failure } from "@/lib/actions";
 import { signIn } from "@/lib/auth/auth";
 import { changePassword } from "@/lib/auth/change-password";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import { tryAgainMessage } from "@/lib/auth/sign-in";
 import { clientIp } from "@/lib/request";
 import { changePasswordSchema } from "@/lib/validations/auth";
 
@@ -42,13 +44,13 @@ export const updateNameAction = clinicianAction(
  * with the new one rather than sent to the sign-in page.
  */
 export const changePasswordAction = clinicianAction(changePasswordSchema, async (data, session, formData) => {
-  const problem = passwordProblem(data.newPassword, { email: session.email });
+  const clinic = await getClinic(await getDb(), { clinicId: session.clinicId });
+  const problem = await passwordProblem(data.newPassword, { email: session.email, name: session.name, clinicName: clinic?.name });
   if (problem) return failure(formData, "Please choose a different new password.", { newPassword: [problem] });
   const ip = clientIp(await headers());
   const outcome = await changePassword(await getDb(), { session, ...data, ip });
   if (!outcome.ok && outcome.reason === "throttled") {
-    const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
-    return failure(formData, `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+    return failure(formData, tryAgainMessage(outcome.retryAfterSeconds));
   }
   if (!outcome.ok) {
     return failure(formData, "Your password was not changed.", { currentPassword: ["That is not your current password."] });

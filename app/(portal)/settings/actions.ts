@@ -10,7 +10,7 @@ import { setClinicianDisabled } from "@/db/queries/clinicians";
 import { updateClinic } from "@/db/queries/clinics";
 import { revokeInvitation } from "@/db/queries/invitations";
 import { clinicianAction, failure } from "@/lib/actions";
-import { inviteClinician } from "@/lib/auth/invitations";
+import { INVITATION_QUOTA, inviteClinician } from "@/lib/auth/invitations";
 import { deliverSoon } from "@/lib/email/sender";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/request";
@@ -54,10 +54,15 @@ export const inviteClinicianAction = clinicianAction(
       ip: await ip(),
     });
     const fresh = { requestId: randomUUID() };
-    if (!outcome.ok && outcome.reason === "email_in_use") {
-      return failure(formData, "Please correct the highlighted fields.", {
-        email: ["This email already has a Homeplan account, so it cannot be invited."],
-      });
+    if (!outcome.ok && outcome.reason === "already_member") {
+      return failure(formData, "Please correct the highlighted fields.", { email: ["This person is already in your team."] });
+    }
+    if (!outcome.ok && outcome.reason === "over_quota") {
+      const { perDay, newClinicPerDay, newClinicDays } = INVITATION_QUOTA;
+      return failure(
+        formData,
+        `Your clinic has sent as many invitations as it can today (${perDay} a day, ${newClinicPerDay} a day in its first ${newClinicDays} days). Nothing was sent. Please try again tomorrow.`,
+      );
     }
     revalidatePath("/settings");
     if (!outcome.ok) return { ok: true, message: `The invitation to ${data.email} was already sent.`, values: fresh };
