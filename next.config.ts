@@ -43,9 +43,9 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      // Patient links are capabilities: never leak them in a Referer, never cache or index the pages.
+      // Patient links and short codes are capabilities: never leak them in a Referer, never cache or index the pages.
       {
-        source: "/p/:path*",
+        source: "/:area(p|c)/:path*",
         headers: [
           { key: "Referrer-Policy", value: "no-referrer" },
           { key: "X-Robots-Tag", value: "noindex, nofollow" },

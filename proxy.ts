@@ -32,5 +32,5 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|p/|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/|p/|c/|favicon.ico|robots.txt).*)"],
 };
