@@ -105,6 +105,12 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     call: request("GET", "/p/x/handout.pdf", (fx) => ({ token: fx.unknownToken })),
     mayWrite: ["rate_limits"],
   },
+  "app/c/[code]/actions.ts#openShortCodeAction": {
+    access: "public",
+    may: "with a live link's short code and the patient's year of birth (the capability), send the browser to that link; with anything else, count a miss",
+    call: form(() => ({ code: "7KQ4-M2XP", year: "1961" })),
+    mayWrite: ["rate_limits"],
+  },
   "app/dev/patient-preview/log/route.ts#POST": {
     access: "public",
     may: "outside production, accept the preview player's log and store nothing",
