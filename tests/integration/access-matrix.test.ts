@@ -108,7 +108,8 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
   "app/c/[code]/actions.ts#openShortCodeAction": {
     access: "public",
     may: "with a live link's short code and the patient's year of birth (the capability), send the browser to that link; with anything else, count a miss",
-    call: form(() => ({ code: "7KQ4-M2XP", year: "1961" })),
+    // The victim's real code with a wrong year (the patient was born in 1961).
+    call: form((fx) => ({ code: fx.victim.linkShortCode, year: "1962" })),
     mayWrite: ["rate_limits"],
   },
   "app/dev/patient-preview/log/route.ts#POST": {
