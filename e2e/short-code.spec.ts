@@ -10,6 +10,7 @@ test("a patient types the short address from the handout on a phone, gives their
   // Daniel Reyes (demo data) was born in 1987.
   const { programmeUrl } = await programmeWithLink(page, "Daniel Reyes", [["bridge", "Bridge", { Sets: "1", Reps: "3" }]]);
   await expect(page.getByTestId("short-address")).toContainText(/\/c\/[0-9A-Z]{4}-[0-9A-Z]{4}/);
+  await page.getByRole("region", { name: "Patient link" }).screenshot({ path: testInfo.outputPath("link-panel.png") });
 
   const pdf = await page.request.get(`${new URL(programmeUrl).pathname}/handout.pdf`);
   expect(pdf.status()).toBe(200);

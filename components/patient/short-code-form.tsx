@@ -15,6 +15,9 @@ export function ShortCodeForm({ code }: { code: string }) {
         <label htmlFor="year" className="block text-xl font-bold">
           Year you were born
         </label>
+        <p id="year-hint" className="mt-1 text-muted">
+          Four numbers, for example 1958
+        </p>
         <input
           id="year"
           name="year"
@@ -22,10 +25,9 @@ export function ShortCodeForm({ code }: { code: string }) {
           autoComplete="bday-year"
           pattern="[0-9]{4}"
           maxLength={4}
-          placeholder="1958"
           required
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "year-answer" : undefined}
+          aria-describedby={error ? "year-hint year-answer" : "year-hint"}
           className="input mt-2 min-h-16 max-w-48 text-center font-mono text-3xl tracking-[0.2em]"
         />
       </div>

@@ -55,7 +55,7 @@ export function LinkPanel({ programmeId, link, children }: { programmeId: string
           <p className="-mt-2 text-sm text-muted" data-testid="short-address">
             {link.shortAddress ? (
               <>
-                The handout also prints <span className="font-mono font-bold text-ink">{link.shortAddress}</span> to type in: it asks for the patient&apos;s year of birth.
+                The handout also prints <span className="whitespace-nowrap font-mono font-bold text-ink">{link.shortAddress}</span> to type in: it asks for the patient&apos;s year of birth.
               </>
             ) : (
               "The handout prints a short address to type only for a patient whose date of birth is recorded, on a link created since short addresses began."
