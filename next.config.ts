@@ -25,9 +25,9 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: securityHeaders },
       // Pages rendered per request get a CSP with a fresh nonce from proxy.ts instead.
       { source: STATIC_PAGES_SOURCE, headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ dev: isDev, https: overHttps }) }] },
-      // Patient links are capabilities: never leak them in a Referer, never cache or index the pages.
+      // Patient links and short codes are capabilities: never leak them in a Referer, never cache or index the pages.
       {
-        source: "/p/:path*",
+        source: "/:area(p|c)/:path*",
         headers: [
           { key: "Referrer-Policy", value: "no-referrer" },
           { key: "X-Robots-Tag", value: "noindex, nofollow" },

@@ -42,8 +42,8 @@ const redirectSignedOut = auth((request) => {
 type Handler = (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  // Patient pages have no session to look at: only their nonce.
-  if (request.nextUrl.pathname.startsWith("/p/")) return next(request);
+  // Patient pages and the short-code page have no session to look at: only their nonce.
+  if (/^\/[pc]\//.test(request.nextUrl.pathname)) return next(request);
   // With a lazily built config, Auth.js hands back the wrapped handler as a promise.
   const handler = (await redirectSignedOut) as unknown as Handler;
   return handler(request, event);

@@ -343,6 +343,8 @@ export const patientLinks = pgTable(
     programmeId: uuid("programme_id").notNull(),
     tokenHash: bytea("token_hash").notNull(),
     tokenCiphertext: text("token_ciphertext").notNull(),
+    /** HMAC of the link's short code (lib/links/short-code.ts); null for links issued before codes, or on a rare clash. */
+    shortCodeHash: bytea("short_code_hash"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdBy: uuid("created_by"),
@@ -353,6 +355,7 @@ export const patientLinks = pgTable(
     foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
     foreignKey({ columns: [t.clinicId, t.programmeId], foreignColumns: [programmes.clinicId, programmes.id] }),
     uniqueIndex("patient_links_token_hash_key").on(t.tokenHash),
+    uniqueIndex("patient_links_short_code_hash_key").on(t.shortCodeHash),
     index("patient_links_programme_idx").on(t.clinicId, t.programmeId),
   ],
 );

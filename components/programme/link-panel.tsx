@@ -8,6 +8,8 @@ export type LinkInfo = {
   status: "active" | "revoked" | "expired" | "none";
   url: string | null;
   expiresOn: string | null;
+  /** The short address printed on the handout, when it carries one. */
+  shortAddress: string | null;
 };
 
 /** The patient's link: see it, copy it, stop it, or issue a fresh one. */
@@ -50,6 +52,15 @@ export function LinkPanel({ programmeId, link, children }: { programmeId: string
           <a href={`/programmes/${programmeId}/handout.pdf`} className="btn-secondary w-full" download>
             Download the printable handout (PDF)
           </a>
+          <p className="-mt-2 text-sm text-muted" data-testid="short-address">
+            {link.shortAddress ? (
+              <>
+                The handout also prints <span className="whitespace-nowrap font-mono font-bold text-ink">{link.shortAddress}</span> to type in: it asks for the patient&apos;s year of birth.
+              </>
+            ) : (
+              "The handout prints a short address to type only for a patient whose date of birth is recorded, on a link created since short addresses began."
+            )}
+          </p>
         </>
       ) : (
         <p className="text-sm text-muted">

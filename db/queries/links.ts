@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction, Transaction } from "@/db/client";
 import { patientLinks, patients, programmes } from "@/db/schema";
+import { shortCode, shortCodeHash, shortCodeKey } from "@/lib/links/short-code";
 import { decryptToken, encryptToken, hashToken, newToken } from "@/lib/links/token";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "./audit";
@@ -31,6 +32,11 @@ export async function issueLink(
     .where(and(eq(patientLinks.clinicId, actor.clinicId), eq(patientLinks.programmeId, input.programmeId), isNull(patientLinks.revokedAt)));
   const token = newToken();
   const expiresAt = new Date(Date.now() + (input.days ?? LINK_DAYS) * 86_400_000);
+  const codeKey = shortCodeKey(input.key);
+  const codeHash = shortCodeHash(shortCode(token, codeKey), codeKey);
+  // 40 bits can clash across many links (old ones included): that link then goes out
+  // without a short code, as links issued before codes did, rather than failing.
+  const [clash] = await tx.select({ id: patientLinks.id }).from(patientLinks).where(eq(patientLinks.shortCodeHash, codeHash));
   const [row] = await tx
     .insert(patientLinks)
     .values({
@@ -39,6 +45,7 @@ export async function issueLink(
       programmeId: input.programmeId,
       tokenHash: hashToken(token),
       tokenCiphertext: encryptToken(token, input.key),
+      shortCodeHash: clash ? null : codeHash,
       expiresAt,
       createdBy: actor.clinicianId,
     })
@@ -76,19 +83,25 @@ export async function getCurrentLink(db: DatabaseOrTransaction, { clinicId, prog
       expiresAt: patientLinks.expiresAt,
       revokedAt: patientLinks.revokedAt,
       createdAt: patientLinks.createdAt,
+      hasShortCode: sql<boolean>`${patientLinks.shortCodeHash} is not null`,
+      patientHasBirthDate: sql<boolean>`${patients.dateOfBirth} is not null`,
     })
     .from(patientLinks)
+    .innerJoin(patients, and(eq(patients.clinicId, patientLinks.clinicId), eq(patients.id, patientLinks.patientId)))
     .where(and(eq(patientLinks.clinicId, clinicId), eq(patientLinks.programmeId, programmeId)))
     .orderBy(desc(patientLinks.createdAt))
     .limit(1);
   if (!row) return null;
   const status = row.revokedAt ? "revoked" : row.expiresAt <= new Date() ? "expired" : "active";
+  const token = status === "active" ? decryptToken(row.tokenCiphertext, key) : null;
   return {
     id: row.id,
     status,
     expiresAt: row.expiresAt,
     createdAt: row.createdAt,
-    token: status === "active" ? decryptToken(row.tokenCiphertext, key) : null,
+    token,
+    /** The code the handout prints: only for a live link that has one, for a patient with a year of birth to ask for. */
+    shortCode: token && row.hasShortCode && row.patientHasBirthDate ? shortCode(token, shortCodeKey(key)) : null,
   } as const;
 }
 
@@ -120,3 +133,35 @@ export async function resolveToken(db: DatabaseOrTransaction, token: string) {
 }
 
 export type ResolvedLink = NonNullable<Awaited<ReturnType<typeof resolveToken>>>;
+
+/**
+ * The lookup behind a short code, also without a clinic id: the code (with the year of
+ * birth) is the capability. Only a live link to a live programme resolves.
+ */
+export async function resolveShortCode(db: DatabaseOrTransaction, codeHash: Buffer) {
+  const [row] = await db
+    .select({ tokenCiphertext: patientLinks.tokenCiphertext, dateOfBirth: patients.dateOfBirth })
+    .from(patientLinks)
+    .innerJoin(programmes, and(eq(programmes.clinicId, patientLinks.clinicId), eq(programmes.id, patientLinks.programmeId)))
+    .innerJoin(patients, and(eq(patients.clinicId, patientLinks.clinicId), eq(patients.id, patientLinks.patientId)))
+    .where(
+      and(
+        eq(patientLinks.shortCodeHash, codeHash),
+        isNull(patientLinks.revokedAt),
+        gt(patientLinks.expiresAt, sql`now()`),
+        isNull(programmes.archivedAt),
+        isNull(patients.archivedAt),
+      ),
+    );
+  return row;
+}
+
+/** Whether the live link with this token may print a short code (it has one, and the patient a year of birth). */
+export async function linkPrintsShortCode(db: DatabaseOrTransaction, linkId: string, clinicId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: patientLinks.id })
+    .from(patientLinks)
+    .innerJoin(patients, and(eq(patients.clinicId, patientLinks.clinicId), eq(patients.id, patientLinks.patientId)))
+    .where(and(eq(patientLinks.clinicId, clinicId), eq(patientLinks.id, linkId), isNotNull(patientLinks.shortCodeHash), isNotNull(patients.dateOfBirth)));
+  return Boolean(row);
+}

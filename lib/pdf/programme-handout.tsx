@@ -27,7 +27,7 @@ function chartWeeks(start: string | null, review: string | null): 2 | 4 {
  */
 export async function programmeHandout(
   db: DatabaseOrTransaction,
-  input: { clinicId: string; programmeId: string; link: { id: string; token: string }; appUrl: string },
+  input: { clinicId: string; programmeId: string; link: { id: string; token: string; shortUrl?: string }; appUrl: string },
 ): Promise<{ pdf: Buffer; filename: string } | null> {
   const programme = await loadProgrammeView(db, { clinicId: input.clinicId, programmeId: input.programmeId });
   if (!programme) return null;
@@ -38,7 +38,7 @@ export async function programmeHandout(
     {
       programme,
       safety: safetyAdvice(),
-      link: { url, shortUrl: url.replace(/^https?:\/\//, "") },
+      link: { url, shortUrl: input.link.shortUrl ?? url.replace(/^https?:\/\//, "") },
       generatedOn: today,
       weeks,
       renderFigure,
@@ -53,7 +53,7 @@ export async function programmeHandout(
         paperSize: programme.clinic.paperSize,
         weeks,
         generatedOn: today,
-      })}|${createHash("sha256").update(JSON.stringify(programme)).digest("base64url")}`,
+      })}|${input.link.shortUrl ?? ""}|${createHash("sha256").update(JSON.stringify(programme)).digest("base64url")}`,
     },
   );
   const slug = programme.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "exercises";

@@ -8,8 +8,8 @@
  * need it.
  */
 
-/** Pages that are rendered per request anyway: the clinician portal and the patient pages. */
-export const NONCE_PREFIXES = ["/p", "/dashboard", "/patients", "/programmes", "/templates", "/catalogue", "/settings", "/account", "/mailbox"];
+/** Pages that are rendered per request anyway: the clinician portal, the patient pages and the short-code page. */
+export const NONCE_PREFIXES = ["/p", "/c", "/dashboard", "/patients", "/programmes", "/templates", "/catalogue", "/settings", "/account", "/mailbox"];
 
 export const usesNonce = (pathname: string) => NONCE_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
 import { apiKeys, clinicians, clinics, emailOutbox, exercises, invitations, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
 import { env } from "@/lib/env";
+import { shortCode, shortCodeHash, shortCodeKey } from "@/lib/links/short-code";
 import { encryptToken, hashToken, linkKey, newToken } from "@/lib/links/token";
 import { newInvitationToken } from "@/lib/auth/invitations";
 import { hashPassword } from "@/lib/auth/password";
@@ -109,12 +110,14 @@ export async function seedAccessFixture(db: Database) {
   await db.insert(programmeVersions).values({ clinicId, programmeId: programme!.id, version: 1, title: canaries.programmeTitle, createdBy: owner.id });
   await db.insert(programmeItems).values({ clinicId, programmeId: programme!.id, version: 1, position: 0, exerciseId: exercise!.id, sets: 2, reps: 8 });
   const linkToken = newToken();
+  const linkShortCode = shortCode(linkToken, shortCodeKey(linkKey(env().AUTH_SECRET)));
   await db.insert(patientLinks).values({
     clinicId,
     patientId: patient!.id,
     programmeId: programme!.id,
     tokenHash: hashToken(linkToken),
     tokenCiphertext: encryptToken(linkToken, linkKey(env().AUTH_SECRET)),
+    shortCodeHash: shortCodeHash(linkShortCode, shortCodeKey(linkKey(env().AUTH_SECRET))),
     expiresAt: new Date(Date.now() + 86_400_000),
   });
   await db.insert(sessionLogs).values({
@@ -158,6 +161,7 @@ export async function seedAccessFixture(db: Database) {
       linkToken,
       apiKeyId: victimApiKey!.id,
       apiKey: victimKey,
+      linkShortCode,
     },
     attacker: attacker!,
     attackerApiKey: attackerKey,
@@ -169,5 +173,5 @@ export async function seedAccessFixture(db: Database) {
 /** Every value that would be a leak if it showed up in an answer to someone outside the clinic. */
 export function secretsOf(fx: AccessFixture): string[] {
   const ids = [fx.victim.clinicId, fx.victim.owner.id, fx.victim.clinician.id, fx.victim.colleague.id, fx.victim.disabled.id, fx.victim.patientId, fx.victim.invitationId, fx.victim.failedEmailId, fx.victim.exerciseId, fx.victim.programmeId];
-  return [...Object.values(fx.canaries), ...ids, fx.victim.invitationToken, fx.victim.linkToken, fx.victim.apiKeyId, fx.victim.apiKey];
+  return [...Object.values(fx.canaries), ...ids, fx.victim.invitationToken, fx.victim.linkToken, fx.victim.apiKeyId, fx.victim.apiKey, fx.victim.linkShortCode];
 }

@@ -119,6 +119,13 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     call: request("GET", "/p/x/handout.pdf", (fx) => ({ token: fx.unknownToken })),
     mayWrite: ["rate_limits"],
   },
+  "app/c/[code]/actions.ts#openShortCodeAction": {
+    access: "public",
+    may: "with a live link's short code and the patient's year of birth (the capability), send the browser to that link; with anything else, count a miss",
+    // The victim's real code with a wrong year (the patient was born in 1961).
+    call: form((fx) => ({ code: fx.victim.linkShortCode, year: "1962" })),
+    mayWrite: ["rate_limits"],
+  },
   "app/dev/patient-preview/log/route.ts#POST": {
     access: "public",
     may: "outside production, accept the preview player's log and store nothing",

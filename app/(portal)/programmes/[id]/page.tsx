@@ -7,6 +7,7 @@ import { latestEmailsFor } from "@/db/queries/email";
 import { ChangeList, VersionView } from "@/components/programme/version-view";
 import { getCurrentLink } from "@/db/queries/links";
 import { env } from "@/lib/env";
+import { shortAddress } from "@/lib/links/short-code";
 import { linkKey } from "@/lib/links/token";
 import { getDb } from "@/db/client";
 import { getPatient } from "@/db/queries/patients";
@@ -80,6 +81,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
               status: link?.status ?? "none",
               url: link?.token ? `${env().APP_URL}/p/${link.token}` : null,
               expiresOn: link ? formatDate(link.expiresAt) : null,
+              shortAddress: link?.shortCode ? shortAddress(env().APP_URL, link.shortCode) : null,
             }}
           >
             {patient ? (

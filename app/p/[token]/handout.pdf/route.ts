@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
+import { printedShortAddress } from "@/lib/links/printed-address";
 import { resolvePatientLink } from "@/lib/patient/access";
 import { pdfResponse, programmeHandout } from "@/lib/pdf/programme-handout";
 
@@ -7,8 +8,10 @@ import { pdfResponse, programmeHandout } from "@/lib/pdf/programme-handout";
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const link = await resolvePatientLink(token);
+  const db = await getDb();
+  const shortUrl = link ? await printedShortAddress(db, { id: link.linkId, clinicId: link.clinicId, token }) : undefined;
   const handout = link
-    ? await programmeHandout(await getDb(), { clinicId: link.clinicId, programmeId: link.programmeId, link: { id: link.linkId, token }, appUrl: env().APP_URL })
+    ? await programmeHandout(db, { clinicId: link.clinicId, programmeId: link.programmeId, link: { id: link.linkId, token, shortUrl }, appUrl: env().APP_URL })
     : null;
   if (!handout) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   return pdfResponse(handout);

@@ -6,6 +6,7 @@ import { authorizeClinician } from "@/lib/auth/dal";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { shortAddress } from "@/lib/links/short-code";
 import { linkKey } from "@/lib/links/token";
 import { pdfResponse, programmeHandout } from "@/lib/pdf/programme-handout";
 import { clientIp } from "@/lib/request";
@@ -19,7 +20,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const db = await getDb();
     const link = await getCurrentLink(db, { clinicId: session.clinicId, programmeId: id, key: linkKey(env().AUTH_SECRET) });
     if (!link || link.status !== "active" || !link.token) throw new AppError("not_found");
-    const handout = await programmeHandout(db, { clinicId: session.clinicId, programmeId: id, link: { id: link.id, token: link.token }, appUrl: env().APP_URL });
+    const shortUrl = link.shortCode ? shortAddress(env().APP_URL, link.shortCode) : undefined;
+    const handout = await programmeHandout(db, { clinicId: session.clinicId, programmeId: id, link: { id: link.id, token: link.token, shortUrl }, appUrl: env().APP_URL });
     if (!handout) throw new AppError("not_found");
     await recordAudit(db, {
       clinicId: session.clinicId,
