@@ -385,6 +385,8 @@ export const sessionLogs = pgTable(
     uniqueIndex("session_logs_idempotency_key").on(t.clinicId, t.idempotencyKey),
     index("session_logs_patient_idx").on(t.clinicId, t.patientId, t.completedAt),
     index("session_logs_programme_idx").on(t.clinicId, t.programmeId, t.completedAt),
+    // The per-link quotas count a link's logs by day and by version (lib/patient/log-rules.ts).
+    index("session_logs_link_idx").on(t.clinicId, t.linkId, t.version, t.completedAt),
     check("session_logs_pain_range", sql`${t.pain} is null or ${t.pain} between 0 and 10`),
   ],
 );

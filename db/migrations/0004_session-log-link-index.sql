@@ -1,0 +1,1 @@
+CREATE INDEX "session_logs_link_idx" ON "session_logs" USING btree ("clinic_id","link_id","version","completed_at");
