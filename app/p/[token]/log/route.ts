@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { errorResponse } from "@/lib/errors";
 import { recordSessionLog } from "@/db/queries/sessions";
 import { lookUpPatientLink } from "@/lib/patient/access";
 import { sessionLogPayloadSchema, type SessionLogPayload } from "@/lib/player/log-payload";
@@ -49,7 +50,7 @@ function tooMany(retryAfter: number) {
  * 429 past a quota (nothing written), 404 for any link that is not live (429 once an
  * address has missed too often).
  */
-export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+async function handle(request: Request, { params }: { params: Promise<{ token: string }> }) {
   if (!sameOrigin(request)) return Response.json({ error: "forbidden" }, { status: 403, headers: noStore });
   const { token } = await params;
   const { link, retryAfter } = await lookUpPatientLink(token);
@@ -70,4 +71,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   if ("retryAfter" in result) return tooMany(result.retryAfter);
   if ("error" in result) return Response.json({ error: "invalid" }, { status: 400, headers: noStore });
   return Response.json({ id: result.id }, { status: result.created ? 201 : 200, headers: noStore });
+}
+
+/** A database that is away answers 503 with Retry-After (the player's queue waits and resends), never a bare 500. */
+export async function POST(request: Request, context: { params: Promise<{ token: string }> }) {
+  try {
+    return await handle(request, context);
+  } catch (error) {
+    return errorResponse(error);
+  }
 }
