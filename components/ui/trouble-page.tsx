@@ -26,7 +26,7 @@ export function TroublePage({ error, retry }: { error: unknown; retry: () => voi
   }, [marked, error]);
 
   const heading = databaseAway ? "We're having trouble reaching the database" : "Something went wrong";
-  const message = databaseAway ? ERRORS.unavailable.message : ERRORS.internal.message;
+  const message = databaseAway ? "Try again in a moment." : ERRORS.internal.message;
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-xl flex-col justify-center px-5 py-12">
       <Logo />

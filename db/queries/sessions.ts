@@ -59,7 +59,8 @@ export async function recordSessionLog(db: Database, link: ResolvedLink, input: 
     const ofLink = and(eq(sessionLogs.clinicId, link.clinicId), eq(sessionLogs.linkId, link.linkId));
     const [counts] = await tx
       .select({
-        day: sql<number>`count(*) filter (where ${sessionLogs.completedAt} >= ${dayStart} and ${sessionLogs.completedAt} < ${dayEnd})::int`,
+        // ISO strings: postgres.js takes no Date inside raw SQL.
+        day: sql<number>`count(*) filter (where ${sessionLogs.completedAt} >= ${dayStart.toISOString()}::timestamptz and ${sessionLogs.completedAt} < ${dayEnd.toISOString()}::timestamptz)::int`,
         version: sql<number>`count(*) filter (where ${sessionLogs.version} = ${input.version})::int`,
       })
       .from(sessionLogs)
