@@ -68,20 +68,22 @@ export async function seedPatientPage(url: string, secret: string): Promise<Seed
     const programmeId = await createProgramme(db, actor, { kind: "programme", patientId, content: content(1) });
     await saveProgrammeVersion(db, actor, { programmeId, baseVersion: 1, content: content(2) });
     const link = await db.transaction((tx) => issueLink(tx, actor, { programmeId, key: linkKey(secret) }));
-    const resolved = { linkId: link.id, clinicId: actor.clinicId, patientId, programmeId };
+    // The history below predates the link as seeded, so it is logged as through a link issued a month ago.
+    const resolved = { linkId: link.id, clinicId: actor.clinicId, patientId, programmeId, issuedAt: new Date(Date.now() - 30 * 86_400_000) };
     for (let day = 1; day <= 4; day += 1) {
       const done = new Date(Date.now() - day * 86_400_000);
-      await recordSessionLog(db, resolved, {
+      const logged = await recordSessionLog(db, resolved, {
         idempotencyKey: `bench-${day}`,
         programmeId,
         version: 2,
         startedAt: new Date(done.getTime() - 15 * 60_000).toISOString(),
         completedAt: done.toISOString(),
-        exercises: ids.map((exerciseId, position) => ({ position, exerciseId, setsDone: 2, setsPlanned: 2, skipped: false })),
+        exercises: ids.map((exerciseId, position) => ({ position, exerciseId, setsDone: 2, setsPlanned: position % 3 === 0 ? 3 : 2, skipped: false })),
         pain: 3 + (day % 3),
         difficulty: "about_right",
         comment: "",
       });
+      if ("error" in logged) throw new Error(`bench seed: session log refused (${logged.error})`);
     }
     return { token: link.token, clinicId: actor.clinicId, programmeId, clinicianId: actor.clinicianId };
   } finally {

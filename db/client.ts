@@ -3,6 +3,7 @@ import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
+import { markDatabaseUnavailable } from "@/lib/errors";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -90,7 +91,10 @@ export function getConnection(): Promise<Connection> {
       });
       await migrateDatabase(connection);
       return connection;
-    })();
+    })().catch((error: unknown) => {
+      // So the error page can say "the database is away" rather than "something went wrong".
+      throw markDatabaseUnavailable(error);
+    });
     // A failed open is not cached: the next request tries again (the database may be starting).
     opening.catch(() => {
       if (globalCache.homeplanConnection === opening) globalCache.homeplanConnection = undefined;

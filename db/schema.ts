@@ -394,6 +394,8 @@ export const sessionLogs = pgTable(
     index("session_logs_patient_idx").on(t.clinicId, t.patientId, t.completedAt, t.id, t.pain),
     index("session_logs_clinic_completed_idx").on(t.clinicId, t.completedAt),
     index("session_logs_programme_idx").on(t.clinicId, t.programmeId, t.completedAt),
+    // The per-link quotas count a link's logs by day and by version (lib/patient/log-rules.ts).
+    index("session_logs_link_idx").on(t.clinicId, t.linkId, t.version, t.completedAt),
     check("session_logs_pain_range", sql`${t.pain} is null or ${t.pain} between 0 and 10`),
   ],
 );
@@ -471,12 +473,18 @@ export const auditEvents = pgTable(
 );
 
 /** Fixed-window counters for throttling (sign-in, patient-link guessing), shared by every app instance. */
-export const rateLimits = pgTable("rate_limits", {
-  key: text("key").primaryKey(),
-  count: integer("count").notNull().default(0),
-  windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
-  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
-});
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull().default(0),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
+    blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+    /** When the current window ends; past it (and any block) the row is swept. Rows from before this column get a day. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull().default(sql`now() + interval '1 day'`),
+  },
+  (t) => [index("rate_limits_expires_idx").on(t.expiresAt)],
+);
 
 /** Records that an instance finished the catalogue sync and demo seed, so other instances skip them. */
 export const appState = pgTable("app_state", {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 
 /**
@@ -33,6 +34,26 @@ const schema = z.object({
   SKIP_DEMO_SEED: booleanFlag,
   /** Adds the demo clinic even in production (a public demo, the e2e run). Its password is published. */
   DEMO_DATA: booleanFlag,
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs,
+   * or proxy-addr's words loopback, linklocal, uniquelocal. None by default, so a
+   * client-set X-Forwarded-For is ignored.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .refine(
+      (list) => {
+        try {
+          proxyaddr.compile(list);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { error: "must be comma-separated IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal)" },
+    ),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; APP_URL: string };

@@ -116,6 +116,8 @@ export async function resolveToken(db: DatabaseOrTransaction, token: string) {
       clinicId: patientLinks.clinicId,
       patientId: patientLinks.patientId,
       programmeId: patientLinks.programmeId,
+      /** Logs cannot predate the link they came through. */
+      issuedAt: patientLinks.createdAt,
     })
     .from(patientLinks)
     .innerJoin(programmes, and(eq(programmes.clinicId, patientLinks.clinicId), eq(programmes.id, patientLinks.programmeId)))

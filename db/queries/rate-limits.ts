@@ -18,21 +18,48 @@ export async function retryAfterSeconds(db: DatabaseOrTransaction, key: string, 
   return row.remaining;
 }
 
+/** Every this many hits (per process), one also sweeps ended windows: no timer, and work in small bounded steps. */
+const SWEEP_EVERY = 50;
+const SWEEP_BATCH = 500;
+let hitsSinceSweep = 0;
+
 /**
  * Counts one event in a fixed window, atomically, in the shared database so that every
  * app instance sees the same count. Returns the count in the current window.
  */
 export async function hit(db: DatabaseOrTransaction, key: string, limit: Limit): Promise<number> {
+  const window = sql`make_interval(secs => ${limit.windowSeconds})`;
   const result = await db.execute(sql`
-    insert into rate_limits (key, count, window_start) values (${key}, 1, now())
+    insert into rate_limits (key, count, window_start, expires_at) values (${key}, 1, now(), now() + ${window})
     on conflict (key) do update set
-      count = case when rate_limits.window_start <= now() - make_interval(secs => ${limit.windowSeconds})
+      count = case when rate_limits.window_start <= now() - ${window}
                    then 1 else rate_limits.count + 1 end,
-      window_start = case when rate_limits.window_start <= now() - make_interval(secs => ${limit.windowSeconds})
-                   then now() else rate_limits.window_start end
+      window_start = case when rate_limits.window_start <= now() - ${window}
+                   then now() else rate_limits.window_start end,
+      expires_at = case when rate_limits.window_start <= now() - ${window}
+                   then now() + ${window} else rate_limits.window_start + ${window} end
     returning count`);
   const [row] = rowsOf<{ count: number }>(result);
+  hitsSinceSweep += 1;
+  if (hitsSinceSweep >= SWEEP_EVERY) {
+    hitsSinceSweep = 0;
+    await sweepExpiredRateLimits(db);
+  }
   return Number(row?.count ?? 1);
+}
+
+/**
+ * Deletes up to `batch` rows whose window (and any block) has ended; rows another
+ * request holds are skipped, not waited for. Returns how many went.
+ */
+export async function sweepExpiredRateLimits(db: DatabaseOrTransaction, batch = SWEEP_BATCH): Promise<number> {
+  const result = await db.execute(sql`
+    delete from rate_limits where key in (
+      select key from rate_limits
+      where expires_at < now() and (blocked_until is null or blocked_until < now())
+      order by expires_at limit ${batch} for update skip locked)
+    returning key`);
+  return rowsOf(result).length;
 }
 
 export async function reset(db: DatabaseOrTransaction, key: string): Promise<void> {

@@ -1,9 +1,11 @@
 import "server-only";
 import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
-import { patients, programmeVersions, sessionLogs, type LoggedExercise } from "@/db/schema";
+import { patients, programmeItems, programmeVersions, sessionLogs, type LoggedExercise } from "@/db/schema";
+import { LOG_QUOTAS, QUOTA_RETRY_SECONDS, matchesVersion, utcDay, withinLinkLife } from "@/lib/patient/log-rules";
 import { decodeCursor, keyColumns, keysetOrder, keysetWhere, toPage, type Cursor, type Keyset } from "@/lib/pagination";
 import type { ResolvedLink } from "./links";
+import { hit, retryAfterSeconds } from "./rate-limits";
 
 export type SessionLogInput = {
   idempotencyKey: string;
@@ -17,47 +19,77 @@ export type SessionLogInput = {
   comment: string;
 };
 
+type RecordResult =
+  | { id: string; created: boolean }
+  | { error: "wrong_programme" | "unknown_version" | "invalid" }
+  | { error: "rate_limited"; retryAfter: number };
+
 /**
- * Records one session from the patient's device. The idempotency key is unique per
- * clinic, so a retry after a lost response, or ten at once, store one row.
+ * Records one session from the patient's device, if it is one the player could have
+ * made for the version it names and the link's quotas allow it. The idempotency key is
+ * unique per clinic, so a retry after a lost response, or ten at once, store one row;
+ * a retry of a stored log is recognised before any quota is counted.
  */
-export async function recordSessionLog(
-  db: Database,
-  link: ResolvedLink,
-  input: SessionLogInput,
-): Promise<{ id: string; created: boolean } | { error: "wrong_programme" | "unknown_version" }> {
+export async function recordSessionLog(db: Database, link: ResolvedLink, input: SessionLogInput): Promise<RecordResult> {
   if (input.programmeId !== link.programmeId) return { error: "wrong_programme" };
-  const [version] = await db
-    .select({ version: programmeVersions.version })
-    .from(programmeVersions)
-    .where(and(eq(programmeVersions.clinicId, link.clinicId), eq(programmeVersions.programmeId, link.programmeId), eq(programmeVersions.version, input.version)));
-  if (!version) return { error: "unknown_version" };
-  const [inserted] = await db
-    .insert(sessionLogs)
-    .values({
-      clinicId: link.clinicId,
-      patientId: link.patientId,
-      programmeId: link.programmeId,
-      version: input.version,
-      linkId: link.linkId,
-      idempotencyKey: input.idempotencyKey,
-      startedAt: input.startedAt ? new Date(input.startedAt) : null,
-      completedAt: new Date(input.completedAt),
-      exercises: input.exercises,
-      pain: input.pain,
-      difficulty: input.difficulty,
-      comment: input.comment,
-    })
-    .onConflictDoNothing({ target: [sessionLogs.clinicId, sessionLogs.idempotencyKey] })
-    .returning({ id: sessionLogs.id });
-  if (inserted) return { id: inserted.id, created: true };
-  // A retry of this patient's own log; a key that belongs to someone else's log is refused
-  // without saying whose.
-  const [existing] = await db
-    .select({ id: sessionLogs.id })
-    .from(sessionLogs)
-    .where(and(eq(sessionLogs.clinicId, link.clinicId), eq(sessionLogs.idempotencyKey, input.idempotencyKey), eq(sessionLogs.patientId, link.patientId)));
-  return existing ? { id: existing.id, created: false } : { error: "wrong_programme" };
+  const completedAt = new Date(input.completedAt);
+  if (!withinLinkLife(completedAt, link.issuedAt, new Date())) return { error: "invalid" };
+  const items = await db
+    .select({ position: programmeItems.position, exerciseId: programmeItems.exerciseId, sets: programmeItems.sets })
+    .from(programmeItems)
+    .where(and(eq(programmeItems.clinicId, link.clinicId), eq(programmeItems.programmeId, link.programmeId), eq(programmeItems.version, input.version)));
+  // Every saved version has at least one item, so none means no such version.
+  if (items.length === 0) return { error: "unknown_version" };
+  if (!matchesVersion(input.exercises, items)) return { error: "invalid" };
+
+  return db.transaction(async (tx) => {
+    // One log at a time per link, so that concurrent posts cannot all pass the count.
+    await tx.execute(sql`select 1 from patient_links where clinic_id = ${link.clinicId} and id = ${link.linkId} for update`);
+    const [existing] = await tx
+      .select({ id: sessionLogs.id, patientId: sessionLogs.patientId })
+      .from(sessionLogs)
+      .where(and(eq(sessionLogs.clinicId, link.clinicId), eq(sessionLogs.idempotencyKey, input.idempotencyKey)));
+    // A key that belongs to someone else's log is refused without saying whose.
+    if (existing) return existing.patientId === link.patientId ? { id: existing.id, created: false } : { error: "wrong_programme" as const };
+
+    const burstKey = `log-burst:${link.linkId}`;
+    if ((await hit(tx, burstKey, LOG_QUOTAS.burst)) > LOG_QUOTAS.burst.max) {
+      return { error: "rate_limited" as const, retryAfter: Math.max(1, await retryAfterSeconds(tx, burstKey, LOG_QUOTAS.burst)) };
+    }
+    const [dayStart, dayEnd] = utcDay(completedAt);
+    const ofLink = and(eq(sessionLogs.clinicId, link.clinicId), eq(sessionLogs.linkId, link.linkId));
+    const [counts] = await tx
+      .select({
+        // ISO strings: postgres.js takes no Date inside raw SQL.
+        day: sql<number>`count(*) filter (where ${sessionLogs.completedAt} >= ${dayStart.toISOString()}::timestamptz and ${sessionLogs.completedAt} < ${dayEnd.toISOString()}::timestamptz)::int`,
+        version: sql<number>`count(*) filter (where ${sessionLogs.version} = ${input.version})::int`,
+      })
+      .from(sessionLogs)
+      .where(ofLink);
+    if (Number(counts?.day) >= LOG_QUOTAS.perDay || Number(counts?.version) >= LOG_QUOTAS.perVersion) {
+      return { error: "rate_limited" as const, retryAfter: QUOTA_RETRY_SECONDS };
+    }
+    const [inserted] = await tx
+      .insert(sessionLogs)
+      .values({
+        clinicId: link.clinicId,
+        patientId: link.patientId,
+        programmeId: link.programmeId,
+        version: input.version,
+        linkId: link.linkId,
+        idempotencyKey: input.idempotencyKey,
+        startedAt: input.startedAt ? new Date(input.startedAt) : null,
+        completedAt,
+        exercises: input.exercises,
+        pain: input.pain,
+        difficulty: input.difficulty,
+        comment: input.comment,
+      })
+      // The key taken meanwhile through another of the clinic's links: refused like any foreign key.
+      .onConflictDoNothing({ target: [sessionLogs.clinicId, sessionLogs.idempotencyKey] })
+      .returning({ id: sessionLogs.id });
+    return inserted ? { id: inserted.id, created: true } : { error: "wrong_programme" as const };
+  });
 }
 
 export async function listSessions(

@@ -4,27 +4,35 @@ import { getDb } from "@/db/client";
 import { resolveToken, type ResolvedLink } from "@/db/queries/links";
 import { hit, retryAfterSeconds, type Limit } from "@/db/queries/rate-limits";
 import { TOKEN_PATTERN } from "@/lib/links/token";
-import { clientIp } from "@/lib/request";
+import { addressBucket, clientIp } from "@/lib/request";
 
-/** Guessing links: 30 misses from one address in 15 minutes, then every lookup is a miss. */
+/** Guessing links: after 30 misses from one address in 15 minutes, its misses are answered "slow down". */
 export const LINK_MISS_LIMIT: Limit = { max: 30, windowSeconds: 15 * 60 };
 
+export type LinkLookup = { link: ResolvedLink; retryAfter: 0 } | { link: null; retryAfter: number };
+
 /**
- * The gate for every patient page and route. Unknown, malformed, expired and revoked
- * tokens, and a throttled address, all come back as the same null, which callers turn
- * into the same 404. A hit writes nothing (a GET of a live link never writes); only a
- * well-formed miss is counted, to slow down guessing. Addresses come from the right-most
- * proxy hop, so a client cannot aim the block at someone else's address.
+ * The gate for every patient page and route. A live token always opens, whatever its
+ * address did before: the block falls only on misses, so nobody can lock a patient out
+ * by guessing from (or claiming) the patient's address. Unknown, malformed, expired and
+ * revoked tokens all look alike; a well-formed miss is counted against the real client
+ * address (lib/request.ts), and past the limit `retryAfter` says how long to wait.
+ * A hit writes nothing (a GET of a live link never writes).
  */
-export async function resolvePatientLink(token: string): Promise<ResolvedLink | null> {
+export async function lookUpPatientLink(token: string): Promise<LinkLookup> {
+  if (!TOKEN_PATTERN.test(token)) return { link: null, retryAfter: 0 };
   const db = await getDb();
-  if (!TOKEN_PATTERN.test(token)) return null;
-  const key = `link-miss:${clientIp(await headers())}`;
-  // Both reads at once (one round trip of waiting, not two). A throttled address gets
-  // nothing; the block falls on the guesser's own address (right-most proxy hop).
+  const key = `link-miss:${addressBucket(clientIp(await headers()))}`;
+  // Both reads at once (one round trip of waiting, not two).
   const [wait, link] = await Promise.all([retryAfterSeconds(db, key, LINK_MISS_LIMIT), resolveToken(db, token)]);
-  if (wait > 0) return null;
-  if (link) return link;
+  if (link) return { link, retryAfter: 0 };
+  // Once blocked, further misses cost no writes until the window ends.
+  if (wait > 0) return { link: null, retryAfter: wait };
   await hit(db, key, LINK_MISS_LIMIT);
-  return null;
+  return { link: null, retryAfter: 0 };
+}
+
+/** The live link, or null for every kind of miss (callers answer the same 404). */
+export async function resolvePatientLink(token: string): Promise<ResolvedLink | null> {
+  return (await lookUpPatientLink(token)).link;
 }

@@ -7,11 +7,13 @@ import { z } from "zod";
  */
 
 export const LOG_COMMENT_MAX = 1000;
+/** Far above any real programme's saves, far below the database's int range (a bigger number was a 500). */
+export const LOG_VERSION_MAX = 100_000;
 
 export const sessionLogPayloadSchema = z.strictObject({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/),
   programmeId: z.uuid(),
-  version: z.int().min(1),
+  version: z.int().min(1).max(LOG_VERSION_MAX),
   startedAt: z.iso.datetime().nullable(),
   completedAt: z.iso.datetime(),
   exercises: z

@@ -85,6 +85,29 @@ describe("sending a session log", () => {
     expect(queue.entries()).toEqual([]);
   });
 
+  it("after a 429 keeps every log and holds back the rest for that link, instead of sending each into the limit", async () => {
+    const storage = memoryStorage();
+    const keys = ["a", "b", "c"].map((c) => `${c.repeat(8)}-0000-4000-8000-000000000000`);
+    // Three sessions logged offline, left by an earlier page.
+    storage.setItem(QUEUE_STORAGE_KEY, JSON.stringify(keys.map((key) => ({ key, url: URL, payload: payload(key), queuedAt: 0, attempts: 0, nextAttemptAt: 0, status: "pending" }))));
+    const net = scriptedFetch({ status: 429, retryAfter: "600" }, 201);
+    const clock = manualClock();
+    const queue = createLogQueue({ storage, fetch: net.fetch, now: clock.now, setTimer: clock.setTimer, clearTimer: clock.clearTimer });
+    const win = fakeWindow();
+    const stop = queue.connect(win.target);
+    await clock.advance(0);
+    expect(net.requests).toHaveLength(1);
+    expect(queue.entries().map((e) => e.status)).toEqual(["pending", "pending", "pending"]);
+    // Coming back online does not hammer the limit either.
+    win.goOnline();
+    await clock.advance(0);
+    expect(net.requests).toHaveLength(1);
+    await clock.advance(600_000);
+    expect(net.requests).toHaveLength(4);
+    expect(queue.entries()).toEqual([]);
+    stop();
+  });
+
   it("gives up on a request that hangs and tries again later", async () => {
     const { net, queue, clock } = setup("hang");
     const outcome = queue.submit(URL, payload());

@@ -19,6 +19,8 @@ export type QueuedLog = {
   queuedAt: number;
   attempts: number;
   nextAttemptAt: number;
+  /** Set by a 429: the server's limit is per link, so no log to this URL is sent before then, even when forced. */
+  heldUntil?: number;
   /** pending: will be sent; rejected: the server refused it (4xx), shown, never retried on its own. */
   status: "pending" | "rejected";
   message?: string;
@@ -147,7 +149,20 @@ export function createLogQueue(deps: LogQueueDeps): LogQueue {
     if ((status >= 200 && status < 300) || status === 409) {
       update(key, () => null);
       outcome = { status: "delivered" };
-    } else if (status === 0 || status === 408 || status === 429 || status >= 500) {
+    } else if (status === 429) {
+      // A quota of the link, not of this log: keep them all and hold back every log to the link.
+      const until = now() + Math.max(retryDelayMs(entry.attempts + 1), retryAfterMs(response?.headers));
+      write(
+        read().map((e) =>
+          e.key === key
+            ? { ...e, attempts: e.attempts + 1, nextAttemptAt: until, heldUntil: until }
+            : e.url === entry.url && e.status === "pending"
+              ? { ...e, nextAttemptAt: Math.max(e.nextAttemptAt, until), heldUntil: Math.max(e.heldUntil ?? 0, until) }
+              : e,
+        ),
+      );
+      outcome = { status: "queued" };
+    } else if (status === 0 || status === 408 || status >= 500) {
       update(key, (e) => {
         const attempts = e.attempts + 1;
         return { ...e, attempts, nextAttemptAt: now() + Math.max(retryDelayMs(attempts), retryAfterMs(response?.headers)) };
@@ -170,9 +185,15 @@ export function createLogQueue(deps: LogQueueDeps): LogQueue {
     return promise;
   }
 
+  const isDue = (e: QueuedLog, force: boolean) => e.status === "pending" && (e.heldUntil ?? 0) <= now() && (force || e.nextAttemptAt <= now());
+
   async function flush(opts: { force?: boolean } = {}) {
-    const due = read().filter((e) => e.status === "pending" && (opts.force || e.nextAttemptAt <= now()));
-    for (const entry of due) await send(entry.key);
+    const force = opts.force ?? false;
+    for (const { key } of read().filter((e) => isDue(e, force))) {
+      // Looked up again: an answer earlier in this loop (a 429) may have held it back.
+      const entry = read().find((e) => e.key === key);
+      if (entry && isDue(entry, force)) await send(key);
+    }
   }
 
   return {

@@ -102,13 +102,15 @@ export function routeRequest(shape: {
   params?: Record<string, fc.Arbitrary<string>>;
   query?: string[];
   body?: fc.Arbitrary<string | null>;
+  /** Headers a real caller sends (an API key), kept or dropped, before the hostile ones. */
+  headers?: fc.Arbitrary<[string, string][]>;
 }): fc.Arbitrary<RequestShape> {
   const queryKeys = fc.oneof(fc.constantFrom(...(shape.query ?? ["q"])), hostileKey);
   return fc.record({
     method: fc.constant(shape.method),
     path: fc.constant(shape.path),
     query: fc.array(fc.tuple(queryKeys, hostileText), { maxLength: 6 }),
-    headers: requestHeaders,
+    headers: shape.headers ? fc.tuple(shape.headers, requestHeaders).map(([fixed, hostile]) => [...fixed, ...hostile]) : requestHeaders,
     body: shape.body ?? fc.constant(null),
     params: fc.record(Object.fromEntries(Object.entries(shape.params ?? {}).map(([k, v]) => [k, fc.oneof(v, hostileText)]))) as fc.Arbitrary<Record<string, string>>,
   });

@@ -127,6 +127,20 @@ export const FUZZ: Record<string, FuzzSpec> = {
   "app/(portal)/settings/actions.ts#revokeInvitationAction": { kind: "action", as: "owner", input: (fx) => actionInput({ id: uuidOr(fx.victim.invitationId) }) },
   "app/(portal)/settings/actions.ts#disableClinicianAction": { kind: "action", as: "owner", input: (fx) => actionInput({ id: uuidOr(fx.victim.colleague.id, fx.victim.owner.id, fx.attacker.id) }) },
   "app/(portal)/settings/actions.ts#enableClinicianAction": { kind: "action", as: "owner", input: (fx) => actionInput({ id: uuidOr(fx.victim.disabled.id, fx.attacker.id) }) },
+  "app/(portal)/patients/erase-actions.ts#erasePatientAction": {
+    kind: "action",
+    as: "owner",
+    // Never the patient's exact name: a real erasure is not bad input.
+    input: (fx) => actionInput({ id: uuidOr(fx.victim.patientId), reason: good("patient_request", "data_retention", "entered_in_error", "other"), confirmName: good("Someone else", "") }),
+  },
+  "app/(portal)/settings/api-key-actions.ts#createApiKeyAction": { kind: "action", as: "owner", input: () => actionInput({ name: good("", " ") }) },
+  "app/(portal)/settings/api-key-actions.ts#revokeApiKeyAction": { kind: "action", as: "owner", input: () => actionInput({ id: fc.uuid() }) },
+  "app/c/[code]/actions.ts#openShortCodeAction": {
+    kind: "action",
+    as: "anonymous",
+    input: (fx) => actionInput({ code: good(fx.victim.linkShortCode, "7KQ4-M2XP", "oooo-llll"), year: good("1962", "0", "99999", "") }),
+    mayWrite: ["rate_limits"],
+  },
   // ---------------------------------------------------------------- routes
   "app/api/health/route.ts#GET": { kind: "route", as: "anonymous", input: () => routeRequest({ method: "GET", path: "/api/health" }) },
   "app/api/catalogue/search/route.ts#GET": {
@@ -160,9 +174,43 @@ export const FUZZ: Record<string, FuzzSpec> = {
       routeRequest({ method: "POST", path: "/p/x/log", params: { token: good(fx.victim.linkToken) }, body: requestBody(sessionLog(fx)) }),
     mayWrite: ["rate_limits"],
   },
+  ...fhirRoutes(),
+  "app/(portal)/patients/[id]/record.zip/route.ts#GET": {
+    kind: "route",
+    as: "clinician",
+    // Only ids that are not the clinic's patient: a real export is not bad input.
+    input: () => routeRequest({ method: "GET", path: "/patients/x/record.zip", params: { id: fc.uuid() } }),
+  },
+  "app/(portal)/patients/[id]/fhir-bundle.json/route.ts#GET": {
+    kind: "route",
+    as: "clinician",
+    input: () => routeRequest({ method: "GET", path: "/patients/x/fhir-bundle.json", params: { id: fc.uuid() } }),
+  },
   "app/dev/patient-preview/log/route.ts#POST": {
     kind: "route",
     as: "anonymous",
     input: (fx) => routeRequest({ method: "POST", path: "/dev/patient-preview/log", body: requestBody(sessionLog(fx)) }),
   },
 };
+
+/**
+ * The FHIR read API, called with the clinic's key (or a hostile Authorization header):
+ * unknown ids, hostile search parameters. Keyed use is audited and counted.
+ */
+function fhirRoutes(): Record<string, FuzzSpec> {
+  const auth = (fx: AccessFixture) => fc.oneof(fc.constant([["authorization", `Bearer ${fx.victim.apiKey}`]] as [string, string][]), fc.constant([] as [string, string][]), fc.string({ maxLength: 40 }).map((v) => [["authorization", v.replace(/[\r\n\0]/g, "")]] as [string, string][]));
+  const route = (file: string, path: string, query: string[], params?: Record<string, fc.Arbitrary<string>>): [string, FuzzSpec] => [
+    `app/api/fhir/R4/${file}/route.ts#GET`,
+    { kind: "route", as: "anonymous", input: (fx) => routeRequest({ method: "GET", path: `/api/fhir/R4/${path}`, query, params, headers: auth(fx) }), mayWrite: ["rate_limits", "audit_events"] },
+  ];
+  const patientParam = (fx: AccessFixture) => ({ id: uuidOr(fx.victim.patientId) });
+  return Object.fromEntries([
+    route("metadata", "metadata", ["_format"]),
+    route("CarePlan", "CarePlan", ["patient", "_count", "_cursor"]),
+    route("ServiceRequest", "ServiceRequest", ["patient", "_count", "_cursor"]),
+    route("Observation", "Observation", ["patient", "code", "_count", "_cursor"]),
+    // Ids are drawn per run; the victim's patient is a valid read, also not bad input.
+    ["app/api/fhir/R4/Patient/[id]/route.ts#GET", { kind: "route", as: "anonymous", input: (fx: AccessFixture) => routeRequest({ method: "GET", path: "/api/fhir/R4/Patient/x", params: patientParam(fx), headers: auth(fx) }), mayWrite: ["rate_limits", "audit_events"] }],
+    ["app/api/fhir/R4/Patient/[id]/$everything/route.ts#GET", { kind: "route", as: "anonymous", input: () => routeRequest({ method: "GET", path: "/api/fhir/R4/Patient/x/$everything", params: { id: fc.uuid() } }), mayWrite: ["rate_limits", "audit_events"] }],
+  ]);
+}

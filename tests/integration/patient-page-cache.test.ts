@@ -75,7 +75,7 @@ describe(`the patient page's programme, drawn once per version, on ${driver}`, (
     expect(html(first)).toContain("Hello Patient");
     // A logged session is live data, read per request: it does not redraw the programme.
     const link = await db().transaction((tx) => issueLink(tx, s.actor, { programmeId: s.programmeId, key: linkKey("x".repeat(40)) }));
-    const logged = await recordSessionLog(db(), { linkId: link.id, clinicId: s.clinic.id, patientId: s.patient.id, programmeId: s.programmeId }, {
+    const logged = await recordSessionLog(db(), { linkId: link.id, clinicId: s.clinic.id, patientId: s.patient.id, programmeId: s.programmeId, issuedAt: new Date() }, {
       idempotencyKey: "k1", programmeId: s.programmeId, version: 1, startedAt: null, completedAt: new Date().toISOString(), exercises: [], pain: 2, difficulty: null, comment: "",
     });
     expect(logged).toMatchObject({ created: true });

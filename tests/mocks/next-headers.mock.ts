@@ -1,5 +1,9 @@
-/** next/headers outside a request: fixed request headers and an in-memory cookie jar. */
-let requestHeaders = new Headers({ "x-forwarded-for": "203.0.113.9" });
+/**
+ * next/headers outside a request: fixed request headers and an in-memory cookie jar.
+ * x-homeplan-peer is the socket address the server stamps (lib/peer-address.ts); Next
+ * fills X-Forwarded-For from the socket when a client sent none.
+ */
+let requestHeaders = new Headers({ "x-homeplan-peer": "203.0.113.9", "x-forwarded-for": "203.0.113.9" });
 const jar = new Map<string, string>();
 
 export function setRequestHeaders(next: Record<string, string>) {

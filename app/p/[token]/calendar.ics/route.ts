@@ -1,11 +1,12 @@
 import { getDb } from "@/db/client";
+import { errorResponse } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { resolvePatientLink } from "@/lib/patient/access";
 import { programmeCalendar } from "@/lib/patient/calendar";
 import { loadProgrammeView } from "@/lib/patient/programme-view";
 import { isoToday } from "@/lib/dates";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+async function handle(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const link = await resolvePatientLink(token);
   const programme = link ? await loadProgrammeView(await getDb(), { clinicId: link.clinicId, programmeId: link.programmeId }) : null;
@@ -18,4 +19,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
       "Cache-Control": "no-store",
     },
   });
+}
+
+/** A database that is away answers 503 with Retry-After (the player's queue waits and resends), never a bare 500. */
+export async function GET(request: Request, context: { params: Promise<{ token: string }> }) {
+  try {
+    return await handle(request, context);
+  } catch (error) {
+    return errorResponse(error);
+  }
 }
