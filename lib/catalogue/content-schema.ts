@@ -112,6 +112,8 @@ export const safetyFileSchema = z
             signs: z.array(text).max(12).optional(),
             /** Shown first and marked as urgent on every surface. */
             urgent: z.boolean().default(false),
+            /** On the printed handout: the whole advice, or its title alone where the title says it all. */
+            handout: z.enum(["full", "title"]).default("full"),
             sources: z.array(sourceFile).default([]),
             /** For advice not drawn from the seeds: the guideline it follows. */
             editorial: text.optional(),

@@ -79,6 +79,9 @@ export const s = StyleSheet.create({
   safetyColumns: { flexDirection: "row", marginTop: 2 },
   safetyColumn: { flex: 1 },
   safetyItem: { marginTop: 3, fontSize: 11, lineHeight: 1.22 },
+  redFlags: { flexDirection: "row", marginTop: 5, borderWidth: 1.5, borderColor: INK, borderRadius: 6, paddingVertical: 5, paddingHorizontal: 10, fontSize: 11, lineHeight: 1.22 },
+  redFlagSign: { marginTop: 1 },
+  redFlagText: { marginTop: 2 },
   callBox: { marginTop: 4, backgroundColor: FILL, borderRadius: 6, paddingVertical: 5, paddingHorizontal: 10 },
 
   overview: { flexDirection: "row", alignItems: "flex-start" },

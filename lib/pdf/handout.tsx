@@ -137,21 +137,48 @@ function Safety({ safety, programme }: { safety: SafetyAdvice[]; programme: Prog
   const call = clinic.phone ? `call ${clinic.name} on ${unbroken(clinic.phone)}` : `contact ${clinic.name}`;
   const item = (advice: SafetyAdvice) => (
     <Text key={advice.id} style={s.safetyItem}>
-      <Text style={s.bold}>{`${advice.title}\n`}</Text>
+      <Text style={s.bold}>{advice.text ? `${advice.title}\n` : advice.title}</Text>
       {advice.text}
     </Text>
   );
-  const columns = balance(safety);
+  const urgent = safety.filter((advice) => advice.urgent);
+  // Paper is short: advice whose title says it all is printed as a title (the patient page has the rest).
+  const columns = balance(safety.filter((advice) => !advice.urgent).map((advice) => (advice.titleOnlyOnPaper ? { ...advice, text: "" } : advice)));
+  // Two blocks that each stay whole: who to call and the red flags stay on the first
+  // sheet; the general advice may move to the next one.
   return (
-    <View wrap={false}>
-      <Text style={s.sectionHeading}>Staying safe</Text>
-      <View style={s.callBox}>
-        <Text style={s.bold}>{`Questions, or worried about your pain? ${capitalise(call)}.`}</Text>
+    <>
+      <View wrap={false}>
+        <Text style={s.sectionHeading}>Staying safe</Text>
+        <View style={s.callBox}>
+          <Text style={s.bold}>{`Questions, or worried about your pain? ${capitalise(call)}.`}</Text>
+        </View>
+        {urgent.length ? <RedFlags advice={urgent} /> : null}
       </View>
-      <View style={s.safetyColumns}>
+      <View style={s.safetyColumns} wrap={false}>
         <View style={[s.safetyColumn, { marginRight: 14 }]}>{columns[0].map(item)}</View>
         <View style={s.safetyColumn}>{columns[1].map(item)}</View>
       </View>
+    </>
+  );
+}
+
+/**
+ * The red flags, side by side in a ruled box that a black-and-white printer keeps: what
+ * to do in bold, then each warning sign on its own line.
+ */
+function RedFlags({ advice }: { advice: SafetyAdvice[] }) {
+  return (
+    <View style={s.redFlags}>
+      {advice.map((a, i) => (
+        <View key={a.id} style={[s.safetyColumn, i < advice.length - 1 ? { marginRight: 14 } : {}]}>
+          <Text style={s.bold}>{a.title}</Text>
+          {(a.signs ?? []).map((sign) => (
+            <Text key={sign} style={s.redFlagSign}>{`\u2022 ${sign}`}</Text>
+          ))}
+          <Text style={s.redFlagText}>{a.text}</Text>
+        </View>
+      ))}
     </View>
   );
 }
@@ -159,10 +186,10 @@ function Safety({ safety, programme }: { safety: SafetyAdvice[]; programme: Prog
 /** Never split a word of the printed address (react-pdf would add a hyphen). */
 const whole = (word: string) => [word];
 
-/** The printed address on one line: 13 pt when it fits, smaller for a long address, never under 9 pt. */
+/** The printed address on one line: a short code address large, a long one smaller, never under 9 pt. */
 function addressSize(address: string, width: number): number {
   const perPoint = textWidth(address, 700, 1);
-  return Math.max(9, Math.min(13, Math.floor((width / perPoint) * 4) / 4));
+  return Math.max(9, Math.min(18, Math.floor((width / perPoint) * 4) / 4));
 }
 
 function QrBox({ qr, link, contentWidth }: { qr: QrMatrix; link: HandoutProps["link"]; contentWidth: number }) {

@@ -48,4 +48,4 @@ export type ProgrammeView = {
 };
 
 /** General advice; `signs` lists warning signs, `urgent` advice (the red flags) comes first. */
-export type SafetyAdvice = { id: string; title: string; text: string; signs?: string[]; urgent?: boolean };
+export type SafetyAdvice = { id: string; title: string; text: string; signs?: string[]; urgent?: boolean; titleOnlyOnPaper?: boolean };
