@@ -69,7 +69,7 @@ describe(`email outbox and sender on ${driver}`, () => {
     const received = peer.messages[0]!;
     expect(received.to).toEqual(["zoe@example.org"]);
     expect(received.from).toBe("no-reply@homeplan.test");
-    expect(decodeHeader(received.headers.get("subject") ?? "")).toBe("Sam Okafor invited you to Physio & <Co> on Homeplan");
+    expect(decodeHeader(received.headers.get("subject") ?? "")).toBe("Sam Okafor invited you to “Physio & <Co>” on Homeplan");
     expect(received.headers.get("message-id")).toContain(id);
     expect(received.text).toContain("Hello Zoë Brontë,");
     expect(received.text).toContain(url);
