@@ -206,7 +206,7 @@ export function renderResults(run: BenchRun): string {
     `Ratio, patient page to static file: **${page.ratio.toFixed(3)}**.`,
     "",
     "How the page is served: the link is checked on every request (token hash, expiry, revocation, archive, and the miss throttle), and the week's count and recent sessions are read on every request. " +
-      "The programme itself (intro, note, what changed, the exercises with their figures, safety advice, footer) is drawn to HTML once per programme version and stamp and kept in an in-process LRU (lib/patient/page-cache.tsx); " +
+      "The programme itself (intro, note, what changed, the exercises with their figures, safety advice, footer) is drawn to HTML once per programme version and stamp and kept in an in-process LRU (app/p/[token]/page-cache.tsx); " +
       "the stamp changes with the patient's name, the clinic's details, the clinician's name and any exercise's text, so an edit shows on the next request.",
     "",
     "## 2. Handout PDF",

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
-import { patients, programmeItems, programmeVersions, sessionLogs, type LoggedExercise } from "@/db/schema";
+import { patients, programmeItems, sessionLogs, type LoggedExercise } from "@/db/schema";
 import { LOG_QUOTAS, QUOTA_RETRY_SECONDS, matchesVersion, utcDay, withinLinkLife } from "@/lib/patient/log-rules";
 import { decodeCursor, keyColumns, keysetOrder, keysetWhere, toPage, type Cursor, type Keyset } from "@/lib/pagination";
 import type { ResolvedLink } from "./links";

@@ -9,7 +9,7 @@ import { createProgramme, getProgrammeViewStamp, saveProgrammeVersion } from "@/
 import { recordSessionLog } from "@/db/queries/sessions";
 import { exercises } from "@/db/schema";
 import { syncCatalogue } from "@/lib/catalogue/sync";
-import { clearProgrammePageParts, getProgrammePageParts } from "@/lib/patient/page-cache";
+import { clearProgrammePageParts, getProgrammePageParts } from "@/app/p/[token]/page-cache";
 import { linkKey } from "@/lib/links/token";
 import { customExerciseSchema } from "@/lib/validations/exercise";
 import type { ProgrammeContent } from "@/lib/validations/programme";

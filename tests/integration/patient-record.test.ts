@@ -8,7 +8,7 @@ import { z } from "zod";
 import { rowsOf } from "@/db/client";
 import { verifyAuditChain } from "@/db/queries/audit";
 import { auditEvents, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
-import { getProgrammePageParts, programmePartsCacheSize } from "@/lib/patient/page-cache";
+import { getProgrammePageParts, programmePartsCacheSize } from "@/app/p/[token]/page-cache";
 import { seedAccessFixture, type AccessFixture } from "../access/fixture";
 import { changedTables, snapshot } from "../access/snapshot";
 import { actAs } from "../mocks/auth.mock";

@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { erasePatient } from "@/db/queries/erasure";
 import { clinicianAction, failure } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { forgetProgrammePageParts } from "@/lib/patient/page-cache";
+import { forgetProgrammePageParts } from "@/app/p/[token]/page-cache";
 import { forgetHandoutsOf } from "@/lib/pdf/render";
 import { clientIp } from "@/lib/request";
 import { erasureSchema } from "@/lib/validations/patient-data";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ShortCodeForm } from "@/components/patient/short-code-form";
+import { ShortCodeForm } from "@/app/c/[code]/short-code-form";
 import { formatShortCode, normaliseShortCode } from "@/lib/links/short-code";
 
 export const metadata: Metadata = { title: "Open your exercises", robots: { index: false, follow: false }, referrer: "no-referrer" };

@@ -5,7 +5,7 @@ import { RecentSessions } from "@/components/patient/week-progress";
 import { getDb } from "@/db/client";
 import { countSessionsSince, listSessions } from "@/db/queries/sessions";
 import { resolvePatientLink } from "@/lib/patient/access";
-import { getProgrammePageParts } from "@/lib/patient/page-cache";
+import { getProgrammePageParts } from "@/app/p/[token]/page-cache";
 import { startOfWeek } from "@/lib/patient/week";
 
 export const metadata: Metadata = { title: "Your exercises", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ token: string }> };
 /**
  * The patient's follow-along page. The link is the key: no account, no password.
  * The link is checked and the week's sessions are read on every visit; the programme
- * itself comes drawn from lib/patient/page-cache.ts, redrawn whenever it changes.
+ * itself comes drawn from app/p/[token]/page-cache.tsx, redrawn whenever it changes.
  */
 export default async function PatientProgrammePage({ params }: Props) {
   const { token } = await params;

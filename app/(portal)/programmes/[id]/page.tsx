@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LinkEmail } from "@/components/programme/link-email";
-import { LinkPanel } from "@/components/programme/link-panel";
+import { LinkEmail } from "@/app/(portal)/programmes/_components/link-email";
+import { LinkPanel } from "@/app/(portal)/programmes/_components/link-panel";
 import { latestEmailsFor } from "@/db/queries/email";
 import { ChangeList, VersionView } from "@/components/programme/version-view";
 import { getCurrentLink } from "@/db/queries/links";

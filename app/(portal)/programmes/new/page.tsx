@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ProgrammeBuilder } from "@/components/programme/builder";
+import { ProgrammeBuilder } from "@/app/(portal)/programmes/_components/builder";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getPatient } from "@/db/queries/patients";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ProgrammeBuilder } from "@/components/programme/builder";
+import { ProgrammeBuilder } from "@/app/(portal)/programmes/_components/builder";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireClinician } from "@/lib/auth/dal";
 

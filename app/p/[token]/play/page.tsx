@@ -4,7 +4,7 @@ import { SessionPlayer } from "@/components/player/session-player";
 import { getDb } from "@/db/client";
 import { safetyAdvice } from "@/lib/catalogue/safety";
 import { resolvePatientLink } from "@/lib/patient/access";
-import { animatedFigures } from "@/lib/patient/figures";
+import { animatedFigures } from "@/components/patient/figures";
 import { loadProgrammeView } from "@/lib/patient/programme-view";
 
 export const metadata: Metadata = { title: "Today's session", robots: { index: false, follow: false }, referrer: "no-referrer" };

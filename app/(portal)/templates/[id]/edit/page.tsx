@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ProgrammeBuilder } from "@/components/programme/builder";
+import { ProgrammeBuilder } from "@/app/(portal)/programmes/_components/builder";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getProgrammeVersion } from "@/db/queries/programmes";

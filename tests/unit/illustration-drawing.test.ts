@@ -5,12 +5,12 @@ import { describe, expect, it } from "vitest";
 import { AnimatedFigure } from "@/components/illustration/animated-figure";
 import { ExerciseFigure, ExercisePoseStrip } from "@/components/illustration/exercise-figure";
 import { FigureSvg } from "@/components/illustration/figure-svg";
-import { COLOURS, drawKeyPoses, drawPoseStrip, FIGURE_HEIGHT, FIGURE_WIDTH, frameSet, keyPoses, type Drawing, type Primitive } from "./drawing";
-import { drawingElements, WEB_KIT, type SvgKit } from "./elements";
-import { PDF_KIT, PdfExerciseFigure, PdfPoseStrip } from "./pdf-figure";
-import type { PoseSet } from "./pose-schema";
-import { RADII } from "./skeleton";
-import { poseSets, setFor } from "./test-support";
+import { COLOURS, drawKeyPoses, drawPoseStrip, FIGURE_HEIGHT, FIGURE_WIDTH, frameSet, keyPoses, type Drawing, type Primitive } from "@/lib/illustration/drawing";
+import { drawingElements, WEB_KIT, type SvgKit } from "@/lib/illustration/elements";
+import { PDF_KIT, PdfExerciseFigure, PdfPoseStrip } from "@/lib/illustration/pdf-figure";
+import type { PoseSet } from "@/lib/illustration/pose-schema";
+import { RADII } from "@/lib/illustration/skeleton";
+import { poseSets, setFor } from "@/lib/illustration/test-support";
 
 const cases = [...poseSets.entries()].flatMap(([slug, set]) => keyPoses(set).map((pose, index) => [slug, pose.label, index] as const));
 

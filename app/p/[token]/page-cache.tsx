@@ -4,9 +4,9 @@ import type { DatabaseOrTransaction } from "@/db/client";
 import { getProgrammeViewStamp } from "@/db/queries/programmes";
 import { safetyAdvice } from "@/lib/catalogue/safety";
 import { estimateSessionMinutes, plannedSessionsPerWeek } from "@/lib/player/words";
-import { stillFigures } from "./figures";
-import { loadProgrammeView } from "./programme-view";
-import { renderStaticMarkup } from "./static-markup";
+import { stillFigures } from "@/components/patient/figures";
+import { loadProgrammeView } from "@/lib/patient/programme-view";
+import { renderStaticMarkup } from "@/lib/patient/static-markup";
 
 /** What the follow-along page shows that changes only when the programme (or what it is drawn from) changes. */
 export type ProgrammePageParts = {

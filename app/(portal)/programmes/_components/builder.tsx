@@ -7,9 +7,9 @@ import { saveAsTemplateAction, saveProgrammeAction } from "@/app/(portal)/progra
 import type { ExerciseCard } from "@/db/queries/exercises";
 import type { BuilderContent, BuilderItem, SaveState } from "@/lib/programme/builder-types";
 import { describeChanges, diffVersions, type DiffVersion } from "@/lib/programme/diff";
-import { BuilderItemRow } from "./builder-item-row";
-import { BuilderPreview } from "./builder-preview";
-import { BuilderSearch } from "./builder-search";
+import { BuilderItemRow } from "@/components/programme/builder-item-row";
+import { BuilderPreview } from "@/components/programme/builder-preview";
+import { BuilderSearch } from "@/components/programme/builder-search";
 import { GENTLE_LIMIT } from "@/lib/programme/limits";
 
 type Props = {
