@@ -29,7 +29,7 @@ let address = 0;
 /** Each test from its own address, so the per-address limit of one never spills into another. */
 const fromNewAddress = () => {
   const ip = `198.51.100.${++address}`;
-  setRequestHeaders({ "x-forwarded-for": ip });
+  setRequestHeaders({ "x-homeplan-peer": ip });
   return ip;
 };
 
