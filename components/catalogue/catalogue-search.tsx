@@ -27,6 +27,8 @@ export function CatalogueSearch({ filters }: { filters: { name: string; label: s
 
   function update(name: string, value: string, delay = 0) {
     current.current.set(name, value);
+    // A new search or filter starts at its first page: a cursor belongs to the old list.
+    current.current.delete("cursor");
     const next = new URLSearchParams(current.current.toString());
     clearTimeout(timer.current);
     timer.current = setTimeout(() => navigate(next), delay);

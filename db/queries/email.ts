@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { rowsOf, type DatabaseOrTransaction } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
+import { decodeCursor, keyColumns, keysetOrder, keysetWhere, PAGE_SIZE, toPage, type Keyset } from "@/lib/pagination";
 
 export type EmailStatus = "queued" | "sending" | "sent" | "failed";
 
@@ -160,8 +161,32 @@ const listColumns = {
   subjectRef: emailOutbox.subjectRef,
 };
 
-export async function listEmails(db: DatabaseOrTransaction, { clinicId, limit = 100 }: { clinicId: string; limit?: number }) {
-  return db.select(listColumns).from(emailOutbox).where(eq(emailOutbox.clinicId, clinicId)).orderBy(desc(emailOutbox.createdAt)).limit(limit);
+
+/** Newest first; email_outbox_clinic_created_idx (clinic, created_at, id) serves it. */
+export const emailKeyset: Keyset = {
+  desc: true,
+  parts: [
+    { expr: sql`${emailOutbox.createdAt}`, type: "timestamptz" },
+    { expr: sql`${emailOutbox.id}`, type: "uuid" },
+  ],
+};
+
+/** The clinic's mailbox a page at a time, with how many in all. */
+export async function listEmailPage(
+  db: DatabaseOrTransaction,
+  { clinicId, cursor: raw, pageSize = PAGE_SIZE }: { clinicId: string; cursor?: string; pageSize?: number },
+) {
+  const cursor = decodeCursor(raw, emailKeyset);
+  const [fetched, [count]] = await Promise.all([
+    db
+      .select({ ...listColumns, pageKey: keyColumns(emailKeyset) })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.clinicId, clinicId), keysetWhere(emailKeyset, cursor)))
+      .orderBy(...keysetOrder(emailKeyset, cursor))
+      .limit(pageSize + 1),
+    db.select({ n: sql<number>`count(*)::int` }).from(emailOutbox).where(eq(emailOutbox.clinicId, clinicId)),
+  ]);
+  return toPage(fetched, { cursor, pageSize, total: Number(count?.n ?? 0) });
 }
 
 export async function getEmail(db: DatabaseOrTransaction, key: { clinicId: string; id: string }) {
@@ -174,7 +199,7 @@ export async function getEmail(db: DatabaseOrTransaction, key: { clinicId: strin
 
 /** The newest email about each record (an invitation, a patient link), for status beside it. */
 export async function latestEmailsFor(db: DatabaseOrTransaction, { clinicId, subjectRefs }: { clinicId: string; subjectRefs: string[] }) {
-  if (subjectRefs.length === 0) return new Map<string, Awaited<ReturnType<typeof listEmails>>[number]>();
+  if (subjectRefs.length === 0) return new Map<string, Awaited<ReturnType<typeof listEmailPage>>["rows"][number]>();
   const rows = await db
     .select(listColumns)
     .from(emailOutbox)

@@ -4,6 +4,7 @@ import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { exercises, type NewExercise } from "@/db/schema";
 import { buildSearchDetail, buildSearchText } from "@/lib/catalogue/search-text";
 import type { CustomExerciseInput } from "@/lib/validations/exercise";
+import { decodeCursor, keyColumns, keysetOrder, keysetWhere, PAGE_SIZE, toPage, type Keyset } from "@/lib/pagination";
 import { recordAudit } from "./audit";
 
 export type CatalogueFilters = {
@@ -60,6 +61,50 @@ export function prefixQuery(q: string): string | null {
   return words.length > 0 ? words.map((w) => `${w}:*`).join(" & ") : null;
 }
 
+/** What this clinic may see, live, narrowed by the filters chosen. */
+function filterConditions(clinicId: string, filters: CatalogueFilters): (SQL | undefined)[] {
+  const conditions: (SQL | undefined)[] = [visibleTo(clinicId), isNull(exercises.retiredAt)];
+  if (filters.category) conditions.push(sql`${exercises.category}::text = ${filters.category}`);
+  if (filters.position) conditions.push(sql`${exercises.position}::text = ${filters.position}`);
+  if (filters.bodyRegion) conditions.push(eq(exercises.bodyRegion, filters.bodyRegion));
+  if (filters.equipment) conditions.push(sql`${filters.equipment} = any(${exercises.equipment})`);
+  return conditions;
+}
+
+/** Browsing is by name (exercises_name_idx), id breaking ties between namesakes. */
+export const exerciseKeyset: Keyset = {
+  desc: false,
+  parts: [
+    { expr: sql`${exercises.name}`, type: "text" },
+    { expr: sql`${exercises.id}`, type: "uuid" },
+  ],
+};
+
+/**
+ * The catalogue and the clinic's custom exercises without a search, by name, a page at a
+ * time, filters applied. A search is not paged: its order is a relevance score mixing
+ * full-text rank and trigram likeness, and its second pass (misspelt aliases) runs only
+ * when the first finds nothing, so a cursor into it would have to carry which pass and a
+ * float score that ties freely. Its best matches are capped instead (searchExercises).
+ */
+export async function listExercisePage(
+  db: DatabaseOrTransaction,
+  { clinicId, filters, cursor: raw, pageSize = PAGE_SIZE }: { clinicId: string; filters: Omit<CatalogueFilters, "q">; cursor?: string; pageSize?: number },
+) {
+  const cursor = decodeCursor(raw, exerciseKeyset);
+  const conditions = filterConditions(clinicId, filters);
+  const [fetched, [count]] = await Promise.all([
+    db
+      .select({ ...cardColumns, pageKey: keyColumns(exerciseKeyset) })
+      .from(exercises)
+      .where(and(...conditions, keysetWhere(exerciseKeyset, cursor)))
+      .orderBy(...keysetOrder(exerciseKeyset, cursor))
+      .limit(pageSize + 1),
+    db.select({ n: sql<number>`count(*)::int` }).from(exercises).where(and(...conditions)),
+  ]);
+  return toPage(fetched as (ExerciseCard & { pageKey: unknown })[], { cursor, pageSize, total: Number(count?.n ?? 0) });
+}
+
 /**
  * Full-text search (name first, then aliases and tags, then muscles and purpose) with
  * trigram similarity for typos ("brigde"). Filters narrow; an empty query lists all.
@@ -68,12 +113,7 @@ export async function searchExercises(
   db: Database,
   { clinicId, filters, limit = 60 }: { clinicId: string; filters: CatalogueFilters; limit?: number },
 ): Promise<ExerciseCard[]> {
-  const conditions: (SQL | undefined)[] = [visibleTo(clinicId), isNull(exercises.retiredAt)];
-  if (filters.category) conditions.push(sql`${exercises.category}::text = ${filters.category}`);
-  if (filters.position) conditions.push(sql`${exercises.position}::text = ${filters.position}`);
-  if (filters.bodyRegion) conditions.push(eq(exercises.bodyRegion, filters.bodyRegion));
-  if (filters.equipment) conditions.push(sql`${filters.equipment} = any(${exercises.equipment})`);
-
+  const conditions = filterConditions(clinicId, filters);
   const q = filters.q?.trim().slice(0, 100) ?? "";
   const tsq = prefixQuery(q);
   if (!tsq) {

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction, Transaction } from "@/db/client";
 import { clinicians, clinics, exercises, patients, programmeItems, programmes, programmeVersions, type ExerciseSnapshot } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { decodeCursor, keyColumns, keysetOrder, keysetWhere, PAGE_SIZE, toPage, type Keyset } from "@/lib/pagination";
 import type { DiffVersion } from "@/lib/programme/diff";
 import type { Dosage } from "@/lib/programme/view";
 import type { ProgrammeContent } from "@/lib/validations/programme";
@@ -264,19 +265,54 @@ export function dosageOf(i: LoadedProgramme["items"][number]): Dosage {
   };
 }
 
-export async function listVersions(db: DatabaseOrTransaction, { id, clinicId }: { id: string; clinicId: string }) {
-  return db
-    .select({
-      version: programmeVersions.version,
-      title: programmeVersions.title,
-      changeNote: programmeVersions.changeNote,
-      createdAt: programmeVersions.createdAt,
-      createdBy: programmeVersions.createdBy,
-    })
-    .from(programmeVersions)
-    .where(and(eq(programmeVersions.clinicId, clinicId), eq(programmeVersions.programmeId, id)))
-    .orderBy(desc(programmeVersions.version));
+const versionColumns = {
+  version: programmeVersions.version,
+  title: programmeVersions.title,
+  changeNote: programmeVersions.changeNote,
+  createdAt: programmeVersions.createdAt,
+  createdBy: programmeVersions.createdBy,
+};
+
+/** Newest version first; the primary key (clinic, programme, version) serves it. */
+export const versionKeyset: Keyset = { desc: true, parts: [{ expr: sql`${programmeVersions.version}`, type: "int" }] };
+
+/** A programme's versions, newest first, a page at a time (`versions` in the URL). */
+export async function listVersionPage(
+  db: DatabaseOrTransaction,
+  { id, clinicId, cursor: raw, pageSize = 20 }: { id: string; clinicId: string; cursor?: string; pageSize?: number },
+) {
+  const cursor = decodeCursor(raw, versionKeyset);
+  const mine = and(eq(programmeVersions.clinicId, clinicId), eq(programmeVersions.programmeId, id));
+  const [fetched, [count]] = await Promise.all([
+    db
+      .select({ ...versionColumns, pageKey: keyColumns(versionKeyset) })
+      .from(programmeVersions)
+      .where(and(mine, keysetWhere(versionKeyset, cursor)))
+      .orderBy(...keysetOrder(versionKeyset, cursor))
+      .limit(pageSize + 1),
+    db.select({ n: sql<number>`count(*)::int` }).from(programmeVersions).where(mine),
+  ]);
+  return toPage(fetched, { cursor, pageSize, total: Number(count?.n ?? 0) });
 }
+
+const listColumns = {
+  id: programmes.id,
+  patientId: programmes.patientId,
+  currentVersion: programmes.currentVersion,
+  updatedAt: programmes.updatedAt,
+  archivedAt: programmes.archivedAt,
+  title: programmeVersions.title,
+  startDate: programmeVersions.startDate,
+  reviewDate: programmeVersions.reviewDate,
+  exerciseCount: sql<number>`(select count(*)::int from ${programmeItems} pi
+    where pi.clinic_id = ${programmes.clinicId} and pi.programme_id = ${programmes.id} and pi.version = ${programmes.currentVersion})`,
+};
+
+const currentVersionJoin = and(
+  eq(programmeVersions.clinicId, programmes.clinicId),
+  eq(programmeVersions.programmeId, programmes.id),
+  eq(programmeVersions.version, programmes.currentVersion),
+);
 
 /** Programmes or templates with their current title and size, newest first. */
 export async function listProgrammes(
@@ -284,27 +320,9 @@ export async function listProgrammes(
   { clinicId, patientId, kind }: { clinicId: string; patientId?: string; kind: "programme" | "template" },
 ) {
   return db
-    .select({
-      id: programmes.id,
-      patientId: programmes.patientId,
-      currentVersion: programmes.currentVersion,
-      updatedAt: programmes.updatedAt,
-      archivedAt: programmes.archivedAt,
-      title: programmeVersions.title,
-      startDate: programmeVersions.startDate,
-      reviewDate: programmeVersions.reviewDate,
-      exerciseCount: sql<number>`(select count(*)::int from ${programmeItems} pi
-        where pi.clinic_id = ${programmes.clinicId} and pi.programme_id = ${programmes.id} and pi.version = ${programmes.currentVersion})`,
-    })
+    .select(listColumns)
     .from(programmes)
-    .innerJoin(
-      programmeVersions,
-      and(
-        eq(programmeVersions.clinicId, programmes.clinicId),
-        eq(programmeVersions.programmeId, programmes.id),
-        eq(programmeVersions.version, programmes.currentVersion),
-      ),
-    )
+    .innerJoin(programmeVersions, currentVersionJoin)
     .where(
       and(
         eq(programmes.clinicId, clinicId),
@@ -314,6 +332,35 @@ export async function listProgrammes(
       ),
     )
     .orderBy(desc(programmes.updatedAt));
+}
+
+/** Last changed first, as the list always was; programmes_kind_idx (clinic, kind, updated_at, id) serves it. */
+export const templateKeyset: Keyset = {
+  desc: true,
+  parts: [
+    { expr: sql`${programmes.updatedAt}`, type: "timestamptz" },
+    { expr: sql`${programmes.id}`, type: "uuid" },
+  ],
+};
+
+/** The clinic's templates a page at a time, with how many in all. */
+export async function listTemplatePage(
+  db: DatabaseOrTransaction,
+  { clinicId, cursor: raw, pageSize = PAGE_SIZE }: { clinicId: string; cursor?: string; pageSize?: number },
+) {
+  const cursor = decodeCursor(raw, templateKeyset);
+  const mine = and(eq(programmes.clinicId, clinicId), eq(programmes.kind, "template"), isNull(programmes.archivedAt));
+  const [fetched, [count]] = await Promise.all([
+    db
+      .select({ ...listColumns, pageKey: keyColumns(templateKeyset) })
+      .from(programmes)
+      .innerJoin(programmeVersions, currentVersionJoin)
+      .where(and(mine, keysetWhere(templateKeyset, cursor)))
+      .orderBy(...keysetOrder(templateKeyset, cursor))
+      .limit(pageSize + 1),
+    db.select({ n: sql<number>`count(*)::int` }).from(programmes).where(mine),
+  ]);
+  return toPage(fetched, { cursor, pageSize, total: Number(count?.n ?? 0) });
 }
 
 /**

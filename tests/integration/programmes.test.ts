@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { exercises, programmeVersions } from "@/db/schema";
 import { createCustomExercise } from "@/db/queries/exercises";
-import { createProgramme, getProgrammeVersion, listVersions, ProgrammeConflict, saveProgrammeVersion } from "@/db/queries/programmes";
+import { createProgramme, getProgrammeVersion, listVersionPage, ProgrammeConflict, saveProgrammeVersion } from "@/db/queries/programmes";
 import { syncCatalogue } from "@/lib/catalogue/sync";
 import type { ProgrammeContent } from "@/lib/validations/programme";
 import { customExerciseSchema } from "@/lib/validations/exercise";
@@ -35,7 +35,7 @@ describe(`programme versions on ${driver}`, () => {
     expect(current?.items.map((i) => i.slug)).toEqual(["bridge", "bird-dog"]);
     const first = await getProgrammeVersion(db(), { id, clinicId: clinic.id, version: 1 });
     expect(first?.items.map((i) => i.slug)).toEqual(["bridge", "pelvic-tilt"]);
-    expect((await listVersions(db(), { id, clinicId: clinic.id })).map((v) => v.version)).toEqual([2, 1]);
+    expect((await listVersionPage(db(), { id, clinicId: clinic.id })).rows.map((v) => v.version)).toEqual([2, 1]);
   });
 
   it("100 pairs of saves from the same base: 100 successes, 100 conflicts, no lost edit", async () => {

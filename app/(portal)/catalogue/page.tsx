@@ -3,8 +3,9 @@ import Link from "next/link";
 import { CatalogueSearch } from "@/components/catalogue/catalogue-search";
 import { ExerciseCard } from "@/components/catalogue/exercise-card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
-import { catalogueFacets, searchExercises } from "@/db/queries/exercises";
+import { catalogueFacets, listExercisePage, searchExercises } from "@/db/queries/exercises";
 import { requireClinician } from "@/lib/auth/dal";
 import { CATEGORIES, EQUIPMENT, POSITIONS } from "@/lib/catalogue/content-schema";
 import { CATEGORY_LABELS, EQUIPMENT_LABELS, POSITION_LABELS } from "@/lib/catalogue/labels";
@@ -12,15 +13,27 @@ import { catalogueFiltersSchema } from "@/lib/validations/catalogue";
 
 export const metadata: Metadata = { title: "Catalogue" };
 
+/** A search shows at most this many matches, best first. */
+const SEARCH_CAP = 50;
+const count = new Intl.NumberFormat("en-GB");
+
 export default async function CataloguePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireClinician();
-  const filters = catalogueFiltersSchema.parse(await searchParams);
+  const params = await searchParams;
+  const filters = catalogueFiltersSchema.parse(params);
+  const cursor = typeof params.cursor === "string" ? params.cursor : undefined;
   const db = await getDb();
-  const [results, facets] = await Promise.all([
-    searchExercises(db, { clinicId: session.clinicId, filters }),
+  // Browsing pages by name; a search shows its best matches, ranked (see listExercisePage).
+  const [page, facets] = await Promise.all([
+    filters.q
+      ? searchExercises(db, { clinicId: session.clinicId, filters, limit: SEARCH_CAP }).then((rows) => ({ rows, total: rows.length, start: 0, next: null, prev: null }))
+      : listExercisePage(db, { clinicId: session.clinicId, filters, cursor }),
     catalogueFacets(db, { clinicId: session.clinicId }),
   ]);
+  const results = page.rows;
+  const total = page.total ?? results.length;
   const filtered = Boolean(filters.q || filters.category || filters.position || filters.equipment || filters.bodyRegion);
+  const urlParams = { q: filters.q, category: filters.category, position: filters.position, equipment: filters.equipment, region: filters.bodyRegion };
 
   return (
     <>
@@ -42,8 +55,9 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
         ]}
       />
       <p className="mt-6 text-sm text-muted" aria-live="polite" data-testid="result-count">
-        {results.length === 1 ? "1 exercise" : `${results.length} exercises`}
-        {filtered ? " match" : ""}
+        {filters.q && total >= SEARCH_CAP
+          ? `The ${SEARCH_CAP} best matches: add a word or a filter to narrow them`
+          : `${count.format(total)} ${total === 1 ? "exercise" : "exercises"}${filtered ? (total === 1 ? " matches" : " match") : ""}`}
       </p>
       {results.length === 0 ? (
         <div className="mt-3">
@@ -58,6 +72,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       )}
+      <Pager page={page} path="/catalogue" params={urlParams} noun="exercises" />
     </>
   );
 }

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { listEmails } from "@/db/queries/email";
+import { listEmailPage } from "@/db/queries/email";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { requireOwner } from "@/lib/auth/dal";
 import { devMailboxEnabled, env } from "@/lib/env";
 import { formatDateTime } from "../_components/settings-section";
@@ -14,11 +15,13 @@ export const metadata: Metadata = { title: "Mailbox" };
 const KIND_WORDS: Record<string, string> = { invitation: "Invitation", patient_link: "Patient link" };
 
 /** Every email this clinic has sent or queued, so the whole flow works without an SMTP server. */
-export default async function MailboxPage() {
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ cursor?: string | string[] }> }) {
   if (!devMailboxEnabled()) notFound();
   // Owners only: the mailbox shows invitation links, an owner invitation among them.
   const session = await requireOwner();
-  const emails = await listEmails(await getDb(), { clinicId: session.clinicId });
+  const { cursor } = await searchParams;
+  const page = await listEmailPage(await getDb(), { clinicId: session.clinicId, cursor: typeof cursor === "string" ? cursor : undefined });
+  const emails = page.rows;
   const smtp = Boolean(env().SMTP_URL);
   return (
     <>
@@ -69,6 +72,7 @@ export default async function MailboxPage() {
           })}
         </ul>
       )}
+      <Pager page={page} path="/mailbox" params={{}} noun="messages" />
     </>
   );
 }

@@ -1,18 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
-import { listProgrammes } from "@/db/queries/programmes";
+import { listTemplatePage } from "@/db/queries/programmes";
 import { requireClinician } from "@/lib/auth/dal";
 import { formatDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Templates" };
 
-export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ saved?: string; cursor?: string | string[] }> }) {
   const session = await requireClinician();
-  const { saved } = await searchParams;
+  const { saved, cursor } = await searchParams;
   const db = await getDb();
-  const templates = await listProgrammes(db, { clinicId: session.clinicId, kind: "template" });
+  const page = await listTemplatePage(db, { clinicId: session.clinicId, cursor: typeof cursor === "string" ? cursor : undefined });
+  const templates = page.rows;
   return (
     <>
       <PageHeader
@@ -42,6 +44,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       )}
+      <Pager page={page} path="/templates" params={{}} noun="templates" />
     </>
   );
 }

@@ -5,13 +5,14 @@ import { LinkEmail } from "@/app/(portal)/programmes/_components/link-email";
 import { LinkPanel } from "@/app/(portal)/programmes/_components/link-panel";
 import { latestEmailsFor } from "@/db/queries/email";
 import { ChangeList, VersionView } from "@/components/programme/version-view";
+import { Pager } from "@/components/ui/pager";
 import { getCurrentLink } from "@/db/queries/links";
 import { env } from "@/lib/env";
 import { shortAddress } from "@/lib/links/short-code";
 import { linkKey } from "@/lib/links/token";
 import { getDb } from "@/db/client";
 import { getPatient } from "@/db/queries/patients";
-import { getProgrammeVersion, listVersions, toDiffVersion } from "@/db/queries/programmes";
+import { getProgrammeVersion, listVersionPage, toDiffVersion } from "@/db/queries/programmes";
 import { requireClinician } from "@/lib/auth/dal";
 import { formatDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
@@ -19,19 +20,19 @@ import { describeChanges, diffVersions } from "@/lib/programme/diff";
 
 export const metadata: Metadata = { title: "Programme" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; versions?: string | string[] }> };
 
 export default async function ProgrammePage({ params, searchParams }: Props) {
   const session = await requireClinician();
   const { id } = await params;
-  const { saved } = await searchParams;
+  const { saved, versions: versionCursor } = await searchParams;
   const db = await getDb();
   const programme = isUuid(id) ? await getProgrammeVersion(db, { id, clinicId: session.clinicId }) : undefined;
   if (!programme || programme.header.kind !== "programme" || !programme.header.patientId) notFound();
   const current = programme.header.currentVersion;
   const [patient, versions, previous, link] = await Promise.all([
     getPatient(db, { id: programme.header.patientId, clinicId: session.clinicId }),
-    listVersions(db, { id, clinicId: session.clinicId }),
+    listVersionPage(db, { id, clinicId: session.clinicId, cursor: typeof versionCursor === "string" ? versionCursor : undefined }),
     current > 1 ? getProgrammeVersion(db, { id, clinicId: session.clinicId, version: current - 1 }) : undefined,
     getCurrentLink(db, { clinicId: session.clinicId, programmeId: id, key: linkKey(env().AUTH_SECRET) }),
   ]);
@@ -96,7 +97,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
           <section className="card p-5" aria-labelledby="history">
             <h2 id="history" className="text-lg font-bold">Version history</h2>
             <ol className="mt-3 space-y-2" data-testid="version-history">
-              {versions.map((v) => (
+              {versions.rows.map((v) => (
                 <li key={v.version} className="flex items-baseline justify-between gap-3 text-sm">
                   <Link href={`/programmes/${id}/versions/${v.version}`} className="link">
                     Version {v.version}
@@ -106,6 +107,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
                 </li>
               ))}
             </ol>
+            <Pager page={versions} path={`/programmes/${id}`} params={{}} param="versions" noun="versions" />
           </section>
         </aside>
       </div>
