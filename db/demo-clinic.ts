@@ -3,6 +3,7 @@ import type { Transaction } from "./client";
 import { exercises, patientLinks, programmes, programmeVersions, sessionLogs, type DosageDefaults, type LoggedExercise } from "./schema";
 import { createProgrammeIn, insertVersion } from "./queries/programmes";
 import { issueLink } from "./queries/links";
+import type { Difficulty } from "@/lib/domain/exercise";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { patientLinkEmail } from "@/lib/email/templates";
 import type { ProgrammeContent } from "@/lib/validations/programme";
@@ -15,7 +16,6 @@ import type { ProgrammeContent } from "@/lib/validations/programme";
 
 const DAY = 86_400_000;
 
-type Difficulty = "too_easy" | "about_right" | "too_hard";
 
 /** One version: the catalogue slugs it holds and the day (counted back from today) it was saved. */
 type DemoVersion = { daysAgo: number; title: string; slugs: string[]; changeNote?: string; patientNote?: string; harder?: boolean };

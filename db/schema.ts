@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   check,
   customType,
@@ -16,6 +17,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { DOSE_LIMITS } from "../lib/domain/dose";
+import { CATEGORIES, DIFFICULTIES, POSITIONS, SIDES, type Position, type Sides } from "../lib/domain/exercise";
 
 /*
  * Every clinic-owned table carries clinic_id and puts it first in its primary key and in
@@ -31,24 +34,20 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => Buffer.from(value),
 });
 
+/** `col between min and max`, with the bounds written as literals so the migration SQL reads as before. */
+const within = (column: AnyPgColumn, { min, max }: { min: number; max: number }) =>
+  sql`${column} between ${sql.raw(String(min))} and ${sql.raw(String(max))}`;
+
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 export const roleEnum = pgEnum("clinician_role", ["owner", "clinician"]);
 export const paperSizeEnum = pgEnum("paper_size", ["A4", "LETTER"]);
-export const categoryEnum = pgEnum("exercise_category", ["stretch", "strengthen", "stabilise", "mobilise"]);
-export const positionEnum = pgEnum("exercise_position", [
-  "supine",
-  "prone",
-  "side-lying",
-  "quadruped",
-  "seated",
-  "kneeling",
-  "standing",
-]);
-export const sidesEnum = pgEnum("dosage_sides", ["none", "each", "alternating"]);
+export const categoryEnum = pgEnum("exercise_category", CATEGORIES);
+export const positionEnum = pgEnum("exercise_position", POSITIONS);
+export const sidesEnum = pgEnum("dosage_sides", SIDES);
 export const programmeKindEnum = pgEnum("programme_kind", ["programme", "template"]);
-export const difficultyEnum = pgEnum("session_difficulty", ["too_easy", "about_right", "too_hard"]);
+export const difficultyEnum = pgEnum("session_difficulty", DIFFICULTIES);
 export const emailStatusEnum = pgEnum("email_status", ["queued", "sending", "sent", "failed"]);
 
 // ---------------------------------------------------------------- clinics and people
@@ -144,7 +143,7 @@ export type DosageDefaults = {
   reps: number;
   holdSeconds: number;
   restSeconds: number;
-  sides: "none" | "each" | "alternating";
+  sides: Sides;
   timesPerDay: number;
   daysPerWeek: number;
   load?: string;
@@ -155,7 +154,7 @@ export type SourceNote = { file: string; facts: string };
 export type ExerciseSnapshot = {
   name: string;
   purpose: string;
-  position: "supine" | "prone" | "side-lying" | "quadruped" | "seated" | "kneeling" | "standing";
+  position: Position;
   equipment: string[];
   steps: string[];
   cues: string[];
@@ -317,12 +316,12 @@ export const programmeItems = pgTable(
       foreignColumns: [programmeVersions.clinicId, programmeVersions.programmeId, programmeVersions.version],
     }).onDelete("cascade"),
     index("programme_items_exercise_idx").on(t.exerciseId),
-    check("programme_items_sets", sql`${t.sets} between 1 and 20`),
-    check("programme_items_reps", sql`${t.reps} between 1 and 100`),
-    check("programme_items_hold", sql`${t.holdSeconds} between 0 and 600`),
-    check("programme_items_rest", sql`${t.restSeconds} between 0 and 600`),
-    check("programme_items_times_per_day", sql`${t.timesPerDay} between 1 and 6`),
-    check("programme_items_days_per_week", sql`${t.daysPerWeek} between 1 and 7`),
+    check("programme_items_sets", within(t.sets, DOSE_LIMITS.sets)),
+    check("programme_items_reps", within(t.reps, DOSE_LIMITS.reps)),
+    check("programme_items_hold", within(t.holdSeconds, DOSE_LIMITS.holdSeconds)),
+    check("programme_items_rest", within(t.restSeconds, DOSE_LIMITS.restSeconds)),
+    check("programme_items_times_per_day", within(t.timesPerDay, DOSE_LIMITS.timesPerDay)),
+    check("programme_items_days_per_week", within(t.daysPerWeek, DOSE_LIMITS.daysPerWeek)),
     check("programme_items_position", sql`${t.position} >= 0`),
   ],
 );

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ExerciseFigure } from "@/components/illustration/exercise-figure";
 import type { ExerciseCard as Card } from "@/db/queries/exercises";
 import { dosageCompact } from "@/lib/dosage/format";
-import { CATEGORY_LABELS, label, POSITION_LABELS } from "@/lib/catalogue/labels";
+import { CATEGORY_LABELS, label, POSITION_LABELS } from "@/lib/domain/labels";
 
 export function ExerciseCard({ exercise }: { exercise: Card }) {
   const d = exercise.defaultDosage;

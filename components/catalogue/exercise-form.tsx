@@ -5,8 +5,8 @@ import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { CheckboxGroup, Select, TextArea } from "@/components/ui/fields";
 import { DosageFields } from "@/components/programme/dosage-fields";
 import type { FormState } from "@/lib/actions";
-import { CATEGORIES, EQUIPMENT, POSITIONS } from "@/lib/catalogue/content-schema";
-import { CATEGORY_LABELS, EQUIPMENT_LABELS, POSITION_LABELS } from "@/lib/catalogue/labels";
+import { BODY_REGIONS, CATEGORIES, EQUIPMENT, POSITIONS } from "@/lib/domain/exercise";
+import { BODY_REGION_LABELS, CATEGORY_LABELS, EQUIPMENT_LABELS, POSITION_LABELS } from "@/lib/domain/labels";
 
 export type ExerciseFormValues = {
   id?: string;
@@ -52,7 +52,7 @@ export function ExerciseForm({ action, initial, poseOptions, submitLabel }: { ac
             name="bodyRegion"
             defaultValue={initial.bodyRegion}
             state={state}
-            options={["lower back", "hips", "core", "thoracic spine"].map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) }))}
+            options={BODY_REGIONS.map((v) => ({ value: v, label: BODY_REGION_LABELS[v] }))}
           />
         </div>
         <CheckboxGroup label="Equipment" name="equipment" state={state} defaultValues={initial.equipment} options={EQUIPMENT.map((v) => ({ value: v, label: EQUIPMENT_LABELS[v]! }))} />

@@ -1,4 +1,5 @@
-import { DIFFICULTY_WORDS, type Difficulty } from "@/lib/player/words";
+import type { Difficulty } from "@/lib/domain/exercise";
+import { DIFFICULTY_LABELS } from "@/lib/domain/labels";
 
 export type RecentSession = {
   /** ISO timestamp of when the session was finished. */
@@ -66,7 +67,7 @@ export function RecentSessions({ sessions, timeZone }: { sessions: RecentSession
             <li key={s.completedAt} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-5 py-3">
               <span className="font-bold">{day.format(new Date(s.completedAt))}</span>
               <span className="text-muted">
-                {[s.pain === null ? null : `Pain ${s.pain} out of 10`, s.difficulty ? DIFFICULTY_WORDS[s.difficulty] : null].filter(Boolean).join(" · ") ||
+                {[s.pain === null ? null : `Pain ${s.pain} out of 10`, s.difficulty ? DIFFICULTY_LABELS[s.difficulty] : null].filter(Boolean).join(" · ") ||
                   "Done"}
               </span>
             </li>

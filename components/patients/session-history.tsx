@@ -1,15 +1,16 @@
 import { formatDate } from "@/lib/dates";
+import type { Difficulty } from "@/lib/domain/exercise";
+import { DIFFICULTY_LABELS } from "@/lib/domain/labels";
 
 type Session = {
   id: string;
   completedAt: Date;
   pain: number | null;
-  difficulty: "too_easy" | "about_right" | "too_hard" | null;
+  difficulty: Difficulty | null;
   comment: string;
   exercises: { setsDone: number; setsPlanned: number; skipped: boolean }[];
 };
 
-const DIFFICULTY = { too_easy: "Too easy", about_right: "About right", too_hard: "Too hard" } as const;
 
 /** Pain over the last sessions as a small line chart (0 at the bottom, 10 at the top); points oldest first. */
 export function PainChart({ points }: { points: { id: string; pain: number }[] }) {
@@ -53,7 +54,7 @@ export function SessionList({ sessions }: { sessions: Session[] }) {
               </span>
             </div>
             <p className="mt-1">
-              Pain <span className="font-bold">{s.pain ?? "–"}</span>/10 · {s.difficulty ? DIFFICULTY[s.difficulty] : "difficulty not given"}
+              Pain <span className="font-bold">{s.pain ?? "–"}</span>/10 · {s.difficulty ? DIFFICULTY_LABELS[s.difficulty] : "difficulty not given"}
             </p>
             {s.comment ? <p className="mt-1 whitespace-pre-line rounded-lg bg-canvas p-2">“{s.comment}”</p> : null}
           </li>

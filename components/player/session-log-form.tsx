@@ -5,7 +5,8 @@ import { CheckIcon } from "@/components/patient/icons";
 import type { LoggedExercise } from "@/db/schema";
 import type { SessionLogPayload } from "@/lib/player/log-payload";
 import { browserLogQueue } from "@/lib/player/log-queue";
-import { DIFFICULTY_WORDS, type Difficulty } from "@/lib/player/words";
+import type { Difficulty } from "@/lib/domain/exercise";
+import { DIFFICULTY_LABELS } from "@/lib/domain/labels";
 
 export type SessionLogFormProps = {
   /** Where the log is POSTed as JSON. */
@@ -28,7 +29,7 @@ const COMMENT_MAX = 1000;
 const PAIN = Array.from({ length: 11 }, (_, i) => i);
 // The real radio covers its whole tile, invisible: the tile is the tap target and the native control keeps its keyboard and screen reader behaviour.
 const RADIO = "absolute inset-0 size-full cursor-pointer appearance-none rounded-xl opacity-0";
-const DIFFICULTIES = Object.entries(DIFFICULTY_WORDS) as [Difficulty, string][];
+const DIFFICULTIES = Object.entries(DIFFICULTY_LABELS) as [Difficulty, string][];
 
 type Status = { kind: "idle" } | { kind: "sending" } | { kind: "delivered" } | { kind: "queued" } | { kind: "rejected"; message: string };
 

@@ -5,6 +5,9 @@ import { CSS } from "@dnd-kit/utilities";
 import type { BuilderItem } from "@/lib/programme/builder-types";
 import type { Dosage } from "@/lib/programme/view";
 import { dosageCompact } from "@/lib/dosage/format";
+import { DOSE_LIMITS, DOSE_NUMBER_FIELDS, DOSE_TEXT_MAX, type DoseNumberField } from "@/lib/domain/dose";
+import { SIDES } from "@/lib/domain/exercise";
+import { SIDES_LABELS } from "@/lib/domain/labels";
 
 type Props = {
   item: BuilderItem;
@@ -18,14 +21,15 @@ type Props = {
   onRemove: () => void;
 };
 
-const NUMBER_FIELDS: { key: keyof Dosage; label: string; min: number; max: number }[] = [
-  { key: "sets", label: "Sets", min: 1, max: 20 },
-  { key: "reps", label: "Reps", min: 1, max: 100 },
-  { key: "holdSeconds", label: "Hold (s)", min: 0, max: 600 },
-  { key: "restSeconds", label: "Rest (s)", min: 0, max: 600 },
-  { key: "timesPerDay", label: "Per day", min: 1, max: 6 },
-  { key: "daysPerWeek", label: "Days/week", min: 1, max: 7 },
-];
+const LABELS: Record<DoseNumberField, string> = {
+  sets: "Sets",
+  reps: "Reps",
+  holdSeconds: "Hold (s)",
+  restSeconds: "Rest (s)",
+  timesPerDay: "Per day",
+  daysPerWeek: "Days/week",
+};
+const NUMBER_FIELDS = DOSE_NUMBER_FIELDS.map((key) => ({ key, label: LABELS[key], ...DOSE_LIMITS[key] }));
 
 /** One exercise in the programme: drag handle, compact dose, dose editor in place. */
 export function BuilderItemRow({ item, index, count, open, errors, onToggle, onChange, onMove, onRemove }: Props) {
@@ -116,22 +120,24 @@ export function BuilderItemRow({ item, index, count, open, errors, onToggle, onC
                 Sides
               </label>
               <select id={`${item.key}-sides`} className="input px-2" value={item.dosage.sides} onChange={(e) => set("sides", e.target.value)}>
-                <option value="none">Not sided</option>
-                <option value="each">Each side</option>
-                <option value="alternating">Alternating</option>
+                {SIDES.map((s) => (
+                  <option key={s} value={s}>
+                    {SIDES_LABELS[s]}
+                  </option>
+                ))}
               </select>
             </div>
             <div>
               <label htmlFor={`${item.key}-load`} className="mb-1 block text-xs font-bold">
                 Load
               </label>
-              <input id={`${item.key}-load`} className="input px-2" value={item.dosage.load} maxLength={80} placeholder="e.g. red band" onChange={(e) => set("load", e.target.value)} />
+              <input id={`${item.key}-load`} className="input px-2" value={item.dosage.load} maxLength={DOSE_TEXT_MAX.load} placeholder="e.g. red band" onChange={(e) => set("load", e.target.value)} />
             </div>
             <div>
               <label htmlFor={`${item.key}-note`} className="mb-1 block text-xs font-bold">
                 Note to the patient
               </label>
-              <input id={`${item.key}-note`} className="input px-2" value={item.dosage.note} maxLength={300} onChange={(e) => set("note", e.target.value)} />
+              <input id={`${item.key}-note`} className="input px-2" value={item.dosage.note} maxLength={DOSE_TEXT_MAX.note} onChange={(e) => set("note", e.target.value)} />
             </div>
           </div>
         </div>

@@ -1,6 +1,6 @@
 import type { BuilderContent } from "@/lib/programme/builder-types";
 import { dosageWords } from "@/lib/dosage/format";
-import { POSITION_LABELS } from "@/lib/catalogue/labels";
+import { label, POSITION_LABELS } from "@/lib/domain/labels";
 
 /** What the patient will see on their phone, from the builder's unsaved state. */
 export function BuilderPreview({ content, patientName }: { content: BuilderContent; patientName?: string }) {
@@ -16,7 +16,7 @@ export function BuilderPreview({ content, patientName }: { content: BuilderConte
           {content.items.map((item, i) => (
             <li key={item.key} className="rounded-xl bg-surface p-4 shadow-sm">
               <p className="text-sm text-muted">
-                {i + 1} · {POSITION_LABELS[item.position] ?? item.position}
+                {i + 1} · {label(POSITION_LABELS, item.position)}
               </p>
               <p className="text-xl font-bold">{item.name}</p>
               <p className="mt-1 font-bold text-brand-800">{dosageWords(item.dosage).join(" · ")}</p>

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import type { ExerciseCard } from "@/db/queries/exercises";
 import { dosageCompact } from "@/lib/dosage/format";
-import { POSITION_LABELS } from "@/lib/catalogue/labels";
+import { POSITION_LABELS } from "@/lib/domain/labels";
 
 const dose = (e: ExerciseCard) => dosageCompact({ ...e.defaultDosage, load: e.defaultDosage.load ?? "", note: e.defaultDosage.note ?? "" });
 

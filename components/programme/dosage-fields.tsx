@@ -1,17 +1,21 @@
 "use client";
 
 import type { FormState } from "@/lib/actions";
+import { DOSE_LIMITS, DOSE_NUMBER_FIELDS, type DoseNumberField } from "@/lib/domain/dose";
+import { SIDES } from "@/lib/domain/exercise";
+import { SIDES_LABELS } from "@/lib/domain/labels";
 
 type Dose = { sets: number; reps: number; holdSeconds: number; restSeconds: number; sides: string; timesPerDay: number; daysPerWeek: number; load?: string; note?: string };
 
-const NUMBERS: { name: keyof Dose; label: string; min: number; max: number; suffix?: string }[] = [
-  { name: "sets", label: "Sets", min: 1, max: 20 },
-  { name: "reps", label: "Reps", min: 1, max: 100 },
-  { name: "holdSeconds", label: "Hold", min: 0, max: 600, suffix: "s" },
-  { name: "restSeconds", label: "Rest", min: 0, max: 600, suffix: "s" },
-  { name: "timesPerDay", label: "Times a day", min: 1, max: 6 },
-  { name: "daysPerWeek", label: "Days a week", min: 1, max: 7 },
-];
+const LABELS: Record<DoseNumberField, { label: string; suffix?: string }> = {
+  sets: { label: "Sets" },
+  reps: { label: "Reps" },
+  holdSeconds: { label: "Hold", suffix: "s" },
+  restSeconds: { label: "Rest", suffix: "s" },
+  timesPerDay: { label: "Times a day" },
+  daysPerWeek: { label: "Days a week" },
+};
+const NUMBERS = DOSE_NUMBER_FIELDS.map((name) => ({ name, ...LABELS[name], ...DOSE_LIMITS[name] }));
 
 /** The dose as a compact grid of labelled fields, each with its own error. */
 export function DosageFields({ state, initial, noteName = "note", prefix = "" }: { state?: FormState; initial: Dose; noteName?: string; prefix?: string }) {
@@ -56,9 +60,11 @@ export function DosageFields({ state, initial, noteName = "note", prefix = "" }:
             Sides
           </label>
           <select id={`field-${prefix}sides`} name={`${prefix}sides`} className="input" defaultValue={value("sides", initial.sides)}>
-            <option value="none">Not sided</option>
-            <option value="each">Each side</option>
-            <option value="alternating">Alternating</option>
+            {SIDES.map((s) => (
+              <option key={s} value={s}>
+                {SIDES_LABELS[s]}
+              </option>
+            ))}
           </select>
         </div>
         <div>

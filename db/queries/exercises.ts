@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { exercises, type NewExercise } from "@/db/schema";
+import type { Category, Position } from "@/lib/domain/exercise";
 import { buildSearchDetail, buildSearchText } from "@/lib/catalogue/search-text";
 import type { CustomExerciseInput } from "@/lib/validations/exercise";
 import { decodeCursor, keyColumns, keysetOrder, keysetWhere, PAGE_SIZE, toPage, type Keyset } from "@/lib/pagination";
@@ -38,8 +39,8 @@ export type ExerciseCard = {
   slug: string;
   name: string;
   purpose: string;
-  category: "stretch" | "strengthen" | "stabilise" | "mobilise";
-  position: "supine" | "prone" | "side-lying" | "quadruped" | "seated" | "kneeling" | "standing";
+  category: Category;
+  position: Position;
   equipment: string[];
   bodyRegion: string;
   defaultDosage: NonNullable<NewExercise["defaultDosage"]>;

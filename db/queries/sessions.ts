@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { patients, programmeItems, sessionLogs, type LoggedExercise } from "@/db/schema";
+import type { Difficulty } from "@/lib/domain/exercise";
 import { LOG_QUOTAS, QUOTA_RETRY_SECONDS, matchesVersion, utcDay, withinLinkLife } from "@/lib/patient/log-rules";
 import { decodeCursor, keyColumns, keysetOrder, keysetWhere, toPage, type Cursor, type Keyset } from "@/lib/pagination";
 import type { ResolvedLink } from "./links";
@@ -15,7 +16,7 @@ export type SessionLogInput = {
   completedAt: string;
   exercises: LoggedExercise[];
   pain: number | null;
-  difficulty: "too_easy" | "about_right" | "too_hard" | null;
+  difficulty: Difficulty | null;
   comment: string;
 };
 

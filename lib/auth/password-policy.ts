@@ -2,7 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import { PASSWORD_MAX, PASSWORD_MIN } from "./password-rules";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/password";
 
 export { PASSWORD_MAX, PASSWORD_MIN };
 

@@ -1,36 +1,28 @@
 import { z } from "zod";
+import { DOSE_LIMITS, DOSE_TEXT_MAX, type DoseNumberField } from "@/lib/domain/dose";
+import { BODY_REGIONS, CATEGORIES, EQUIPMENT, POSITIONS, SIDES } from "@/lib/domain/exercise";
 
 /**
  * The shape of one file in content/exercises/. Clinicians edit these files, so the
  * schema is strict: an unknown key is more likely a typo than a new field.
  */
-export const CATEGORIES = ["stretch", "strengthen", "stabilise", "mobilise"] as const;
-export const POSITIONS = [
-  "supine",
-  "prone",
-  "side-lying",
-  "quadruped",
-  "seated",
-  "kneeling",
-  "standing",
-] as const;
-export const SIDES = ["none", "each", "alternating"] as const;
-export const EQUIPMENT = ["none", "mat", "chair", "towel", "ball", "block", "pillow"] as const;
 
 const text = z.string().trim().min(1).max(600);
 const sourceFile = z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, "a seed file name such as 000_8328b7f5598f4fa9.txt");
 
+const bounded = (field: DoseNumberField) => z.int().min(DOSE_LIMITS[field].min).max(DOSE_LIMITS[field].max);
+
 export const dosageSchema = z
   .object({
-    sets: z.int().min(1).max(20),
-    reps: z.int().min(1).max(100),
-    holdSeconds: z.int().min(0).max(600),
-    restSeconds: z.int().min(0).max(600),
+    sets: bounded("sets"),
+    reps: bounded("reps"),
+    holdSeconds: bounded("holdSeconds"),
+    restSeconds: bounded("restSeconds"),
     sides: z.enum(SIDES),
-    timesPerDay: z.int().min(1).max(6),
-    daysPerWeek: z.int().min(1).max(7),
-    load: z.string().trim().max(80).optional(),
-    note: z.string().trim().max(300).optional(),
+    timesPerDay: bounded("timesPerDay"),
+    daysPerWeek: bounded("daysPerWeek"),
+    load: z.string().trim().max(DOSE_TEXT_MAX.load).optional(),
+    note: z.string().trim().max(DOSE_TEXT_MAX.note).optional(),
   })
   .strict();
 
@@ -60,7 +52,7 @@ export const exerciseFileSchema = z
     aliases: z.array(z.string().trim().min(2).max(80)).default([]),
     purpose: text,
     category: z.enum(CATEGORIES),
-    bodyRegion: z.enum(["lower back", "hips", "core", "thoracic spine"]),
+    bodyRegion: z.enum(BODY_REGIONS),
     position: z.enum(POSITIONS),
     equipment: z.array(z.enum(EQUIPMENT)).min(1),
     targetMuscles: z.array(z.string().trim().min(2).max(60)).min(1),

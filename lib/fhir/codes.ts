@@ -26,7 +26,6 @@ export const SURVEY_CATEGORY: CodeableConcept = { coding: [{ system: OBSERVATION
 export const ACTIVITY_CATEGORY: CodeableConcept = { coding: [{ system: OBSERVATION_CATEGORY, code: "activity", display: "Activity" }] };
 
 export const DIFFICULTY_CODE: CodeableConcept = { text: "Perceived difficulty of the exercise session" };
-export const DIFFICULTY_WORDS = { too_easy: "Too easy", about_right: "About right", too_hard: "Too hard" } as const;
 
 /** Observation codes the API can search by (`code=` with or without the system). */
 export const SEARCHABLE_OBSERVATION_CODES = [PAIN_SEVERITY, EXERCISE_ACTIVITY];

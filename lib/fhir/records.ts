@@ -1,4 +1,5 @@
 import type { DosageDefaults, LoggedExercise } from "@/db/schema";
+import type { Difficulty } from "@/lib/domain/exercise";
 import type { Dosage } from "@/lib/programme/view";
 
 /*
@@ -43,7 +44,7 @@ export type LogRecord = {
   startedAt: Date | null;
   completedAt: Date;
   pain: number | null;
-  difficulty: "too_easy" | "about_right" | "too_hard" | null;
+  difficulty: Difficulty | null;
   comment: string;
   exercises: LoggedExercise[];
 };

@@ -1,5 +1,6 @@
 import type { Observation, Procedure } from "@medplum/fhirtypes";
-import { ACTIVITY_CATEGORY, DIFFICULTY_CODE, DIFFICULTY_WORDS, EXERCISE_ACTIVITY, EXERCISE_THERAPY, PAIN_SEVERITY, SURVEY_CATEGORY } from "./codes";
+import { DIFFICULTY_LABELS } from "@/lib/domain/labels";
+import { ACTIVITY_CATEGORY, DIFFICULTY_CODE, EXERCISE_ACTIVITY, EXERCISE_THERAPY, PAIN_SEVERITY, SURVEY_CATEGORY } from "./codes";
 import { fhirIds } from "./ids";
 import { ref } from "./people";
 import type { LogRecord } from "./records";
@@ -71,7 +72,7 @@ export function sessionResources(log: LogRecord, exerciseName: (position: number
       code: DIFFICULTY_CODE,
       subject,
       effectiveDateTime,
-      valueCodeableConcept: { text: DIFFICULTY_WORDS[log.difficulty] },
+      valueCodeableConcept: { text: DIFFICULTY_LABELS[log.difficulty] },
     });
   }
   return { procedure, observations };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DIFFICULTIES } from "@/lib/domain/exercise";
 
 /*
  * What the player POSTs to the log URL as JSON. The server route validates with this
@@ -28,7 +29,7 @@ export const sessionLogPayloadSchema = z.strictObject({
     )
     .max(100),
   pain: z.int().min(0).max(10).nullable(),
-  difficulty: z.enum(["too_easy", "about_right", "too_hard"]).nullable(),
+  difficulty: z.enum(DIFFICULTIES).nullable(),
   comment: z.string().max(LOG_COMMENT_MAX),
 });
 

@@ -20,7 +20,7 @@ export const RELAX_SECONDS = 5;
 /** A session left longer than this is a new day: offer a fresh start instead. */
 export const RESTORE_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
-export type Sides = "none" | "each" | "alternating";
+import type { Sides } from "@/lib/domain/exercise";
 
 export type PlanExercise = {
   position: number;

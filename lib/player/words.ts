@@ -46,10 +46,6 @@ export function durationWords(seconds: number): string {
 
 export const PAIN_WORDS: Record<number, string> = { 0: "No pain", 10: "Worst pain" };
 
-export const DIFFICULTY_WORDS = { too_easy: "Too easy", about_right: "About right", too_hard: "Too hard" } as const;
-
-export type Difficulty = keyof typeof DIFFICULTY_WORDS;
-
 /**
  * Sessions a week the plan asks for: the most often any one exercise is done. An
  * exercise twice a day on 7 days means 14 sessions.

@@ -1,4 +1,5 @@
 import type { DosageDefaults } from "@/db/schema";
+import type { Position } from "@/lib/domain/exercise";
 
 /**
  * What the patient page, the session player and the PDF handout all render: one
@@ -14,7 +15,7 @@ export type ProgrammeExerciseView = {
   poseSlug: string | null;
   name: string;
   purpose: string;
-  bodyPosition: "supine" | "prone" | "side-lying" | "quadruped" | "seated" | "kneeling" | "standing";
+  bodyPosition: Position;
   equipment: string[];
   steps: string[];
   cues: string[];

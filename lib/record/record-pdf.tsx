@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { dosageCompact } from "@/lib/dosage/format";
 import { loadHandoutFonts } from "@/lib/pdf/fonts";
 import { FILL, INK, RULE, s as handout, SOFT_INK } from "@/lib/pdf/handout-styles";
-import { DIFFICULTY_WORDS } from "@/lib/player/words";
+import { DIFFICULTY_LABELS } from "@/lib/domain/labels";
 import type { RecordSession } from "@/db/queries/patient-record";
 import type { RecordParts } from "./record-json";
 
@@ -101,7 +101,7 @@ function RecordDocument({ header, programmes, links, emails, sessions, exportedA
               { label: "Difficulty", width: "16%" },
               { label: "Comment", width: "47%" },
             ]}
-            rows={sessions.map((x) => [when(x.completedAt), x.pain === null ? "—" : String(x.pain), x.difficulty ? DIFFICULTY_WORDS[x.difficulty] : "—", x.comment || "—"])}
+            rows={sessions.map((x) => [when(x.completedAt), x.pain === null ? "—" : String(x.pain), x.difficulty ? DIFFICULTY_LABELS[x.difficulty] : "—", x.comment || "—"])}
           />
         )}
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PASSWORD_MAX } from "@/lib/auth/password-rules";
+import { PASSWORD_MAX } from "@/lib/domain/password";
 
 const email = z.string().trim().toLowerCase().pipe(z.email("Enter an email address like name@clinic.org").max(254, "That email address is too long."));
 

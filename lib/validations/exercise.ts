@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORIES, EQUIPMENT, POSITIONS } from "@/lib/catalogue/content-schema";
+import { BODY_REGIONS, CATEGORIES, EQUIPMENT, POSITIONS } from "@/lib/domain/exercise";
 import { dosageSchema } from "./dosage";
 
 /** A textarea with one entry per line. */
@@ -32,7 +32,7 @@ export const customExerciseSchema = z
     aliases: lines("other names", { max: 10, each: 80 }),
     purpose: z.string().trim().min(5, "Say in a sentence what the exercise is for.").max(600, "Keep the purpose under 600 characters."),
     category: z.enum(CATEGORIES, "Choose a category."),
-    bodyRegion: z.enum(["lower back", "hips", "core", "thoracic spine"], "Choose a body region."),
+    bodyRegion: z.enum(BODY_REGIONS, "Choose a body region."),
     position: z.enum(POSITIONS, "Choose the starting position."),
     equipment: list.pipe(z.array(z.enum(EQUIPMENT)).min(1, "Choose the equipment, or None.")),
     targetMuscles: lines("target muscles", { min: 1, max: 12, each: 60 }),

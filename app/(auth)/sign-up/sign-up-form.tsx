@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
+import { PASSWORD_HINT, PASSWORD_MIN } from "@/lib/domain/password";
 import { signUpAction } from "../actions";
 
 export function SignUpForm() {
@@ -18,8 +19,8 @@ export function SignUpForm() {
         type="password"
         autoComplete="new-password"
         required
-        minLength={12}
-        hint="At least 12 characters. A few unrelated words is easy to remember and hard to guess."
+        minLength={PASSWORD_MIN}
+        hint={PASSWORD_HINT}
         state={state}
       />
       <SubmitButton pendingLabel="Creating your clinic…" className="btn-primary w-full">

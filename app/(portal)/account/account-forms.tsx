@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
+import { PASSWORD_HINT, PASSWORD_MIN } from "@/lib/domain/password";
 import { changePasswordAction, updateNameAction } from "./actions";
 
 export function NameForm({ name, email }: { name: string; email: string }) {
@@ -38,8 +39,8 @@ export function PasswordForm({ email }: { email: string }) {
         type="password"
         autoComplete="new-password"
         required
-        minLength={12}
-        hint="At least 12 characters. A few unrelated words is easy to remember and hard to guess."
+        minLength={PASSWORD_MIN}
+        hint={PASSWORD_HINT}
         state={state}
       />
       <div className="flex flex-col-reverse gap-3 border-t border-line pt-4 sm:flex-row sm:items-center sm:justify-between">

@@ -7,8 +7,8 @@ import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
 import { catalogueFacets, listExercisePage, searchExercises } from "@/db/queries/exercises";
 import { requireClinician } from "@/lib/auth/dal";
-import { CATEGORIES, EQUIPMENT, POSITIONS } from "@/lib/catalogue/content-schema";
-import { CATEGORY_LABELS, EQUIPMENT_LABELS, POSITION_LABELS } from "@/lib/catalogue/labels";
+import { CATEGORIES, EQUIPMENT, POSITIONS } from "@/lib/domain/exercise";
+import { CATEGORY_LABELS, EQUIPMENT_LABELS, POSITION_LABELS } from "@/lib/domain/labels";
 import { catalogueFiltersSchema } from "@/lib/validations/catalogue";
 
 export const metadata: Metadata = { title: "Catalogue" };

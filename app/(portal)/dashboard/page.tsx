@@ -8,13 +8,13 @@ import { listRecentClinicSessions } from "@/db/queries/sessions";
 import { attentionForPatient } from "@/lib/adherence/flags";
 import { requireClinician } from "@/lib/auth/dal";
 import { formatDate } from "@/lib/dates";
+import { DIFFICULTY_LABELS } from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 const ATTENTION_SHOWN = 20;
 const count = new Intl.NumberFormat("en-GB");
 
-const DIFFICULTY = { too_easy: "too easy", about_right: "about right", too_hard: "too hard" } as const;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const session = await requireClinician();
@@ -90,7 +90,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     <span className="text-muted">{formatDate(s.completedAt, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}</span>
                   </div>
                   <p className="mt-0.5">
-                    Pain {s.pain ?? "–"}/10{s.difficulty ? ` · ${DIFFICULTY[s.difficulty]}` : ""}
+                    Pain {s.pain ?? "–"}/10{s.difficulty ? ` · ${DIFFICULTY_LABELS[s.difficulty].toLowerCase()}` : ""}
                     {s.comment ? <span className="text-muted"> · “{s.comment.length > 80 ? `${s.comment.slice(0, 80)}…` : s.comment}”</span> : null}
                   </p>
                 </li>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
+import { PASSWORD_HINT, PASSWORD_MIN } from "@/lib/domain/password";
 import { acceptInvitationAction } from "../../actions";
 
 export function AcceptInvitationForm({ token, email, name }: { token: string; email: string; name: string }) {
@@ -23,8 +24,8 @@ export function AcceptInvitationForm({ token, email, name }: { token: string; em
         type="password"
         autoComplete="new-password"
         required
-        minLength={12}
-        hint="At least 12 characters. A few unrelated words is easy to remember and hard to guess."
+        minLength={PASSWORD_MIN}
+        hint={PASSWORD_HINT}
         state={state}
       />
       <SubmitButton pendingLabel="Joining…" className="btn-primary w-full">

@@ -8,7 +8,7 @@ import { getDb } from "@/db/client";
 import { getExercise } from "@/db/queries/exercises";
 import { requireClinician } from "@/lib/auth/dal";
 import { isUuid } from "@/lib/ids";
-import { CATEGORY_LABELS, EQUIPMENT_LABELS, label, POSITION_LABELS } from "@/lib/catalogue/labels";
+import { CATEGORY_LABELS, EQUIPMENT_LABELS, label, POSITION_LABELS } from "@/lib/domain/labels";
 import { dosageCompact } from "@/lib/dosage/format";
 
 export const metadata: Metadata = { title: "Exercise" };
