@@ -144,7 +144,7 @@ export async function saveProgrammeVersion(
         .select({ version: programmes.currentVersion })
         .from(programmes)
         .where(and(eq(programmes.id, input.programmeId), eq(programmes.clinicId, actor.clinicId)));
-      if (!current) throw new Error("programme not found in this clinic");
+      if (!current) throw new AppError("not_found", "programme not found in this clinic");
       throw new ProgrammeConflict(current.version);
     }
     await insertVersion(tx, actor, input.programmeId, next, input.content);

@@ -54,12 +54,25 @@ export async function saveProgrammeAction(_previous: SaveState, formData: FormDa
         conflict: { currentVersion: error.currentVersion, theirChanges },
       };
     }
+    const problem = inputProblem(error);
+    if (problem) return { ok: false, message: problem };
     logError("programme save failed", error);
     return { ok: false, message: "The programme could not be saved. Nothing was changed; your edits are still here. Please try again." };
   }
   revalidatePath(kind === "template" ? "/templates" : "/programmes", "layout");
   if (patientId) revalidatePath(`/patients/${patientId}`);
   redirect(kind === "template" ? `/templates?saved=${id}` : `/programmes/${id}?saved=1`);
+}
+
+/**
+ * What the save itself finds wrong with the request (an exercise outside the clinic's
+ * catalogue, a programme that is not the clinic's) is the user's to fix, not a fault.
+ */
+function inputProblem(error: unknown): string | null {
+  if (!(error instanceof AppError)) return null;
+  if (error.code === "invalid") return "An exercise in this plan is not in your clinic's catalogue any more. Remove it and save again.";
+  if (error.code === "not_found") return error.userMessage;
+  return null;
 }
 
 /** Keeps the builder's current exercises as a clinic template; the programme itself is unchanged. */
@@ -72,6 +85,8 @@ export async function saveAsTemplateAction(_previous: SaveState, formData: FormD
   try {
     await createProgramme(await getDb(), { clinicId: session.clinicId, clinicianId: session.clinicianId }, { kind: "template", content });
   } catch (error) {
+    const problem = inputProblem(error);
+    if (problem) return { ok: false, message: problem };
     logError("template save failed", error);
     return { ok: false, message: "The template could not be saved. Nothing was changed; please try again." };
   }
