@@ -23,7 +23,7 @@ export function ApiKeyForm() {
           <input id="new-api-key" readOnly value={key} className="input font-mono text-sm" onFocus={(e) => e.currentTarget.select()} data-testid="new-api-key" />
         </div>
       ) : null}
-      <Field id="api-key-name" label="Name" name="name" hint="The system that will use it, e.g. “Practice EHR”." autoComplete="off" required maxLength={80} state={state} key={key ?? "form"} defaultValue={key ? "" : undefined} />
+      <Field id="api-key-name" label="Key name" name="name" hint="The system that will use it, e.g. “Practice EHR”." autoComplete="off" required maxLength={80} state={state} key={key ?? "form"} defaultValue={key ? "" : undefined} />
       <div className="flex justify-end border-t border-line pt-4">
         <SubmitButton pendingLabel="Creating…">Create key</SubmitButton>
       </div>
