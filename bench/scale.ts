@@ -1,6 +1,6 @@
 /*
  * The clinician pages at clinic scale, against a small clinic in the same run:
- *   DATABASE_URL=postgres://… npx tsx --conditions=react-server bench/scale.ts
+ *   DATABASE_URL=postgres://… npm run bench:scale
  * (after `next build`). Seeds a 5,000-patient clinic (5,000 programmes, 200,000 logs over
  * two years) and a 3-patient clinic with set-based SQL, starts `next start`, signs in as
  * each clinic's owner in Chromium and times each page (median of 15 requests, one at a
