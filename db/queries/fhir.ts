@@ -9,6 +9,7 @@ import { organizationResource, patientResource, practitionerResource } from "@/l
 import { activityDefinitionResource, carePlanResource, serviceRequestResource } from "@/lib/fhir/plan";
 import type { ItemRecord, LogRecord, PatientRecord, VersionRecord } from "@/lib/fhir/records";
 import { sessionResources } from "@/lib/fhir/session";
+import { versionItemColumns } from "./programmes";
 
 /*
  * Loads a patient's records for the FHIR mapping. Every query names the clinic; lists
@@ -59,29 +60,13 @@ const versionRecord = ({ currentVersion, archivedAt, ...row }: VersionRow, items
 const patientProgrammes = ({ clinicId, patientId }: Scope) =>
   and(eq(programmes.clinicId, clinicId), eq(programmes.patientId, patientId), eq(programmes.kind, "programme"));
 
-const itemColumns = {
-  programmeId: programmeItems.programmeId,
-  version: programmeItems.version,
-  position: programmeItems.position,
-  exerciseId: programmeItems.exerciseId,
-  name: sql<string>`coalesce(${programmeItems.exerciseSnapshot}->>'name', ${exercises.name})`,
-  sets: programmeItems.sets,
-  reps: programmeItems.reps,
-  holdSeconds: programmeItems.holdSeconds,
-  restSeconds: programmeItems.restSeconds,
-  sides: programmeItems.sides,
-  timesPerDay: programmeItems.timesPerDay,
-  daysPerWeek: programmeItems.daysPerWeek,
-  load: programmeItems.load,
-  note: programmeItems.note,
-};
 
 /** The items of the given versions, keyed "programmeId/version". */
 async function itemsOf(db: DatabaseOrTransaction, clinicId: string, versions: VersionCursor[]): Promise<Map<string, ItemRecord[]>> {
   const byVersion = new Map<string, ItemRecord[]>();
   if (versions.length === 0) return byVersion;
   const rows = await db
-    .select(itemColumns)
+    .select(versionItemColumns)
     .from(programmeItems)
     .innerJoin(exercises, eq(exercises.id, programmeItems.exerciseId))
     .where(and(eq(programmeItems.clinicId, clinicId), inArray(programmeItems.programmeId, [...new Set(versions.map((v) => v.programmeId))])))
@@ -114,7 +99,7 @@ export async function listFhirVersions(db: DatabaseOrTransaction, scope: Scope &
 /** The patient's programme items (ServiceRequests), each with its version, in (programme, version, position) order. */
 export async function listFhirItems(db: DatabaseOrTransaction, scope: Scope & { after?: ItemCursor; limit: number }) {
   const rows = await db
-    .select({ ...versionColumns, item: itemColumns })
+    .select({ ...versionColumns, item: versionItemColumns })
     .from(programmeItems)
     .innerJoin(exercises, eq(exercises.id, programmeItems.exerciseId))
     .innerJoin(

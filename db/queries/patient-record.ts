@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { rowsOf, type DatabaseOrTransaction } from "@/db/client";
+import { versionItemColumns } from "./programmes";
 import { clinics, emailOutbox, exercises, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
 
 /*
@@ -68,23 +69,7 @@ export async function listRecordProgrammes(db: DatabaseOrTransaction, key: { cli
     .where(and(eq(programmeVersions.clinicId, key.clinicId), inArray(programmeVersions.programmeId, ids)))
     .orderBy(asc(programmeVersions.programmeId), asc(programmeVersions.version));
   const items = await db
-    .select({
-      programmeId: programmeItems.programmeId,
-      version: programmeItems.version,
-      position: programmeItems.position,
-      exerciseId: programmeItems.exerciseId,
-      // The name as saved with the version; the catalogue's current name only for versions saved before snapshots.
-      name: sql<string>`coalesce(${programmeItems.exerciseSnapshot}->>'name', ${exercises.name})`,
-      sets: programmeItems.sets,
-      reps: programmeItems.reps,
-      holdSeconds: programmeItems.holdSeconds,
-      restSeconds: programmeItems.restSeconds,
-      sides: programmeItems.sides,
-      timesPerDay: programmeItems.timesPerDay,
-      daysPerWeek: programmeItems.daysPerWeek,
-      load: programmeItems.load,
-      note: programmeItems.note,
-    })
+    .select(versionItemColumns)
     .from(programmeItems)
     .innerJoin(exercises, eq(exercises.id, programmeItems.exerciseId))
     .where(and(eq(programmeItems.clinicId, key.clinicId), inArray(programmeItems.programmeId, ids)))

@@ -11,6 +11,29 @@ import { recordAudit } from "./audit";
 
 type Actor = { clinicId: string; clinicianId: string };
 
+
+/**
+ * A saved item as every reader of whole versions selects it (exports, FHIR): its place,
+ * exercise and dose, and the exercise's name as saved with the version (the catalogue's
+ * current name only for versions saved before snapshots). Join `exercises` for the name.
+ */
+export const versionItemColumns = {
+  programmeId: programmeItems.programmeId,
+  version: programmeItems.version,
+  position: programmeItems.position,
+  exerciseId: programmeItems.exerciseId,
+  name: sql<string>`coalesce(${programmeItems.exerciseSnapshot}->>'name', ${exercises.name})`,
+  sets: programmeItems.sets,
+  reps: programmeItems.reps,
+  holdSeconds: programmeItems.holdSeconds,
+  restSeconds: programmeItems.restSeconds,
+  sides: programmeItems.sides,
+  timesPerDay: programmeItems.timesPerDay,
+  daysPerWeek: programmeItems.daysPerWeek,
+  load: programmeItems.load,
+  note: programmeItems.note,
+};
+
 export class ProgrammeConflict extends Error {
   constructor(readonly currentVersion: number) {
     super(`programme is at version ${currentVersion}`);
