@@ -10,6 +10,7 @@ import { activityDefinitionResource, carePlanResource, serviceRequestResource } 
 import type { ItemRecord, LogRecord, PatientRecord, VersionRecord } from "@/lib/fhir/records";
 import { sessionResources } from "@/lib/fhir/session";
 import { versionItemColumns } from "./programmes";
+import { sessionLogColumns } from "./sessions";
 
 /*
  * Loads a patient's records for the FHIR mapping. Every query names the clinic; lists
@@ -129,18 +130,7 @@ const logFilters: Record<LogFilter, SQL> = {
 /** The patient's session logs, oldest first, with the names of the exercises each one names. */
 export async function listFhirLogs(db: DatabaseOrTransaction, scope: Scope & { after?: LogCursor; limit: number; only?: LogFilter }) {
   const logs: LogRecord[] = await db
-    .select({
-      id: sessionLogs.id,
-      patientId: sessionLogs.patientId,
-      programmeId: sessionLogs.programmeId,
-      version: sessionLogs.version,
-      startedAt: sessionLogs.startedAt,
-      completedAt: sessionLogs.completedAt,
-      pain: sessionLogs.pain,
-      difficulty: sessionLogs.difficulty,
-      comment: sessionLogs.comment,
-      exercises: sessionLogs.exercises,
-    })
+    .select({ ...sessionLogColumns, patientId: sessionLogs.patientId })
     .from(sessionLogs)
     .where(
       and(

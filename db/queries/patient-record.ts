@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { rowsOf, type DatabaseOrTransaction } from "@/db/client";
 import { versionItemColumns } from "./programmes";
+import { sessionLogColumns } from "./sessions";
 import { clinics, emailOutbox, exercises, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
 
 /*
@@ -91,17 +92,7 @@ export type SessionCursor = { completedAt: Date; id: string };
 /** One page of session logs, oldest first, after `after` (keyset: no offset, no page held twice). */
 export async function pageRecordSessions(db: DatabaseOrTransaction, key: { clinicId: string; patientId: string; after?: SessionCursor; limit: number }) {
   return db
-    .select({
-      id: sessionLogs.id,
-      programmeId: sessionLogs.programmeId,
-      version: sessionLogs.version,
-      startedAt: sessionLogs.startedAt,
-      completedAt: sessionLogs.completedAt,
-      pain: sessionLogs.pain,
-      difficulty: sessionLogs.difficulty,
-      comment: sessionLogs.comment,
-      exercises: sessionLogs.exercises,
-    })
+    .select(sessionLogColumns)
     .from(sessionLogs)
     .where(
       and(

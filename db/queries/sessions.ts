@@ -93,21 +93,25 @@ export async function recordSessionLog(db: Database, link: ResolvedLink, input: 
   });
 }
 
+/** A session log as the clinician's pages, the record export and the FHIR mapping read it. */
+export const sessionLogColumns = {
+  id: sessionLogs.id,
+  programmeId: sessionLogs.programmeId,
+  version: sessionLogs.version,
+  startedAt: sessionLogs.startedAt,
+  completedAt: sessionLogs.completedAt,
+  pain: sessionLogs.pain,
+  difficulty: sessionLogs.difficulty,
+  comment: sessionLogs.comment,
+  exercises: sessionLogs.exercises,
+};
+
 export async function listSessions(
   db: DatabaseOrTransaction,
   { clinicId, patientId, programmeId, limit = 20 }: { clinicId: string; patientId: string; programmeId?: string; limit?: number },
 ) {
   return db
-    .select({
-      id: sessionLogs.id,
-      programmeId: sessionLogs.programmeId,
-      version: sessionLogs.version,
-      completedAt: sessionLogs.completedAt,
-      pain: sessionLogs.pain,
-      difficulty: sessionLogs.difficulty,
-      comment: sessionLogs.comment,
-      exercises: sessionLogs.exercises,
-    })
+    .select(sessionLogColumns)
     .from(sessionLogs)
     .where(and(eq(sessionLogs.clinicId, clinicId), eq(sessionLogs.patientId, patientId), programmeId ? eq(sessionLogs.programmeId, programmeId) : undefined))
     .orderBy(desc(sessionLogs.completedAt))
@@ -126,14 +130,7 @@ export const sessionKeyset: Keyset = {
 export function sessionPageQuery(db: DatabaseOrTransaction, { clinicId, patientId, cursor, pageSize }: { clinicId: string; patientId: string; cursor: Cursor | null; pageSize: number }) {
   return db
     .select({
-      id: sessionLogs.id,
-      programmeId: sessionLogs.programmeId,
-      version: sessionLogs.version,
-      completedAt: sessionLogs.completedAt,
-      pain: sessionLogs.pain,
-      difficulty: sessionLogs.difficulty,
-      comment: sessionLogs.comment,
-      exercises: sessionLogs.exercises,
+      ...sessionLogColumns,
       pageKey: keyColumns(sessionKeyset),
     })
     .from(sessionLogs)
