@@ -3,7 +3,7 @@ import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { emailOutbox, patientLinks, patients, programmes, sessionLogs } from "@/db/schema";
-import type { ErasureReason } from "@/lib/validations/patient-data";
+import type { ErasureReason } from "@/lib/domain/record";
 import { recordAudit } from "./audit";
 
 type Actor = { clinicId: string; clinicianId: string; ip?: string };

@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { erasePatientAction } from "@/app/(portal)/patients/erase-actions";
 import { Select } from "@/components/ui/fields";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
-import { ERASURE_REASONS } from "@/lib/validations/patient-data";
+// The reasons without their zod schema: zod in a browser bundle probes for eval, which the CSP reports.
+import { ERASURE_REASONS } from "@/lib/domain/record";
 
 const REASONS = Object.entries(ERASURE_REASONS).map(([value, label]) => ({ value, label }));
 
