@@ -1,5 +1,5 @@
 // `npm test`: every check the README promises, in order, with one summary line at the end.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 
 type Step = { name: string; passed: number; failed: number };
@@ -10,18 +10,30 @@ function run(cmd: string, args: string[], extraEnv: Record<string, string> = {})
   return spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } }).status ?? 1;
 }
 
-function check(name: string, cmd: string, args: string[]) {
-  console.log(`\n━━ ${name}`);
-  const status = run(cmd, args);
-  steps.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
-}
-
 function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
 }
 
-check("typecheck", "node", ["node_modules/typescript/bin/tsc", "--noEmit"]);
-check("lint", "node", ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."]);
+// Types and lint are single-threaded: run them side by side, each printed whole when done.
+function checkInBackground(name: string, cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("close", (status) => {
+      console.log(`\n━━ ${name}`);
+      process.stdout.write(output);
+      steps.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
+      resolve();
+    });
+  });
+}
+
+await Promise.all([
+  checkInBackground("typecheck", "node", ["node_modules/typescript/bin/tsc", "--noEmit"]),
+  checkInBackground("lint", "node", ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."]),
+]);
 
 console.log(`\n━━ unit and integration (PGlite${env.TEST_DATABASE_URL ? " and PostgreSQL" : " only; set TEST_DATABASE_URL to add PostgreSQL"})`);
 rmSync("test-results/vitest.json", { force: true });
