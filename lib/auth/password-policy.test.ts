@@ -56,20 +56,12 @@ describe("password policy", () => {
     }
   });
 
-  it("estimates a long paste as cheaply as a short one: the first 32 characters decide", async () => {
-    const phrase = "pebble orchard violin lantern ".repeat(9);
-    await passwordProblem(phrase.slice(0, 32));
-    const timed = async (password: string) => {
-      const start = performance.now();
-      expect(await passwordProblem(password)).toBeNull();
-      return performance.now() - start;
-    };
-    let [short, long] = [0, 0];
-    for (let i = 0; i < 3; i += 1) {
-      short += await timed(phrase.slice(0, 32));
-      long += await timed(phrase.slice(0, PASSWORD_MAX));
-    }
-    expect(long).toBeLessThan(short * 2);
+  // zxcvbn's work grows faster than the length, so only the first 32 characters are
+  // scored; what follows them cannot change the verdict either way.
+  it("scores only the first 32 characters of a long paste", async () => {
+    const strong = "pebble orchard violin lantern kite";
+    expect(await passwordProblem(strong.slice(0, 32) + "a".repeat(PASSWORD_MAX - 32))).toBeNull();
+    expect(await passwordProblem("a".repeat(32) + strong.repeat(3).slice(0, PASSWORD_MAX - 32))).toMatch(/too easy to guess/);
     expect(await passwordProblem("a".repeat(PASSWORD_MAX))).toMatch(/too easy to guess/);
   });
 });
