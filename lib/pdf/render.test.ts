@@ -248,9 +248,8 @@ describe("the handout cache", () => {
     const key = handoutCacheKey(parts);
     const handout = input(sampleProgramme(2));
     const first = await renderHandout(handout, { cacheKey: key });
-    const started = performance.now();
-    const second = await renderHandout(handout, { cacheKey: key });
-    expect(performance.now() - started).toBeLessThan(20);
+    // Another programme under the same key: the bytes can only have come from memory.
+    const second = await renderHandout(input(sampleProgramme(3)), { cacheKey: key });
     expect(second.equals(first)).toBe(true);
     second.fill(0);
     expect((await renderHandout(handout, { cacheKey: key })).equals(first)).toBe(true);
