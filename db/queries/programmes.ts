@@ -17,12 +17,8 @@ type Actor = { clinicId: string; clinicianId: string };
  * exercise and dose, and the exercise's name as saved with the version (the catalogue's
  * current name only for versions saved before snapshots). Join `exercises` for the name.
  */
-export const versionItemColumns = {
-  programmeId: programmeItems.programmeId,
-  version: programmeItems.version,
-  position: programmeItems.position,
-  exerciseId: programmeItems.exerciseId,
-  name: sql<string>`coalesce(${programmeItems.exerciseSnapshot}->>'name', ${exercises.name})`,
+/** A saved item's dose, as stored. */
+const itemDoseColumns = {
   sets: programmeItems.sets,
   reps: programmeItems.reps,
   holdSeconds: programmeItems.holdSeconds,
@@ -32,6 +28,15 @@ export const versionItemColumns = {
   daysPerWeek: programmeItems.daysPerWeek,
   load: programmeItems.load,
   note: programmeItems.note,
+};
+
+export const versionItemColumns = {
+  programmeId: programmeItems.programmeId,
+  version: programmeItems.version,
+  position: programmeItems.position,
+  exerciseId: programmeItems.exerciseId,
+  name: sql<string>`coalesce(${programmeItems.exerciseSnapshot}->>'name', ${exercises.name})`,
+  ...itemDoseColumns,
 };
 
 export class ProgrammeConflict extends Error {
@@ -215,15 +220,7 @@ export async function getProgrammeVersion(
     .select({
       position: programmeItems.position,
       exerciseId: programmeItems.exerciseId,
-      sets: programmeItems.sets,
-      reps: programmeItems.reps,
-      holdSeconds: programmeItems.holdSeconds,
-      restSeconds: programmeItems.restSeconds,
-      sides: programmeItems.sides,
-      timesPerDay: programmeItems.timesPerDay,
-      daysPerWeek: programmeItems.daysPerWeek,
-      load: programmeItems.load,
-      note: programmeItems.note,
+      ...itemDoseColumns,
       snapshot: programmeItems.exerciseSnapshot,
       name: exercises.name,
       slug: exercises.slug,
