@@ -5,8 +5,11 @@ import { getDb } from "@/db/client";
 import { API_KEY_PATTERN, findApiKey } from "@/db/queries/api-keys";
 import { recordAudit } from "@/db/queries/audit";
 import { getSessionClinician } from "@/db/queries/clinicians";
+import { isTreatingClinician } from "@/db/queries/patient-record";
+import { getPatient } from "@/db/queries/patients";
 import { hit } from "@/db/queries/rate-limits";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { clientIp } from "@/lib/request";
 import { auth } from "./auth";
 
@@ -57,6 +60,20 @@ export async function authorizeClinician(options: { owner?: boolean } = {}): Pro
   const session = await verifySession();
   if (!session) throw new AppError("unauthorized");
   if (options.owner && session.role !== "owner") throw new AppError("forbidden");
+  return session;
+}
+
+/** Who may take a patient's whole record away (ZIP or FHIR): the owner, or a clinician treating them. */
+export async function canExportRecord(session: SessionClinician, patientId: string): Promise<boolean> {
+  if (session.role === "owner") return true;
+  return isTreatingClinician(await getDb(), { clinicId: session.clinicId, patientId, clinicianId: session.clinicianId });
+}
+
+/** The check for every whole-record download: another clinic's or an unknown patient is "not found". */
+export async function authorizeRecordExport(patientId: string): Promise<SessionClinician> {
+  const session = await authorizeClinician();
+  if (!isUuid(patientId) || !(await getPatient(await getDb(), { id: patientId, clinicId: session.clinicId }))) throw new AppError("not_found");
+  if (!(await canExportRecord(session, patientId))) throw new AppError("forbidden");
   return session;
 }
 

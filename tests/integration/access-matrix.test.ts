@@ -177,8 +177,10 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
   },
   "app/(portal)/patients/[id]/fhir-bundle.json/route.ts#GET": {
     access: "clinic",
+    // The whole record, like record.zip: owners and the clinicians treating the patient.
+    ownerOnly: true,
     call: request("GET", "/patients/x/fhir-bundle.json", (fx) => ({ id: fx.victim.patientId })),
-    legit: { as: "clinician", changes: ["audit_events"] },
+    legit: { as: "owner", changes: ["audit_events"] },
   },
   "app/(portal)/catalogue/actions.ts#createExerciseAction": {
     access: "clinic",

@@ -24,6 +24,7 @@ vi.mock("next/cache", () => import("../mocks/next-cache.mock"));
 vi.mock("@/db/client", async (importOriginal) => (await import("../mocks/db-client.mock")).dbClientDouble(importOriginal));
 
 const { GET: exportRecord } = await import("@/app/(portal)/patients/[id]/record.zip/route");
+const { GET: exportFhir } = await import("@/app/(portal)/patients/[id]/fhir-bundle.json/route");
 const { erasePatientAction } = await import("@/app/(portal)/patients/erase-actions");
 const { GET: patientCalendar } = await import("@/app/p/[token]/calendar.ics/route");
 const { default: PatientPage } = await import("@/app/(portal)/patients/[id]/page");
@@ -128,17 +129,20 @@ describe(`a patient's record on ${driver}`, () => {
     expect(views).toEqual([expect.objectContaining({ clinicId: fx.victim.clinicId, actorId: fx.victim.colleague.id, objectType: "patient", objectId: fx.victim.patientId, ip: "203.0.113.9", detail: {} })]);
   });
 
-  it("lets a clinician who treats the patient export, and answers 404 to one who does not and to another clinic", async () => {
+  it("lets a clinician who treats the patient export, as ZIP or FHIR, and answers 404 to one who does not and to another clinic", async () => {
     const fx = await richPatient();
-    actAs(claims(fx.victim.colleague));
-    expect((await download(fx.victim.patientId)).status).toBe(404);
-    actAs(claims(fx.attacker));
-    expect((await download(fx.victim.patientId)).status).toBe(404);
-    // The fixture's clinician saved version 3.
-    actAs(claims(fx.victim.clinician));
-    const response = await download(fx.victim.patientId);
-    expect(response.status).toBe(200);
-    await response.arrayBuffer();
+    const fhir = (patientId: string) => exportFhir(new Request(`http://homeplan.test/patients/${patientId}/fhir-bundle.json`), { params: Promise.resolve({ id: patientId }) });
+    for (const get of [download, fhir]) {
+      actAs(claims(fx.victim.colleague));
+      expect((await get(fx.victim.patientId)).status).toBe(404);
+      actAs(claims(fx.attacker));
+      expect((await get(fx.victim.patientId)).status).toBe(404);
+      // The fixture's clinician saved version 3.
+      actAs(claims(fx.victim.clinician));
+      const response = await get(fx.victim.patientId);
+      expect(response.status).toBe(200);
+      await response.arrayBuffer();
+    }
   });
 
   it("refuses an erasure whose typed name does not match, saying so and changing nothing", async () => {

@@ -4,7 +4,6 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ToggleActionButton } from "@/components/ui/toggle-action-button";
 import { archivePatientAction } from "../actions";
-import { FhirBundleLink } from "./fhir-bundle-link";
 import { EmptyState } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getPatient } from "@/db/queries/patients";
@@ -59,7 +58,6 @@ export default async function PatientPage({ params, searchParams }: Props) {
           <Link href={`/patients/${patient.id}/edit`} className="btn-secondary">
             Edit details
           </Link>
-          <FhirBundleLink patientId={patient.id} />
           <ToggleActionButton
             action={archivePatientAction}
             fields={{ id: patient.id, archived: patient.archivedAt ? "false" : "true" }}

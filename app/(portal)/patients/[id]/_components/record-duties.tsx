@@ -1,6 +1,4 @@
-import { getDb } from "@/db/client";
-import { isTreatingClinician } from "@/db/queries/patient-record";
-import type { SessionClinician } from "@/lib/auth/dal";
+import { canExportRecord, type SessionClinician } from "@/lib/auth/dal";
 import { ErasePatientForm } from "./erase-patient-form";
 
 /**
@@ -9,7 +7,7 @@ import { ErasePatientForm } from "./erase-patient-form";
  */
 export async function PatientRecordDuties({ patient, session }: { patient: { id: string; name: string }; session: SessionClinician }) {
   const owner = session.role === "owner";
-  const canExport = owner || (await isTreatingClinician(await getDb(), { clinicId: session.clinicId, patientId: patient.id, clinicianId: session.clinicianId }));
+  const canExport = await canExportRecord(session, patient.id);
   if (!canExport && !owner) return null;
   return (
     <section aria-labelledby="record-heading" className="mt-10 space-y-4">
@@ -26,9 +24,19 @@ export async function PatientRecordDuties({ patient, session }: { patient: { id:
               in the audit trail.
             </p>
           </div>
-          <a href={`/patients/${patient.id}/record.zip`} className="btn-secondary" download>
-            Export record
-          </a>
+          <div className="flex flex-wrap gap-2">
+            <a href={`/patients/${patient.id}/record.zip`} className="btn-secondary" download>
+              Export record
+            </a>
+            <a
+              href={`/patients/${patient.id}/fhir-bundle.json`}
+              download
+              className="btn-secondary"
+              title="The patient's programmes and session logs in the FHIR R4 standard, for other health software"
+            >
+              FHIR record
+            </a>
+          </div>
         </div>
       ) : null}
       {owner ? <ErasePatientForm patient={patient} /> : null}

@@ -2,18 +2,17 @@ import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { patientBundle } from "@/db/queries/fhir";
-import { authorizeClinician } from "@/lib/auth/dal";
+import { authorizeRecordExport } from "@/lib/auth/dal";
 import { AppError, errorResponse } from "@/lib/errors";
 import { FHIR_JSON } from "@/lib/fhir/bundle";
-import { isUuid } from "@/lib/ids";
 import { clientIp } from "@/lib/request";
 
-/** The clinician's download of one patient's record as a FHIR R4 collection Bundle. */
+/** One patient's record as a FHIR R4 collection Bundle, for an owner or a clinician treating them. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const session = await authorizeClinician();
     const { id } = await params;
-    if (!isUuid(id)) throw new AppError("not_found");
+    // The same record as the ZIP export, so the same people may take it.
+    const session = await authorizeRecordExport(id);
     const db = await getDb();
     const bundle = await patientBundle(db, { clinicId: session.clinicId, patientId: id });
     if (!bundle) throw new AppError("not_found");

@@ -1,24 +1,18 @@
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { getPatient } from "@/db/queries/patients";
-import { isTreatingClinician } from "@/db/queries/patient-record";
-import { authorizeClinician } from "@/lib/auth/dal";
+import { authorizeRecordExport } from "@/lib/auth/dal";
 import { AppError, errorResponse } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
 import { patientRecordZip } from "@/lib/record/export";
 import { clientIp } from "@/lib/request";
 
 /** A patient's whole record as one ZIP (GDPR Art. 15/20), for an owner or a clinician treating them. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const session = await authorizeClinician();
     const { id } = await params;
-    if (!isUuid(id)) throw new AppError("not_found");
+    const session = await authorizeRecordExport(id);
     const db = await getDb();
     const key = { clinicId: session.clinicId, patientId: id };
-    if (!(await getPatient(db, { id, clinicId: session.clinicId }))) throw new AppError("not_found");
-    if (session.role !== "owner" && !(await isTreatingClinician(db, { ...key, clinicianId: session.clinicianId }))) throw new AppError("forbidden");
     const record = await patientRecordZip(db, key);
     if (!record) throw new AppError("not_found");
     await recordAudit(db, { clinicId: session.clinicId, actorId: session.clinicianId, action: "patient.exported", objectType: "patient", objectId: id, ip: clientIp(await headers()), detail: { format: "zip" } });
