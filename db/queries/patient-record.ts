@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { rowsOf, type DatabaseOrTransaction } from "@/db/client";
+import { patientColumns } from "./patients";
 import { versionItemColumns } from "./programmes";
 import { sessionLogColumns } from "./sessions";
 import { clinics, emailOutbox, exercises, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
@@ -29,16 +30,7 @@ export async function getRecordHeader(db: DatabaseOrTransaction, key: { clinicId
   const [row] = await db
     .select({
       clinicName: clinics.name,
-      patient: {
-        id: patients.id,
-        name: patients.name,
-        email: patients.email,
-        dateOfBirth: patients.dateOfBirth,
-        notes: patients.notes,
-        archivedAt: patients.archivedAt,
-        createdAt: patients.createdAt,
-        updatedAt: patients.updatedAt,
-      },
+      patient: { ...patientColumns, updatedAt: patients.updatedAt },
     })
     .from(patients)
     .innerJoin(clinics, eq(clinics.id, patients.clinicId))

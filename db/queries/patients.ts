@@ -5,7 +5,8 @@ import { patientLinks, patients } from "@/db/schema";
 import type { PatientInput } from "@/lib/validations/patient";
 import { recordAudit } from "./audit";
 
-const columns = {
+/** A patient as the clinician's pages and the record export read them. */
+export const patientColumns = {
   id: patients.id,
   name: patients.name,
   email: patients.email,
@@ -19,7 +20,7 @@ export type PatientRow = Awaited<ReturnType<typeof getPatient>>;
 
 export async function getPatient(db: DatabaseOrTransaction, { id, clinicId }: { id: string; clinicId: string }) {
   const [row] = await db
-    .select(columns)
+    .select(patientColumns)
     .from(patients)
     .where(and(eq(patients.id, id), eq(patients.clinicId, clinicId)));
   return row;
