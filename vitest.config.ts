@@ -47,8 +47,8 @@ export default defineConfig({
                 include: ["tests/integration/**/*.test.ts"],
                 environment: "node",
                 env: { TEST_DRIVER: "postgres" },
-                // One database shared by the files: run them one at a time.
-                fileParallelism: false,
+                // Each worker has its own database (tests/db.ts), dropped at the end.
+                globalSetup: ["tests/postgres-teardown.ts"],
                 testTimeout: 60_000,
                 hookTimeout: 60_000,
               },

@@ -5,13 +5,14 @@ import { migrateDatabase, openDatabase, rowsOf, type Connection, type Database }
 export const driver = (process.env.TEST_DRIVER ?? "pglite") as "pglite" | "postgres";
 
 /**
- * A migrated database for one test file: a fresh in-memory PGlite, or the shared real
- * Postgres from TEST_DATABASE_URL. Every table is emptied before each test.
+ * A migrated database for one test file: a fresh in-memory PGlite, or on PostgreSQL the
+ * database of this vitest worker (see `workerDatabaseUrl`). Every table is emptied before
+ * each test.
  */
 export function setupTestDatabase(): { db: () => Database; connection: () => Connection } {
   let connection: Connection | undefined;
   beforeAll(async () => {
-    connection = await openDatabase({ url: driver === "postgres" ? process.env.TEST_DATABASE_URL : undefined });
+    connection = await openDatabase({ url: driver === "postgres" ? await workerDatabaseUrl() : undefined });
     await migrateDatabase(connection);
   });
   beforeEach(async () => {
@@ -43,4 +44,32 @@ export async function truncateAll(db: Database) {
 export async function countRows(db: Database, table: string): Promise<number> {
   const [row] = rowsOf<{ n: number }>(await db.execute(sql.raw(`select count(*)::int as n from "${table}"`)));
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Each vitest worker gets its own PostgreSQL database, named after TEST_DATABASE_URL's with
+ * the worker's number, so the PostgreSQL files run side by side like the embedded ones. A
+ * worker runs one file at a time, so a file still has its database to itself (pg_dump of
+ * the whole database and advisory locks stay meaningful). tests/postgres-teardown.ts drops
+ * them when the run ends.
+ */
+let workerUrl: Promise<string> | undefined;
+export function workerDatabaseUrl(): Promise<string> {
+  return (workerUrl ??= createWorkerDatabase());
+}
+
+async function createWorkerDatabase(): Promise<string> {
+  const base = new URL(process.env.TEST_DATABASE_URL!);
+  const name = `${base.pathname.slice(1)}_w${process.env.VITEST_POOL_ID ?? "1"}`;
+  const { default: postgres } = await import("postgres");
+  const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (!exists) await admin.unsafe(`create database "${name}"`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

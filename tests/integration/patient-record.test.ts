@@ -14,7 +14,7 @@ import { changedTables, snapshot } from "../access/snapshot";
 import { actAs } from "../mocks/auth.mock";
 import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
 import { describeNavigation } from "../mocks/next-navigation.mock";
-import { driver, setupTestDatabase } from "../db";
+import { driver, setupTestDatabase, workerDatabaseUrl } from "../db";
 
 vi.mock("@/lib/auth/auth", () => import("../mocks/auth.mock"));
 vi.mock("next-auth", () => import("../mocks/next-auth.mock"));
@@ -180,7 +180,7 @@ describe(`a patient's record on ${driver}`, () => {
     expect(gone.status).toBe(404);
 
     if (driver === "postgres") {
-      const pgDump = execFileSync("pg_dump", ["--data-only", process.env.TEST_DATABASE_URL!], { maxBuffer: 256 * 1024 * 1024 }).toString();
+      const pgDump = execFileSync("pg_dump", ["--data-only", await workerDatabaseUrl()], { maxBuffer: 256 * 1024 * 1024 }).toString();
       expect(pgDump).toContain(TEMPLATE_TITLE);
       expect(words.filter((w) => pgDump.includes(w))).toEqual([]);
     }
