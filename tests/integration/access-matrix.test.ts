@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { TEST_PASSWORD } from "../factories";
 import { seedAccessFixture, secretsOf, type AccessFixture } from "../access/fixture";
 import { listEntryPoints, scanServerEntryPoints } from "../access/scan";
-import { changedTables, dumpRows, snapshot } from "../access/snapshot";
+import { changedTables, dumpRows, snapshot, type Snapshot } from "../access/snapshot";
 import { actAs, type Claims } from "../mocks/auth.mock";
 import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
 import { describeNavigation } from "../mocks/next-navigation.mock";
@@ -386,8 +386,19 @@ describe(`access matrix on ${driver}`, () => {
   it.each(listed.map(([key, entry]) => [key, entry] as const))("%s", async (key, { fn, kind }) => {
     const entry = MATRIX[key]!;
     const actors = entry.access === "clinic" && entry.ownerOnly ? [...ACTORS, NOT_OWNER] : ACTORS;
+    // A refused call leaves the fixture as it was, so the next caller reuses it; any change
+    // at all (even one the entry may make) means a fresh fixture for the next.
+    let fx: AccessFixture | undefined;
+    let untouched: Snapshot | undefined;
+    const fixture = async () => {
+      if (!fx || !untouched || changedTables(untouched, await snapshot(db())).length) {
+        fx = await freshFixture();
+        untouched = await snapshot(db());
+      }
+      return fx;
+    };
     for (const actor of actors) {
-      const fx = await freshFixture();
+      const fx = await fixture();
       const args = entry.call(fx);
       const scope = entry.access === "clinic" && actor.victimOnly ? fx.victim.clinicId : undefined;
       const before = await snapshot(db(), scope);
@@ -410,7 +421,7 @@ describe(`access matrix on ${driver}`, () => {
 
     if (entry.access === "clinic") {
       // The rightful caller's call does reach the victim's rows, so the refusals above mean something.
-      const fx = await freshFixture();
+      const fx = await fixture();
       const args = entry.call(fx);
       const before = await snapshot(db(), fx.victim.clinicId);
       actAs(claimsOf(entry.legit.as === "owner" ? fx.victim.owner : fx.victim.clinician));

@@ -5,6 +5,7 @@ import { rowsOf, type Database } from "@/db/client";
 import { seedAccessFixture, type AccessFixture } from "../access/fixture";
 import { toFormData, toRequest, type ActionInput, type RequestShape } from "../access/fuzz-inputs";
 import { FUZZ, type Caller } from "../access/fuzz-specs";
+import { jsonObject } from "../access/snapshot";
 import { watchWrites } from "../access/write-watch";
 import { listEntryPoints, scanServerEntryPoints } from "../access/scan";
 import { actAs, type Claims } from "../mocks/auth.mock";
@@ -36,7 +37,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 /** A fingerprint of every table's rows in one round trip. */
 async function fingerprint(db: Database, tables: string[]): Promise<Record<string, string>> {
   const columns = tables.map((t) => sql`'${sql.raw(t)}', (select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from ${sql.identifier(t)} t)`);
-  const [row] = rowsOf<{ f: string }>(await db.execute(sql`select json_build_object(${sql.join(columns, sql`, `)})::text as f`));
+  const [row] = rowsOf<{ f: string }>(await db.execute(sql`select (${jsonObject(columns)})::text as f`));
   return JSON.parse(row!.f) as Record<string, string>;
 }
 
