@@ -13,8 +13,10 @@ const dataDir = process.env.E2E_DATA_DIR ?? `.data/e2e-${Date.now()}`;
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/e2e",
+  // Spec files run two at a time against the one server (most of a test is waiting on it);
+  // tests inside a file stay in order. Specs make their own patients and accounts.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -34,7 +34,7 @@ export function PainTrend({ recent }: { recent: { pain: number | null }[] }) {
 export function AttentionCell({ attention }: { attention: Attention }) {
   if (attention.reasons.length === 0) return <span className="text-muted">—</span>;
   return (
-    <span className="flex flex-wrap gap-1">
+    <span className="inline-flex flex-wrap gap-1 align-middle">
       {attention.reasons.map((r) => (
         <span key={r} className={`rounded-full px-2 py-0.5 text-xs font-bold ${r === "Pain rising" ? "bg-danger-soft text-danger" : "bg-warn-soft text-warn"}`}>
           {r}

@@ -78,68 +78,33 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           {query.q ? "Check the spelling, or search by email." : filtered ? "Choose another filter to see more patients." : "Add a patient to build and send their programme."}
         </EmptyState>
       ) : (
-        <>
-        {/* Phones get one card per patient; a six-column table does not fit 375 px. */}
-        <ul className="space-y-3 md:hidden" aria-label="Patients">
-          {rows.map((p) => (
-            <li key={p.id} className="card relative p-4">
-              <Link href={hrefFor(p.id)} className="font-bold text-brand-700 after:absolute after:inset-0">
-                {p.name}
-              </Link>
-              <p className="truncate text-sm text-muted">{p.email}</p>
-              <p className="mt-2 text-sm">
-                {p.programmeTitle ?? "No programme"}
-                {p.plannedPerWeek ? ` · ${p.sessionsThisWeek} of ${p.plannedPerWeek} this week` : ""}
-              </p>
-              {p.programmeId && !showArchived ? (
-                <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
-                  <LinkCell row={p} />
-                  <PainTrend recent={p.recent} />
-                  <AttentionCell attention={attentionForPatient(p, now)} />
-                </div>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-        <div className="card hidden overflow-x-auto md:block">
-          <table className="w-full text-left">
+        <div className="md:card md:overflow-x-auto">
+          <table className="row-table" role="table">
             <caption className="sr-only">Patients</caption>
-            <thead className="border-b border-line text-sm text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-bold">Patient</th>
-                <th scope="col" className="px-4 py-3 font-bold">Programme</th>
-                <th scope="col" className="px-4 py-3 font-bold">Link</th>
-                <th scope="col" className="px-4 py-3 font-bold">This week</th>
-                <th scope="col" className="px-4 py-3 font-bold">Pain</th>
-                <th scope="col" className="px-4 py-3 font-bold">Needs attention</th>
+            <thead role="rowgroup">
+              <tr role="row">
+                {["Patient", "Programme", "Link", "This week", "Pain", "Needs attention"].map((h) => (
+                  <th key={h} scope="col" role="columnheader">{h}</th>
+                ))}
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {rows.map((p) => (
-                <tr key={p.id} className="border-b border-line last:border-0 hover:bg-canvas" data-testid="patient-row">
-                  <td className="px-4 py-3">
-                    <Link href={hrefFor(p.id)} className="font-bold text-brand-700 hover:underline">
-                      {p.name}
-                    </Link>
-                    <span className="block text-sm text-muted">{p.email}</span>
+                <tr key={p.id} role="row" data-testid="patient-row">
+                  <td role="cell">
+                    <Link href={hrefFor(p.id)} className="cover font-bold text-brand-700 hover:underline">{p.name}</Link>
+                    <span className="sub">{p.email}</span>
                   </td>
-                  <td className="px-4 py-3 text-sm">{p.programmeTitle ?? <span className="text-muted">—</span>}</td>
-                  <td className="px-4 py-3 text-sm">{showArchived ? "—" : <LinkCell row={p} />}</td>
-                  <td className="px-4 py-3 text-sm">
-                    {p.plannedPerWeek ? `${p.sessionsThisWeek} of ${p.plannedPerWeek}` : <span className="text-muted">—</span>}
-                  </td>
-                  <td className="px-4 py-3">
-                    <PainTrend recent={p.recent} />
-                  </td>
-                  <td className="px-4 py-3">
-                    {showArchived ? <span className="text-muted">—</span> : <AttentionCell attention={attentionForPatient(p, now)} />}
-                  </td>
+                  <td role="cell" data-label="Programme">{p.programmeTitle ?? <span className="none">—</span>}</td>
+                  <td role="cell" data-label="Link">{showArchived ? "—" : <LinkCell row={p} />}</td>
+                  <td role="cell" data-label="This week">{p.plannedPerWeek ? `${p.sessionsThisWeek} of ${p.plannedPerWeek}` : <span className="none">—</span>}</td>
+                  <td role="cell" data-label="Pain"><PainTrend recent={p.recent} /></td>
+                  <td role="cell" data-label="Needs attention">{showArchived ? <span className="none">—</span> : <AttentionCell attention={attentionForPatient(p, now)} />}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        </>
       )}
       <Pager page={page} path="/patients" params={{ q: query.q, template: templateId, show: query.show === "all" ? undefined : query.show, sort: query.sort === "name" ? undefined : query.sort }} noun="patients" />
     </>
