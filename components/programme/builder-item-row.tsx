@@ -5,9 +5,8 @@ import { CSS } from "@dnd-kit/utilities";
 import type { BuilderItem } from "@/lib/programme/builder-types";
 import type { Dosage } from "@/lib/programme/view";
 import { dosageCompact } from "@/lib/dosage/format";
-import { DOSE_LIMITS, DOSE_NUMBER_FIELDS, DOSE_TEXT_MAX, type DoseNumberField } from "@/lib/domain/dose";
-import { SIDES } from "@/lib/domain/exercise";
-import { SIDES_LABELS } from "@/lib/domain/labels";
+import { DOSE_NUMBER_FIELDS, type DoseNumberField } from "@/lib/domain/dose";
+import { DoseEditor, type DoseKey } from "./dose-editor";
 
 type Props = {
   item: BuilderItem;
@@ -21,23 +20,13 @@ type Props = {
   onRemove: () => void;
 };
 
-const LABELS: Record<DoseNumberField, string> = {
-  sets: "Sets",
-  reps: "Reps",
-  holdSeconds: "Hold (s)",
-  restSeconds: "Rest (s)",
-  timesPerDay: "Per day",
-  daysPerWeek: "Days/week",
-};
-const NUMBER_FIELDS = DOSE_NUMBER_FIELDS.map((key) => ({ key, label: LABELS[key], ...DOSE_LIMITS[key] }));
+const isNumberField = (key: DoseKey): key is DoseNumberField => (DOSE_NUMBER_FIELDS as readonly string[]).includes(key);
 
 /** One exercise in the programme: drag handle, compact dose, dose editor in place. */
 export function BuilderItemRow({ item, index, count, open, errors, onToggle, onChange, onMove, onRemove }: Props) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.key });
   const rowErrors = Object.entries(errors).filter(([k]) => k.startsWith(`items.${index}.`));
-  const fieldError = (key: string) => errors[`items.${index}.${key}`];
   const panelId = `dose-${item.key}`;
-  const set = onChange;
 
   return (
     <li
@@ -83,63 +72,14 @@ export function BuilderItemRow({ item, index, count, open, errors, onToggle, onC
         </div>
       </div>
       {open ? (
-        <div id={panelId} className="space-y-3 border-t border-line p-3" role="group" aria-label={`Dose for ${item.name}`}>
-          <div className="grid grid-cols-3 gap-2 sm:grid-cols-6">
-            {NUMBER_FIELDS.map((f) => {
-              const id = `${item.key}-${f.key}`;
-              const err = fieldError(f.key);
-              return (
-                <div key={f.key}>
-                  <label htmlFor={id} className="mb-1 block text-xs font-bold">
-                    {f.label}
-                  </label>
-                  <input
-                    id={id}
-                    type="number"
-                    inputMode="numeric"
-                    min={f.min}
-                    max={f.max}
-                    className="input px-2"
-                    value={String(item.dosage[f.key])}
-                    aria-invalid={err ? true : undefined}
-                    aria-describedby={err ? `${id}-error` : undefined}
-                    onChange={(e) => set(f.key, e.target.value === "" ? ("" as unknown as number) : Number(e.target.value))}
-                  />
-                  {err ? (
-                    <p id={`${id}-error`} className="mt-1 text-xs font-bold text-danger">
-                      {err}
-                    </p>
-                  ) : null}
-                </div>
-              );
-            })}
-          </div>
-          <div className="grid gap-2 sm:grid-cols-[10rem_10rem_1fr]">
-            <div>
-              <label htmlFor={`${item.key}-sides`} className="mb-1 block text-xs font-bold">
-                Sides
-              </label>
-              <select id={`${item.key}-sides`} className="input px-2" value={item.dosage.sides} onChange={(e) => set("sides", e.target.value)}>
-                {SIDES.map((s) => (
-                  <option key={s} value={s}>
-                    {SIDES_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor={`${item.key}-load`} className="mb-1 block text-xs font-bold">
-                Load
-              </label>
-              <input id={`${item.key}-load`} className="input px-2" value={item.dosage.load} maxLength={DOSE_TEXT_MAX.load} placeholder="e.g. red band" onChange={(e) => set("load", e.target.value)} />
-            </div>
-            <div>
-              <label htmlFor={`${item.key}-note`} className="mb-1 block text-xs font-bold">
-                Note to the patient
-              </label>
-              <input id={`${item.key}-note`} className="input px-2" value={item.dosage.note} maxLength={DOSE_TEXT_MAX.note} onChange={(e) => set("note", e.target.value)} />
-            </div>
-          </div>
+        <div id={panelId} className="border-t border-line p-3" role="group" aria-label={`Dose for ${item.name}`}>
+          <DoseEditor
+            idPrefix={`${item.key}-`}
+            compact
+            value={(key) => String(item.dosage[key] ?? "")}
+            error={(key) => errors[`items.${index}.${key}`]}
+            onChange={(key, value) => onChange(key, isNumberField(key) ? (value === "" ? ("" as unknown as number) : Number(value)) : value)}
+          />
         </div>
       ) : null}
     </li>
