@@ -40,5 +40,9 @@ export async function seedScaleClinic(db: Database, { clinicId, patients, logsPe
              case when g % 10 = 0 then 'Felt a bit stiff afterwards' else '' end
       from (select p.*, row_number() over (order by p.id) as n from programmes p where p.clinic_id = ${clinicId}) pr
       cross join generate_series(1, ${logsPerPatient}) g`);
+    // Triggers were off for the load, so each patient's activity is counted once here, as
+    // after a restore.
+    await tx.execute(sql`
+      select refresh_patient_activity(array_agg(clinic_id), array_agg(id)) from patients where clinic_id = ${clinicId}`);
   });
 }

@@ -399,6 +399,26 @@ export const sessionLogs = pgTable(
   ],
 );
 
+/**
+ * Each patient's newest session and the pain scores of their last five, kept by triggers on
+ * session_logs (migration 0010) so the list can order and filter a whole clinic by the
+ * attention flags without probing every patient's sessions on each request.
+ */
+export const patientActivity = pgTable(
+  "patient_activity",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    patientId: uuid("patient_id").notNull(),
+    lastSessionAt: timestamp("last_session_at", { withTimezone: true }).notNull(),
+    /** Pain of the last five sessions that recorded one, newest first (lib/adherence/flags.ts reads it the same way). */
+    recentPains: integer("recent_pains").array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.patientId] }),
+    foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }).onDelete("cascade"),
+  ],
+);
+
 // ---------------------------------------------------------------- infrastructure
 
 /**

@@ -31,7 +31,8 @@ function searchPattern(q: string | undefined) {
   return term ? `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
 }
 
-// The one flag rule of lib/adherence/flags.ts, in SQL, over aliases prog, link and r (last five sessions).
+// The one flag rule of lib/adherence/flags.ts, in SQL, over aliases prog, link and r (newest
+// session time last_at, and pains: the pain of the last five sessions, newest first).
 const urgencySql = sql`((coalesce(cardinality(r.pains), 0) >= 2 and r.pains[1] - r.pains[least(cardinality(r.pains), 3)] >= ${PAIN_RISE})::int * 2
   + (link.created_at is not null and link.revoked_at is null and link.expires_at > now()
      and greatest(r.last_at, link.created_at, (prog.start_date::timestamp at time zone 'UTC'))
@@ -54,8 +55,9 @@ function patientWhere(clinicId: string, { archived, q }: { archived: boolean; q?
 
 /**
  * What the list filters and sorts by, for every patient of the clinic at once: newest
- * programme and link found by one pass each (DISTINCT ON), the last five sessions by an
- * index-only probe per patient. Used only when the order or filter needs the flags.
+ * programme and link found by one pass each (DISTINCT ON), the newest session and recent
+ * pain from patient_activity (kept by triggers on session_logs), so no patient's sessions
+ * are read. Used only when the order or filter needs the flags.
  */
 function flagRows(clinicId: string, where: { archived: boolean; q?: string }): SQL {
   return sql`
@@ -71,7 +73,9 @@ function flagRows(clinicId: string, where: { archived: boolean; q?: string }): S
       select distinct on (l.programme_id) l.programme_id, l.created_at, l.revoked_at, l.expires_at
       from patient_links l where l.clinic_id = ${clinicId}
       order by l.programme_id, l.created_at desc) link on link.programme_id = prog.id
-    ${lastFiveSql}
+    left join (
+      select a.patient_id, a.last_session_at as last_at, a.recent_pains as pains
+      from patient_activity a where a.clinic_id = ${clinicId}) r on r.patient_id = p.id
     where ${patientWhere(clinicId, where)}`;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { exercises, sessionLogs } from "@/db/schema";
+import { rowsOf } from "@/db/client";
 import { issueLink } from "@/db/queries/links";
 import { listPatientPage } from "@/db/queries/patient-status";
 import { createProgramme } from "@/db/queries/programmes";
@@ -43,5 +44,18 @@ describe(`patient list status on ${driver}`, () => {
     const { rows: theirs } = await listPatientPage(db(), { clinicId: other.clinic.id, query: { show: "all", sort: "name" } });
     expect(theirs.map((r) => r.id)).toEqual([other.patient.id]);
     expect(theirs[0]).toMatchObject({ sessionsThisWeek: 0, recent: [], linkState: null });
+
+    // The filter reads the activity the triggers keep: it follows each write, deletions included.
+    const flagged = async () => (await listPatientPage(db(), { clinicId: clinic.id, query: { show: "attention", sort: "name" } })).total;
+    expect(await flagged()).toBe(1);
+    await db().delete(sessionLogs).where(sql`${sessionLogs.clinicId} = ${clinic.id} and ${sessionLogs.pain} = 5`);
+    expect(await flagged()).toBe(0);
+    await db().insert(sessionLogs).values({
+      clinicId: clinic.id, patientId: patient.id, programmeId, version: 1, idempotencyKey: "k9-aaaaaaaaaaaaaaaa", completedAt: new Date(), pain: 6, exercises: [],
+    });
+    expect(await flagged()).toBe(1);
+    await db().delete(sessionLogs).where(sql`${sessionLogs.clinicId} = ${clinic.id}`);
+    expect(await db().execute(sql`select * from patient_activity where clinic_id = ${clinic.id}`)).toSatisfy((r) => rowsOf(r).length === 0);
+    expect((await listPatientPage(db(), { clinicId: clinic.id, query: { show: "all", sort: "name" } })).rows[0]).toMatchObject({ lastSessionAt: null, urgency: 0 });
   });
 });
