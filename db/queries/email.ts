@@ -209,3 +209,12 @@ export async function latestEmailsFor(db: DatabaseOrTransaction, { clinicId, sub
   for (const row of rows) if (row.subjectRef && !latest.has(row.subjectRef)) latest.set(row.subjectRef, row);
   return latest;
 }
+
+/** Whether the outbox already holds the email with this idempotency key (sent or not). */
+export async function hasOutboxEmail(db: DatabaseOrTransaction, { clinicId, idempotencyKey }: { clinicId: string; idempotencyKey: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.clinicId, clinicId), eq(emailOutbox.idempotencyKey, idempotencyKey)));
+  return Boolean(row);
+}

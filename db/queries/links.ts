@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction, Transaction } from "@/db/client";
-import { patientLinks, patients, programmes } from "@/db/schema";
+import { patientLinks, patients, programmes, programmeVersions } from "@/db/schema";
 import { shortCode, shortCodeHash, shortCodeKey } from "@/lib/links/short-code";
 import { decryptToken, encryptToken, hashToken, newToken } from "@/lib/links/token";
 import { AppError } from "@/lib/errors";
@@ -166,4 +166,22 @@ export async function linkPrintsShortCode(db: DatabaseOrTransaction, linkId: str
     .innerJoin(patients, and(eq(patients.clinicId, patientLinks.clinicId), eq(patients.id, patientLinks.patientId)))
     .where(and(eq(patientLinks.clinicId, clinicId), eq(patientLinks.id, linkId), isNotNull(patientLinks.shortCodeHash), isNotNull(patients.dateOfBirth)));
   return Boolean(row);
+}
+
+/**
+ * The patient's address and the programme's current title, with the programme row locked
+ * until the transaction ends, so concurrent "send link" clicks queue behind each other.
+ */
+export async function lockProgrammeRecipient(tx: Transaction, { clinicId, programmeId }: { clinicId: string; programmeId: string }) {
+  const [row] = await tx
+    .select({ email: patients.email, title: programmeVersions.title })
+    .from(programmes)
+    .innerJoin(patients, and(eq(patients.clinicId, programmes.clinicId), eq(patients.id, programmes.patientId)))
+    .innerJoin(
+      programmeVersions,
+      and(eq(programmeVersions.clinicId, programmes.clinicId), eq(programmeVersions.programmeId, programmes.id), eq(programmeVersions.version, programmes.currentVersion)),
+    )
+    .where(and(eq(programmes.clinicId, clinicId), eq(programmes.id, programmeId), eq(programmes.kind, "programme")))
+    .for("update", { of: programmes });
+  return row;
 }

@@ -93,7 +93,7 @@ describe(`patient links on ${driver}`, () => {
 
 describe(`emailing a patient link on ${driver}`, () => {
   it("20 concurrent clicks with one request id queue one email carrying the one live link", async () => {
-    const { sendPatientLink } = await import("@/db/queries/send-link");
+    const { sendPatientLink } = await import("@/lib/links/send-link");
     const { actor, programmeId, patient } = await setup();
     const requestId = "6f1c2d3e-4a5b-4c7d-8e9f-0a1b2c3d4e5f";
     const results = await Promise.all(

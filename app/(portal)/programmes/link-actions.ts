@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { issueLink, revokeLinks } from "@/db/queries/links";
-import { sendPatientLink } from "@/db/queries/send-link";
+import { sendPatientLink } from "@/lib/links/send-link";
 import { deliverSoon } from "@/lib/email/sender";
 import { clinicianAction } from "@/lib/actions";
 import { env } from "@/lib/env";

@@ -1,10 +1,9 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { emailOutbox, patients, programmes, programmeVersions } from "@/db/schema";
-import { recordAudit } from "./audit";
-import { getClinic } from "./clinics";
-import { getCurrentLink, issueLink } from "./links";
+import { recordAudit } from "@/db/queries/audit";
+import { getClinic } from "@/db/queries/clinics";
+import { hasOutboxEmail } from "@/db/queries/email";
+import { getCurrentLink, issueLink, lockProgrammeRecipient } from "@/db/queries/links";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { patientLinkEmail } from "@/lib/email/templates";
 import { AppError } from "@/lib/errors";
@@ -24,22 +23,9 @@ export async function sendPatientLink(
 ): Promise<{ sent: boolean; to: string }> {
   const idempotencyKey = `patient-link:${input.requestId}`;
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ email: patients.email, title: programmeVersions.title })
-      .from(programmes)
-      .innerJoin(patients, and(eq(patients.clinicId, programmes.clinicId), eq(patients.id, programmes.patientId)))
-      .innerJoin(
-        programmeVersions,
-        and(eq(programmeVersions.clinicId, programmes.clinicId), eq(programmeVersions.programmeId, programmes.id), eq(programmeVersions.version, programmes.currentVersion)),
-      )
-      .where(and(eq(programmes.clinicId, actor.clinicId), eq(programmes.id, input.programmeId), eq(programmes.kind, "programme")))
-      .for("update", { of: programmes });
+    const row = await lockProgrammeRecipient(tx, { clinicId: actor.clinicId, programmeId: input.programmeId });
     if (!row) throw new AppError("not_found");
-    const [already] = await tx
-      .select({ id: emailOutbox.id })
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.clinicId, actor.clinicId), eq(emailOutbox.idempotencyKey, idempotencyKey)));
-    if (already) return { sent: false, to: row.email };
+    if (await hasOutboxEmail(tx, { clinicId: actor.clinicId, idempotencyKey })) return { sent: false, to: row.email };
 
     const current = await getCurrentLink(tx, { clinicId: actor.clinicId, programmeId: input.programmeId, key: input.key });
     const link =
