@@ -27,7 +27,7 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   let meta: Metadata;
   try {
     // Headers only: the pixel count is checked before anything is decoded.
-    meta = await sharp(input, { failOn: "error" }).metadata();
+    meta = await sharp(input, { failOn: "error", limitInputPixels: false }).metadata();
   } catch {
     throw new MediaRefusal("This file is not a photo we can read (JPEG, PNG or WebP).", 415);
   }
