@@ -9,7 +9,7 @@ import { s3Store } from "@/lib/media/s3-store";
 import { useMediaStore } from "@/lib/media/storage";
 import type { MediaStore } from "@/lib/media/store";
 import { GPS_POINTER, phonePhoto, pixelBomb } from "@/lib/media/test-support";
-import { seedAccessFixture, type AccessFixture } from "../access/fixture";
+import { seedAccessFixture } from "../access/fixture";
 import { actAs } from "../mocks/auth.mock";
 import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
 import { startS3 } from "../media-s3";
@@ -55,9 +55,9 @@ function tracked(store: MediaStore) {
 
 const who = (p: { id: string; clinicId: string; role: "owner" | "clinician"; sessionVersion: number }) => ({ id: p.id, clinicId: p.clinicId, role: p.role, sessionVersion: p.sessionVersion });
 
-function post(exerciseId: string, body: BodyInit | null, altText = "Standing wall press, side view", extra: Record<string, string> = {}) {
+function post(exerciseId: string, file: Buffer | ReadableStream<Uint8Array> | null, altText = "Standing wall press, side view", extra: Record<string, string> = {}) {
   return upload.POST(
-    new Request(`http://homeplan.test/catalogue/${exerciseId}/media`, { method: "POST", body, headers: { "x-alt-text": encodeURIComponent(altText), ...extra }, duplex: "half" } as RequestInit),
+    new Request(`http://homeplan.test/catalogue/${exerciseId}/media`, { method: "POST", body: Buffer.isBuffer(file) ? new Uint8Array(file) : file, headers: { "x-alt-text": encodeURIComponent(altText), ...extra }, duplex: "half" } as RequestInit),
     { params: Promise.resolve({ id: exerciseId }) },
   );
 }
