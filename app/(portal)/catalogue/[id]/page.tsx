@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ExercisePoseStrip } from "@/components/illustration/exercise-figure";
 import { ToggleActionButton } from "@/components/ui/toggle-action-button";
 import { retireExerciseAction } from "../actions";
+import { MediaSection } from "./_components/media-section";
 import { getDb } from "@/db/client";
 import { getExercise } from "@/db/queries/exercises";
 import { requireClinician } from "@/lib/auth/dal";
@@ -91,6 +92,13 @@ export default async function ExercisePage({ params, searchParams }: Params) {
               </>
             ) : null}
           </section>
+          {custom ? (
+            <MediaSection clinicId={session.clinicId} exerciseId={exercise.id} />
+          ) : (
+            <p className="text-sm text-muted">
+              To show patients your own photos or a video of this exercise, use <strong>Duplicate to adapt</strong>: your clinic&apos;s version can carry them.
+            </p>
+          )}
           {exercise.cautions.length ? (
             <section className="rounded-xl border border-warn/30 bg-warn-soft p-6" aria-labelledby="cautions">
               <h2 id="cautions" className="text-lg font-bold text-warn">
