@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { exercises, programmeItems } from "@/db/schema";
+import { exerciseMedia, exercises, programmeItems } from "@/db/schema";
 import { folderStore } from "@/lib/media/fs-store";
 import { s3Store } from "@/lib/media/s3-store";
 import { useMediaStore } from "@/lib/media/storage";
@@ -29,6 +29,7 @@ const upload = await import("@/app/(portal)/catalogue/[id]/media/route");
 const clinicFile = await import("@/app/(portal)/catalogue/[id]/media/[mediaId]/[file]/route");
 const patientFile = await import("@/app/p/[token]/media/[mediaId]/[file]/route");
 const { erasePatientAction } = await import("@/app/(portal)/patients/erase-actions");
+const handout = await import("@/app/p/[token]/handout.pdf/route");
 
 const mp4 = readFileSync(path.join(import.meta.dirname, "../fixtures/two-seconds.mp4"));
 const tooLong = readFileSync(path.join(import.meta.dirname, "../fixtures/sixty-one-seconds.mp4"));
@@ -86,15 +87,28 @@ const backends: [string, () => Promise<{ store: MediaStore; close: () => Promise
 
 afterAll(() => useMediaStore(undefined));
 
+/** The shared fixture without its stand-in photo (no real file), then the store under test. */
+async function seedFixture(store: MediaStore) {
+  useMediaStore(undefined);
+  const fx = await seedAccessFixture(db());
+  await db().delete(exerciseMedia);
+  useMediaStore(store);
+  return fx;
+}
+
 describe.each(backends)(`exercise media on ${driver}, stored in a %s`, (_name, open) => {
   it("stores a phone photo without its EXIF and a video that seeks; shows them to the clinic and to a link of that programme only", async () => {
     const { store: base, close } = await open();
     const { store, live } = tracked(base);
-    useMediaStore(store);
     try {
-      const fx = await seedAccessFixture(db());
+      const fx = await seedFixture(store);
       const exerciseId = fx.victim.exerciseId;
       actAs(who(fx.victim.clinician));
+
+      const sheet = async () => bytes(await handout.GET(new Request("http://homeplan.test/p/x/handout.pdf"), { params: Promise.resolve({ token: fx.victim.linkToken }) }));
+      // The sheet is drawn on the folder run only: drawing it costs seconds, and both stores read alike (tests/unit/media-store.test.ts).
+      const printed = _name === "folder";
+      if (printed) expect((await sheet()).includes("/Subtype /Image")).toBe(false);
 
       const photoAnswer = await post(exerciseId, await phonePhoto(1200, 900));
       expect(photoAnswer.status).toBe(201);
@@ -103,6 +117,9 @@ describe.each(backends)(`exercise media on ${driver}, stored in a %s`, (_name, o
       const videoAnswer = await post(exerciseId, mp4, "Wall press, two repetitions");
       expect(videoAnswer.status).toBe(201);
       const video = (await videoAnswer.json()) as { id: string };
+
+      // The handout prints the new photo (a new photo is a new sheet, not the cached one).
+      if (printed) expect((await sheet()).includes("/Subtype /Image")).toBe(true);
 
       // Read back through the app: no EXIF, no GPS, upright (900 wide once turned), at the asked width.
       const stored = await getClinic(exerciseId, photo.id, "w960.jpg");
@@ -155,9 +172,8 @@ describe.each(backends)(`exercise media on ${driver}, stored in a %s`, (_name, o
   it("refuses bad files with a clear message and keeps nothing; erasing a patient removes the media that show them", async () => {
     const { store: base, close } = await open();
     const { store, live } = tracked(base);
-    useMediaStore(store);
     try {
-      const fx = await seedAccessFixture(db());
+      const fx = await seedFixture(store);
       const exerciseId = fx.victim.exerciseId;
       actAs(who(fx.victim.clinician));
       const refusal = async (response: Response | Promise<Response>) => {
