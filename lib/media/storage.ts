@@ -18,6 +18,6 @@ export function mediaStore(): MediaStore {
 }
 
 /** For tests: run against a given store. */
-export function useMediaStore(store: MediaStore | undefined): void {
+export function setMediaStore(store: MediaStore | undefined): void {
   chosen = store;
 }

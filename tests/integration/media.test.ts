@@ -6,7 +6,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { exerciseMedia, exercises, programmeItems } from "@/db/schema";
 import { folderStore } from "@/lib/media/fs-store";
 import { s3Store } from "@/lib/media/s3-store";
-import { useMediaStore } from "@/lib/media/storage";
+import { setMediaStore } from "@/lib/media/storage";
 import type { MediaStore } from "@/lib/media/store";
 import { GPS_POINTER, phonePhoto, pixelBomb } from "@/lib/media/test-support";
 import { seedAccessFixture } from "../access/fixture";
@@ -85,14 +85,14 @@ const backends: [string, () => Promise<{ store: MediaStore; close: () => Promise
   ],
 ];
 
-afterAll(() => useMediaStore(undefined));
+afterAll(() => setMediaStore(undefined));
 
 /** The shared fixture without its stand-in photo (no real file), then the store under test. */
 async function seedFixture(store: MediaStore) {
-  useMediaStore(undefined);
+  setMediaStore(undefined);
   const fx = await seedAccessFixture(db());
   await db().delete(exerciseMedia);
-  useMediaStore(store);
+  setMediaStore(store);
   return fx;
 }
 
