@@ -20,7 +20,7 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
-  /** Where a clinic's photos and videos are kept; beside the embedded database unless set. */
+  /** Where clinics' photos and videos are kept; beside the embedded database (PGLITE_DIR-media) unless set. */
   MEDIA_DIR: z.string().min(1).optional(),
   /**
    * An S3-compatible bucket for media instead of MEDIA_DIR, as

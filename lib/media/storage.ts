@@ -7,13 +7,16 @@ import type { MediaStore } from "./store";
 
 let chosen: MediaStore | undefined;
 
-/** The bucket when S3_URL is set, else MEDIA_DIR (by default a media folder beside the embedded database). */
+/**
+ * The bucket when S3_URL is set, else MEDIA_DIR, by default a folder beside the embedded
+ * database named after it (.data/pglite-media), so a copy of .data keeps both together.
+ */
 export function mediaStore(): MediaStore {
   if (chosen) return chosen;
   const settings = env();
   chosen = settings.S3_URL
     ? s3Store(settings.S3_URL, settings.S3_REGION)
-    : folderStore(settings.MEDIA_DIR ?? path.join(path.dirname(path.resolve(settings.PGLITE_DIR)), "media"));
+    : folderStore(settings.MEDIA_DIR ?? `${path.resolve(settings.PGLITE_DIR)}-media`);
   return chosen;
 }
 
