@@ -127,7 +127,7 @@ export function MediaUpload({ uploadUrl }: { uploadUrl: string }) {
           <p className="mt-1 text-sm text-muted">Sending… {status.percent}%</p>
         </div>
       ) : null}
-      <p role="status" aria-live="polite" className={`font-bold ${status.kind === "error" ? "text-danger" : "text-ok"}`}>
+      <p role="status" aria-live="polite" data-testid="media-status" className={`font-bold ${status.kind === "error" ? "text-danger" : "text-ok"}`}>
         {status.kind === "error" || status.kind === "done" ? status.message : ""}
       </p>
       <div>
