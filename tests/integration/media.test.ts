@@ -30,6 +30,7 @@ const clinicFile = await import("@/app/(portal)/catalogue/[id]/media/[mediaId]/[
 const patientFile = await import("@/app/p/[token]/media/[mediaId]/[file]/route");
 const { erasePatientAction } = await import("@/app/(portal)/patients/erase-actions");
 const handout = await import("@/app/p/[token]/handout.pdf/route");
+const pageCache = await import("@/app/p/[token]/page-cache");
 
 const mp4 = readFileSync(path.join(import.meta.dirname, "../fixtures/two-seconds.mp4"));
 const tooLong = readFileSync(path.join(import.meta.dirname, "../fixtures/sixty-one-seconds.mp4"));
@@ -109,6 +110,8 @@ describe.each(backends)(`exercise media on ${driver}, stored in a %s`, (_name, o
       // The sheet is drawn on the folder run only: drawing it costs seconds, and both stores read alike (tests/unit/media-store.test.ts).
       const printed = _name === "folder";
       if (printed) expect((await sheet()).includes("/Subtype /Image")).toBe(false);
+      const drawn = () => pageCache.getProgrammePageParts(db(), { clinicId: fx.victim.clinicId, programmeId: fx.victim.programmeId });
+      expect((await drawn())!.html.plan).not.toContain(pageCache.MEDIA_BASE_STAND_IN);
 
       const photoAnswer = await post(exerciseId, await phonePhoto(1200, 900));
       expect(photoAnswer.status).toBe(201);
@@ -120,6 +123,11 @@ describe.each(backends)(`exercise media on ${driver}, stored in a %s`, (_name, o
 
       // The handout prints the new photo (a new photo is a new sheet, not the cached one).
       if (printed) expect((await sheet()).includes("/Subtype /Image")).toBe(true);
+      // The patient's page is drawn anew with them (its cache is keyed by each item's hash), under the link's stand-in address.
+      const plan = (await drawn())!.html.plan;
+      expect(plan).toContain(`${pageCache.MEDIA_BASE_STAND_IN}/${video.id}/video`);
+      expect(plan).toContain(`${pageCache.MEDIA_BASE_STAND_IN}/${photo.id}/w960.jpg`);
+      expect(plan).not.toContain(fx.victim.linkToken);
 
       // Read back through the app: no EXIF, no GPS, upright (900 wide once turned), at the asked width.
       const stored = await getClinic(exerciseId, photo.id, "w960.jpg");
