@@ -27,7 +27,9 @@ export async function loadPrintedPhotos(programme: ProgrammeView, clinicId: stri
     if (!stored) continue;
     const chunks: Buffer[] = [];
     for await (const chunk of stored.body) chunks.push(Buffer.from(chunk as Uint8Array));
-    photos.set(item.exerciseId, Buffer.concat(chunks));
+    const jpeg = Buffer.concat(chunks);
+    // Only what lib/media/photo.ts wrote (a JPEG) goes to the PDF renderer.
+    if (jpeg[0] === 0xff && jpeg[1] === 0xd8) photos.set(item.exerciseId, jpeg);
   }
   return photos;
 }
