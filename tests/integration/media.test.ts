@@ -1,18 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { exerciseMedia, exercises, programmeItems } from "@/db/schema";
-import { folderStore } from "@/lib/media/fs-store";
-import { s3Store } from "@/lib/media/s3-store";
 import { setMediaStore } from "@/lib/media/storage";
 import type { MediaStore } from "@/lib/media/store";
 import { GPS_POINTER, phonePhoto, pixelBomb } from "@/lib/media/test-support";
 import { seedAccessFixture } from "../access/fixture";
 import { actAs } from "../mocks/auth.mock";
 import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
-import { startS3 } from "../media-s3";
+import { MEDIA_BACKENDS } from "../media-stores";
 import { countRows, driver, setupTestDatabase } from "../db";
 
 vi.mock("@/lib/auth/auth", () => import("../mocks/auth.mock"));
@@ -69,22 +66,6 @@ const getPatient = (token: string, mediaId: string, file: string, headers: Recor
   patientFile.GET(new Request("http://homeplan.test/x", { headers }), { params: Promise.resolve({ token, mediaId, file }) });
 const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer());
 
-const backends: [string, () => Promise<{ store: MediaStore; close: () => Promise<void> }>][] = [
-  [
-    "folder",
-    async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), "homeplan-media-"));
-      return { store: folderStore(dir), close: async () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  ],
-  [
-    "S3-compatible bucket",
-    async () => {
-      const s3 = await startS3();
-      return { store: s3Store(s3.url, "us-east-1"), close: s3.stop };
-    },
-  ],
-];
 
 afterAll(() => setMediaStore(undefined));
 
@@ -97,7 +78,7 @@ async function seedFixture(store: MediaStore) {
   return fx;
 }
 
-describe.each(backends)(`exercise media on ${driver}, stored in a %s`, (_name, open) => {
+describe.each(MEDIA_BACKENDS)(`exercise media on ${driver}, stored in a %s`, (_name, open) => {
   it("stores a phone photo without its EXIF and a video that seeks; shows them to the clinic and to a link of that programme only", async () => {
     const { store: base, close } = await open();
     const { store, live } = tracked(base);

@@ -5,9 +5,8 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { folderStore } from "@/lib/media/fs-store";
-import { s3Store } from "@/lib/media/s3-store";
 import { mediaKey, type MediaStore } from "@/lib/media/store";
-import { startS3 } from "../media-s3";
+import { MEDIA_BACKENDS } from "../media-stores";
 
 async function bytesOf(body: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -16,24 +15,8 @@ async function bytesOf(body: Readable): Promise<Buffer> {
 }
 
 /** The one suite both media stores pass: whatever S3_URL says, the app sees the same store. */
-const backends: [string, () => Promise<{ store: MediaStore; close: () => Promise<void> }>][] = [
-  [
-    "folder",
-    async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), "homeplan-media-"));
-      return { store: folderStore(dir), close: async () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  ],
-  [
-    "S3-compatible bucket",
-    async () => {
-      const s3 = await startS3();
-      return { store: s3Store(s3.url, "us-east-1"), close: s3.stop };
-    },
-  ],
-];
 
-describe.each(backends)("media store: %s", (_name, open) => {
+describe.each(MEDIA_BACKENDS)("media store: %s", (_name, open) => {
   let store: MediaStore;
   let close: () => Promise<void>;
   const clinicId = randomUUID();

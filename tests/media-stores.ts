@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { folderStore } from "@/lib/media/fs-store";
+import { s3Store } from "@/lib/media/s3-store";
+import type { MediaStore } from "@/lib/media/store";
 // @ts-expect-error s3rver ships no types.
 import S3rver from "s3rver";
 
@@ -21,3 +24,21 @@ export async function startS3(bucket = "homeplan-media"): Promise<{ url: string;
     },
   };
 }
+
+/** Both media stores, each opened fresh, for suites that must pass on either. */
+export const MEDIA_BACKENDS: [string, () => Promise<{ store: MediaStore; close: () => Promise<void> }>][] = [
+  [
+    "folder",
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "homeplan-media-"));
+      return { store: folderStore(dir), close: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  ],
+  [
+    "S3-compatible bucket",
+    async () => {
+      const s3 = await startS3();
+      return { store: s3Store(s3.url, "us-east-1"), close: s3.stop };
+    },
+  ],
+];
