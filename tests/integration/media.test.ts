@@ -78,14 +78,26 @@ async function seedFixture(store: MediaStore) {
   return fx;
 }
 
+/** A fresh store of the kind under test, the fixture seeded beside it, the victim's clinician signed in. */
+async function withMedia(
+  open: (typeof MEDIA_BACKENDS)[number][1],
+  run: (context: { fx: Awaited<ReturnType<typeof seedFixture>>; store: MediaStore; live: Set<string> }) => Promise<void>,
+) {
+  const { store: base, close } = await open();
+  const { store, live } = tracked(base);
+  try {
+    const fx = await seedFixture(store);
+    actAs(who(fx.victim.clinician));
+    await run({ fx, store, live });
+  } finally {
+    await close();
+  }
+}
+
 describe.each(MEDIA_BACKENDS)(`exercise media on ${driver}, stored in a %s`, (_name, open) => {
   it("stores a phone photo without its EXIF and a video that seeks; shows them to the clinic and to a link of that programme only", async () => {
-    const { store: base, close } = await open();
-    const { store, live } = tracked(base);
-    try {
-      const fx = await seedFixture(store);
+    await withMedia(open, async ({ fx, live }) => {
       const exerciseId = fx.victim.exerciseId;
-      actAs(who(fx.victim.clinician));
 
       const sheet = async () => bytes(await handout.GET(new Request("http://homeplan.test/p/x/handout.pdf"), { params: Promise.resolve({ token: fx.victim.linkToken }) }));
       // The sheet is drawn on the folder run only: drawing it costs seconds, and both stores read alike (tests/unit/media-store.test.ts).
@@ -153,18 +165,12 @@ describe.each(MEDIA_BACKENDS)(`exercise media on ${driver}, stored in a %s`, (_n
       expect((await getPatient(fx.victim.linkToken, photo.id, "w480.jpg")).status).toBe(404);
 
       expect(live.size).toBe(6 + 1 + 6);
-    } finally {
-      await close();
-    }
+    });
   });
 
   it("refuses bad files with a clear message and keeps nothing; erasing a patient removes the media that show them", async () => {
-    const { store: base, close } = await open();
-    const { store, live } = tracked(base);
-    try {
-      const fx = await seedFixture(store);
+    await withMedia(open, async ({ fx, store, live }) => {
       const exerciseId = fx.victim.exerciseId;
-      actAs(who(fx.victim.clinician));
       const refusal = async (response: Response | Promise<Response>) => {
         const answer = await response;
         return [answer.status, ((await answer.json()) as { message: string }).message] as const;
@@ -203,8 +209,6 @@ describe.each(MEDIA_BACKENDS)(`exercise media on ${driver}, stored in a %s`, (_n
       expect(await store.size(`${fx.victim.clinicId}/${ofPatient.id}/video`)).toBeNull();
       expect(await store.size(`${fx.victim.clinicId}/${general.id}/w480.jpg`)).toBeGreaterThan(0);
       expect(live.size).toBe(6);
-    } finally {
-      await close();
-    }
+    });
   });
 });
