@@ -5,7 +5,14 @@ import { GPS_POINTER, phonePhoto } from "../lib/media/test-support";
 import { programmeWithLink } from "./pages/clinician";
 import { expect, PHONE, signIn, test } from "./fixtures";
 
-const VIDEO = readFileSync(path.resolve("tests/fixtures/two-seconds.mp4"));
+/** A two-second clip grown past 10 MB with an MP4 "free" box (still valid), as a phone's file would be: the upload must pass the proxy whole. */
+const VIDEO = (() => {
+  const clip = readFileSync(path.resolve("tests/fixtures/two-seconds.mp4"));
+  const free = Buffer.alloc(11 * 1024 * 1024);
+  free.writeUInt32BE(free.length, 0);
+  free.write("free", 4, "latin1");
+  return Buffer.concat([clip, free]);
+})();
 
 test("a clinician adds a phone photo and a short video to a custom exercise; the patient sees them, and nobody else can fetch them", async ({ page, browser }, testInfo) => {
   test.setTimeout(150_000);

@@ -1,10 +1,10 @@
 import "server-only";
-import { Readable } from "node:stream";
 import type { ExerciseMedia } from "@/db/schema";
 import { logError } from "@/lib/errors";
 import { parseRange } from "./range";
 import { mediaStore } from "./storage";
 import { mediaKey } from "./store";
+import { toWebStream } from "./web-stream";
 
 export const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
@@ -36,7 +36,7 @@ export async function mediaResponse(request: Request, media: ExerciseMedia, file
     logError("media file missing from the store", new Error(`${media.id}/${file}`));
     return notFound();
   }
-  const body = Readable.toWeb(stored.body) as ReadableStream<Uint8Array>;
+  const body = toWebStream(stored.body);
   if (!range) {
     headers.set("Content-Length", String(stored.size));
     return new Response(body, { status: 200, headers });
