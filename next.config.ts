@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { MEDIA_LIMITS } from "./lib/domain/media";
 import { contentSecurityPolicy, STATIC_PAGES_SOURCE } from "./lib/security/csp";
 
 const isDev = process.env.NODE_ENV !== "production";
@@ -19,8 +20,13 @@ const nextConfig: NextConfig = {
   // (scripts/e2e.ts sets this), so that build need not check the same code again.
   typescript: { ignoreBuildErrors: process.env.HOMEPLAN_BUILD_TYPECHECKED === "1" },
   reactStrictMode: true,
-  // forbidden() for owner-only screens.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() for owner-only screens.
+    authInterrupts: true,
+    // proxy.ts sees each request body first and would cut an upload at its 10 MB default;
+    // the media route itself stops at the limit (lib/media/upload.ts).
+    proxyClientMaxBodySize: Math.max(MEDIA_LIMITS.photoBytes, MEDIA_LIMITS.videoBytes) + 1024 * 1024,
+  },
   // Native and WASM packages load from node_modules at run time rather than being bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@react-pdf/renderer"],
   async headers() {

@@ -1,4 +1,4 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -12,6 +12,8 @@ const alias = {
  * PostgreSQL when TEST_DATABASE_URL is set; the project name in the output says which.
  */
 const realPostgres = process.env.TEST_DATABASE_URL;
+/** Media the tests upload go to a scratch folder, never beside a real database. */
+const MEDIA_DIR = path.join(tmpdir(), "homeplan-test-media");
 
 export default defineConfig({
   test: {
@@ -33,7 +35,7 @@ export default defineConfig({
           name: "pglite",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          env: { TEST_DRIVER: "pglite" },
+          env: { TEST_DRIVER: "pglite", MEDIA_DIR },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -46,7 +48,7 @@ export default defineConfig({
                 name: "postgres",
                 include: ["tests/integration/**/*.test.ts"],
                 environment: "node",
-                env: { TEST_DRIVER: "postgres" },
+                env: { TEST_DRIVER: "postgres", MEDIA_DIR },
                 // Each worker has its own database (tests/db.ts), dropped at the end.
                 globalSetup: ["tests/postgres-teardown.ts"],
                 testTimeout: 60_000,

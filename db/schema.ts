@@ -19,6 +19,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { DOSE_LIMITS } from "../lib/domain/dose";
 import { CATEGORIES, DIFFICULTIES, POSITIONS, SIDES, type Position, type Sides } from "../lib/domain/exercise";
+import { MEDIA_KINDS, MEDIA_LIMITS, type MediaFile } from "../lib/domain/media";
 
 /*
  * Every clinic-owned table carries clinic_id and puts it first in its primary key and in
@@ -557,3 +558,51 @@ export const apiKeys = pgTable(
 );
 
 export type ApiKey = typeof apiKeys.$inferSelect;
+
+// ---------------------------------------------------------------- a clinic's own media
+
+export const mediaKindEnum = pgEnum("media_kind", MEDIA_KINDS);
+
+/** One stored file of a media item: a photo's width and format, or the video as uploaded. */
+export type MediaVariant = { file: MediaFile; contentType: string; bytes: number; sha256: string };
+
+/**
+ * A clinic's photo or video of one of its own exercises (a custom exercise, or its own
+ * version of a catalogue one). The files live in the media store (lib/media/storage.ts)
+ * under keys named by clinic and id; this row is the only way to them. `sha256` is the
+ * content's: the video as uploaded, or the photo's largest JPEG (what the handout prints).
+ * `patient_id` marks a film or photo of a patient, which goes when they are erased.
+ */
+export const exerciseMedia = pgTable(
+  "exercise_media",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    exerciseId: uuid("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "cascade" }),
+    kind: mediaKindEnum("kind").notNull(),
+    altText: text("alt_text").notNull(),
+    sha256: text("sha256").notNull(),
+    bytes: bigint("bytes", { mode: "number" }).notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    durationMs: integer("duration_ms"),
+    variants: jsonb("variants").$type<MediaVariant[]>().notNull(),
+    patientId: uuid("patient_id"),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({ columns: [t.clinicId], foreignColumns: [clinics.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
+    index("exercise_media_exercise_idx").on(t.clinicId, t.exerciseId, t.createdAt),
+    index("exercise_media_patient_idx").on(t.clinicId, t.patientId).where(sql`${t.patientId} is not null`),
+    check("exercise_media_alt_text_length", sql`length(btrim(${t.altText})) between ${sql.raw(String(MEDIA_LIMITS.altText.min))} and ${sql.raw(String(MEDIA_LIMITS.altText.max))}`),
+    check("exercise_media_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check("exercise_media_video_length", sql`${t.kind} <> 'video' or ${t.durationMs} between 0 and ${sql.raw(String(MEDIA_LIMITS.videoSeconds * 1000))}`),
+  ],
+);
+
+export type ExerciseMedia = typeof exerciseMedia.$inferSelect;

@@ -20,6 +20,18 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  /** Where clinics' photos and videos are kept; beside the embedded database (PGLITE_DIR-media) unless set. */
+  MEDIA_DIR: z.string().min(1).optional(),
+  /**
+   * An S3-compatible bucket for media instead of MEDIA_DIR, as
+   * https://ACCESS_KEY:SECRET@host[:port]/bucket (path-style, so any S3-compatible server works).
+   */
+  S3_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s):// URL such as https://KEY:SECRET@s3.example.org/bucket" })
+    .refine((v) => { const u = new URL(v); return u.username !== "" && u.password !== "" && /^\/[^/]+\/?$/.test(u.pathname); }, { error: "must carry the access key, the secret and the bucket: https://KEY:SECRET@host/bucket" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  S3_REGION: z.string().min(1).default("us-east-1"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   APP_URL: z.url({ error: "must be a full URL such as https://homeplan.example.org" }).optional(),
   SMTP_URL: z

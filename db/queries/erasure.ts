@@ -5,14 +5,16 @@ import type { Database } from "@/db/client";
 import { emailOutbox, patientLinks, patients, programmes, sessionLogs } from "@/db/schema";
 import type { ErasureReason } from "@/lib/domain/record";
 import { recordAudit } from "./audit";
+import { deletePatientMedia } from "./media";
 
 type Actor = { clinicId: string; clinicianId: string; ip?: string };
 
-export type ErasureResult = { status: "erased"; programmeIds: string[] } | { status: "not_found" } | { status: "name_mismatch" };
+export type ErasureResult = { status: "erased"; programmeIds: string[]; media: { id: string; files: string[] }[] } | { status: "not_found" } | { status: "name_mismatch" };
 
 /**
  * Erases a patient (GDPR Art. 17) in one transaction: their session logs, links, emails
- * addressed to them, programmes (versions and items go by cascade) and the patient row.
+ * addressed to them, programmes (versions and items go by cascade), photos and videos
+ * that show them (the caller deletes their files once this commits) and the patient row.
  * Templates are separate programme rows with no patient, so a template saved from one of
  * their programmes stays. The audit trail is append-only: earlier events keep only ids,
  * and one tombstone says who erased which id, when and why, with no personal data.
@@ -51,6 +53,7 @@ export async function erasePatient(
       .delete(programmes)
       .where(and(eq(programmes.clinicId, actor.clinicId), eq(programmes.patientId, patient.id), eq(programmes.kind, "programme")))
       .returning({ id: programmes.id });
+    const media = await deletePatientMedia(tx, { clinicId: actor.clinicId, patientId: patient.id });
     await tx.delete(patients).where(and(eq(patients.clinicId, actor.clinicId), eq(patients.id, patient.id)));
     await recordAudit(tx, {
       clinicId: actor.clinicId,
@@ -59,8 +62,8 @@ export async function erasePatient(
       objectType: "patient",
       objectId: patient.id,
       ip: actor.ip,
-      detail: { reason: input.reason, programmes: removed.length, sessions: sessions.length, links: linkIds.length },
+      detail: { reason: input.reason, programmes: removed.length, sessions: sessions.length, links: linkIds.length, media: media.length },
     });
-    return { status: "erased", programmeIds: removed.map((p) => p.id) } as const;
+    return { status: "erased", programmeIds: removed.map((p) => p.id), media } as const;
   });
 }

@@ -386,7 +386,8 @@ export async function listTemplatePage(
 /**
  * The current version of a programme and a stamp of everything else its patient view
  * is drawn from (patient name, clinic details, the clinician's name, each exercise of
- * this and the previous version), in one round trip. Versions are immutable and every
+ * this and the previous version, the photos and videos of this version's exercises by
+ * id and content hash), in one round trip. Versions are immutable and every
  * write to those rows sets updated_at, so an unchanged (version, stamp) means an
  * unchanged view. Each updated_at goes into the hash on its own, not as a maximum: a
  * write whose transaction started earlier than another row's last write still changes it.
@@ -399,7 +400,10 @@ export async function getProgrammeViewStamp(db: DatabaseOrTransaction, { clinicI
         (select string_agg(pi.version || ':' || pi.position || ':' || e.id || '@' || e.updated_at, ',' order by pi.version, pi.position)
            from ${programmeItems} pi join ${exercises} e on e.id = pi.exercise_id
           where pi.clinic_id = ${programmes.clinicId} and pi.programme_id = ${programmes.id}
-            and pi.version between ${programmes.currentVersion} - 1 and ${programmes.currentVersion})))`,
+            and pi.version between ${programmes.currentVersion} - 1 and ${programmes.currentVersion}),
+        (select string_agg(m.id || '@' || m.sha256, ',' order by m.id) from exercise_media m
+          where m.clinic_id = ${programmes.clinicId} and m.exercise_id in
+            (select pi.exercise_id from ${programmeItems} pi where pi.clinic_id = ${programmes.clinicId} and pi.programme_id = ${programmes.id} and pi.version = ${programmes.currentVersion}))))`,
     })
     .from(programmes)
     .innerJoin(clinics, eq(clinics.id, programmes.clinicId))

@@ -5,6 +5,8 @@ import { getDb } from "@/db/client";
 import { API_KEY_PATTERN, findApiKey } from "@/db/queries/api-keys";
 import { recordAudit } from "@/db/queries/audit";
 import { getSessionClinician } from "@/db/queries/clinicians";
+import { getExercise } from "@/db/queries/exercises";
+import { getMedia } from "@/db/queries/media";
 import { isTreatingClinician } from "@/db/queries/patient-record";
 import { getPatient } from "@/db/queries/patients";
 import { hit } from "@/db/queries/rate-limits";
@@ -75,6 +77,27 @@ export async function authorizeRecordExport(patientId: string): Promise<SessionC
   if (!isUuid(patientId) || !(await getPatient(await getDb(), { id: patientId, clinicId: session.clinicId }))) throw new AppError("not_found");
   if (!(await canExportRecord(session, patientId))) throw new AppError("forbidden");
   return session;
+}
+
+/**
+ * For a clinic's own exercise (media are added only to those): a shared catalogue entry,
+ * another clinic's or an unknown id is "not found".
+ */
+export async function authorizeOwnExercise(exerciseId: string): Promise<SessionClinician> {
+  const session = await authorizeClinician();
+  if (!isUuid(exerciseId)) throw new AppError("not_found");
+  const exercise = await getExercise(await getDb(), { id: exerciseId, clinicId: session.clinicId });
+  if (!exercise || exercise.clinicId !== session.clinicId) throw new AppError("not_found");
+  return session;
+}
+
+/** A media item of the clinician's own clinic, on the exercise the address names; anything else is "not found". */
+export async function authorizeClinicMedia(exerciseId: string, mediaId: string) {
+  const session = await authorizeClinician();
+  if (!isUuid(exerciseId) || !isUuid(mediaId)) throw new AppError("not_found");
+  const media = await getMedia(await getDb(), { clinicId: session.clinicId, id: mediaId });
+  if (!media || media.exerciseId !== exerciseId) throw new AppError("not_found");
+  return { session, media };
 }
 
 export type ApiKeyGrant = { clinicId: string; keyId: string };

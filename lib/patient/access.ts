@@ -2,6 +2,9 @@ import "server-only";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { resolveToken, type ResolvedLink } from "@/db/queries/links";
+import { getMediaInProgramme } from "@/db/queries/media";
+import type { ExerciseMedia } from "@/db/schema";
+import { isUuid } from "@/lib/ids";
 import { hit, retryAfterSeconds, type Limit } from "@/db/queries/rate-limits";
 import { TOKEN_PATTERN } from "@/lib/links/token";
 import { addressBucket, clientIp } from "@/lib/request";
@@ -35,4 +38,14 @@ export async function lookUpPatientLink(token: string): Promise<LinkLookup> {
 /** The live link, or null for every kind of miss (callers answer the same 404). */
 export async function resolvePatientLink(token: string): Promise<ResolvedLink | null> {
   return (await lookUpPatientLink(token)).link;
+}
+
+/**
+ * A media item through a patient link: only while the link is live, and only an item of
+ * an exercise in that link's programme as it stands now. Every miss is the same null.
+ */
+export async function resolvePatientMedia(token: string, mediaId: string): Promise<ExerciseMedia | null> {
+  const link = await resolvePatientLink(token);
+  if (!link || !isUuid(mediaId)) return null;
+  return (await getMediaInProgramme(await getDb(), { clinicId: link.clinicId, programmeId: link.programmeId, id: mediaId })) ?? null;
 }

@@ -2,10 +2,11 @@ import "server-only";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { getClinicianName } from "@/db/queries/clinicians";
 import { getClinic } from "@/db/queries/clinics";
+import { mediaForExercises, type MediaSummary } from "@/db/queries/media";
 import { getPatient } from "@/db/queries/patients";
 import { dosageOf, getProgrammeVersion, toDiffVersion, type LoadedProgramme } from "@/db/queries/programmes";
 import { diffVersions } from "@/lib/programme/diff";
-import type { ProgrammeView } from "@/lib/programme/view";
+import type { ExerciseMediaView, ProgrammeView } from "@/lib/programme/view";
 
 /**
  * Everything the patient page, player and handout show, for one programme's current
@@ -19,11 +20,12 @@ export async function loadProgrammeView(
   const programme = await getProgrammeVersion(db, { id: key.programmeId, clinicId: key.clinicId, version: key.version });
   if (!programme?.header.patientId) return null;
   const current = programme.version.version;
-  const [patient, clinic, clinicianName, previous] = await Promise.all([
+  const [patient, clinic, clinicianName, previous, media] = await Promise.all([
     getPatient(db, { id: programme.header.patientId, clinicId: key.clinicId }),
     getClinic(db, { clinicId: key.clinicId }),
     programme.version.createdBy ? getClinicianName(db, { id: programme.version.createdBy, clinicId: key.clinicId }) : undefined,
     current > 1 ? getProgrammeVersion(db, { id: key.programmeId, clinicId: key.clinicId, version: current - 1 }) : undefined,
+    mediaForExercises(db, { clinicId: key.clinicId, exerciseIds: programme.items.map((i) => i.exerciseId) }),
   ]);
   if (!patient || !clinic) return null;
   return toProgrammeView(programme, {
@@ -31,12 +33,21 @@ export async function loadProgrammeView(
     clinicianName: clinicianName ?? "Your physiotherapist",
     clinic,
     previous,
+    media,
   });
+}
+
+/** The first photos and the one video, as the pages show them; nothing when the clinic has none. */
+function mediaView(items: MediaSummary[] | undefined): ExerciseMediaView | undefined {
+  if (!items?.length) return undefined;
+  const photos = items.filter((m) => m.kind === "photo").map((m) => ({ id: m.id, altText: m.altText, width: m.width ?? 0, height: m.height ?? 0, sha256: m.sha256 }));
+  const video = items.find((m) => m.kind === "video");
+  return { photos, video: video ? { id: video.id, altText: video.altText, durationMs: video.durationMs ?? 0, contentType: video.contentType, sha256: video.sha256 } : null };
 }
 
 export function toProgrammeView(
   p: LoadedProgramme,
-  context: { patientName: string; clinicianName: string; clinic: ProgrammeView["clinic"]; previous?: LoadedProgramme },
+  context: { patientName: string; clinicianName: string; clinic: ProgrammeView["clinic"]; previous?: LoadedProgramme; media?: Map<string, MediaSummary[]> },
 ): ProgrammeView {
   return {
     programmeId: p.header.id,
@@ -63,6 +74,7 @@ export function toProgrammeView(
       cues: i.cues,
       cautions: i.cautions,
       dosage: dosageOf(i),
+      ...(context.media?.has(i.exerciseId) ? { media: mediaView(context.media.get(i.exerciseId)) } : {}),
     })),
     changes: context.previous ? diffVersions(toDiffVersion(context.previous), toDiffVersion(p)) : null,
   };

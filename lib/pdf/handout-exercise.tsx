@@ -5,7 +5,8 @@ import type { ProgrammeExerciseView } from "@/lib/programme/view";
 import { textWidth } from "./fonts";
 import { COLUMN_GAP, FIGURE_HEIGHT, FIGURE_WIDTH, s } from "./handout-styles";
 
-export type RenderFigure = (poseSlug: string | null, width: number) => ReactElement | null;
+/** The drawing for a pose slug; given the item too, it may draw the clinic's own photo instead. */
+export type RenderFigure = (poseSlug: string | null, width: number, item?: ProgrammeExerciseView) => ReactElement | null;
 
 const POSITION_WORDS: Record<ProgrammeExerciseView["bodyPosition"], string> = {
   supine: "Lying on your back",
@@ -34,7 +35,7 @@ function equipmentNeeded(item: ProgrammeExerciseView): string {
  * not illustrations are available yet.
  */
 function Figure({ item, renderFigure }: { item: ProgrammeExerciseView; renderFigure?: RenderFigure }) {
-  const figure = renderFigure?.(item.poseSlug, FIGURE_WIDTH) ?? null;
+  const figure = renderFigure?.(item.poseSlug, FIGURE_WIDTH, item) ?? null;
   if (figure) return <View style={s.figure}>{figure}</View>;
   return (
     <View style={s.placeholder}>

@@ -5,14 +5,31 @@ import { safetyAdvice } from "@/lib/catalogue/safety";
 import { isoToday } from "@/lib/dates";
 import { getPoseSet } from "@/lib/illustration/load-poses";
 import { PdfExerciseFigure } from "@/lib/illustration/pdf-figure";
+import { View } from "@react-pdf/renderer";
 import { loadProgrammeView } from "@/lib/patient/programme-view";
 import type { RenderFigure } from "./handout";
+import { loadPrintedPhotos, PrintedPhoto, VideoQr } from "./handout-media";
 import { handoutCacheKey, renderHandout } from "./render";
 
-const renderFigure: RenderFigure = (poseSlug, width) => {
+const drawing: RenderFigure = (poseSlug, width) => {
   const poseSet = getPoseSet(poseSlug);
   return poseSet ? <PdfExerciseFigure poseSet={poseSet} width={width} /> : null;
 };
+
+/** The clinic's photo where it has one, else the drawing; an exercise with a video gets a QR code to it on the patient's page. */
+function figures(photos: Map<string, Buffer>, pageUrl: string): RenderFigure {
+  return function MediaFigure(poseSlug, width, item) {
+    const photo = item && photos.get(item.exerciseId);
+    const picture = photo ? <PrintedPhoto data={photo} width={width} /> : drawing(poseSlug, width);
+    if (!item?.media?.video) return picture;
+    return (
+      <View style={{ width, height: "100%" }}>
+        {picture}
+        <VideoQr url={`${pageUrl}#exercise-${item.position}`} />
+      </View>
+    );
+  };
+}
 
 /** Four weeks of ticks when the plan runs that long before review, otherwise two. */
 function chartWeeks(start: string | null, review: string | null): 2 | 4 {
@@ -34,6 +51,7 @@ export async function programmeHandout(
   const url = `${input.appUrl}/p/${input.link.token}`;
   const today = isoToday();
   const weeks = chartWeeks(programme.startDate, programme.reviewDate);
+  const photos = await loadPrintedPhotos(programme, input.clinicId);
   const pdf = await renderHandout(
     {
       programme,
@@ -41,11 +59,12 @@ export async function programmeHandout(
       link: { url, shortUrl: input.link.shortUrl ?? url.replace(/^https?:\/\//, "") },
       generatedOn: today,
       weeks,
-      renderFigure,
+      renderFigure: figures(photos, url),
     },
     {
       // The version and link name the sheet; the digest of everything printed (clinic
-      // details, names) makes any change a new entry rather than a stale sheet.
+      // details, names, each photo's and video's SHA-256 in item.media) makes any change
+      // a new entry rather than a stale sheet.
       cacheKey: `${handoutCacheKey({
         programmeId: programme.programmeId,
         version: programme.version,

@@ -199,7 +199,7 @@ describe("the printed handout", () => {
     const renderFigure = vi.fn((_slug: string | null, width: number) => createElement(View, { style: { width, height: 40, backgroundColor: "#000" } }));
     const illustrated = save(await renderHandout(input(programme, { renderFigure })));
     expect(pdfInfo(illustrated).pages).toBe(plain);
-    expect(renderFigure).toHaveBeenCalledWith(programme.items[0]!.poseSlug, FIGURE_WIDTH);
+    expect(renderFigure).toHaveBeenCalledWith(programme.items[0]!.poseSlug, FIGURE_WIDTH, programme.items[0]);
     // The placeholder's words are gone once a figure is drawn.
     expect(flat(pdfText(illustrated))).not.toContain("On your hands and knees");
   });

@@ -7,6 +7,12 @@ import type { Position } from "@/lib/domain/exercise";
  */
 export type Dosage = Required<Omit<DosageDefaults, "load" | "note">> & { load: string; note: string };
 
+/** The clinic's own photos and video of an exercise, as a page needs them (served through the link's media route). */
+export type ExerciseMediaView = {
+  photos: { id: string; altText: string; width: number; height: number; sha256: string }[];
+  video: { id: string; altText: string; durationMs: number; contentType: string; sha256: string } | null;
+};
+
 export type ProgrammeExerciseView = {
   position: number;
   exerciseId: string;
@@ -21,6 +27,8 @@ export type ProgrammeExerciseView = {
   cues: string[];
   cautions: string[];
   dosage: Dosage;
+  /** Present when the clinic has photos or a video of this exercise: they replace the drawing. */
+  media?: ExerciseMediaView;
 };
 
 export type ChangeSummary = {

@@ -9,6 +9,8 @@ export type RecordParts = {
   programmes: RecordProgramme[];
   links: { id: string; programmeId: string; createdAt: Date; expiresAt: Date; revokedAt: Date | null }[];
   emails: { id: string; kind: string; to: string; subject: string; status: string; createdAt: Date; sentAt: Date | null }[];
+  /** Photos and videos that show the patient: what they are, not their bytes. */
+  media: { id: string; exerciseId: string; exerciseName: string; kind: string; altText: string; sha256: string; bytes: number; durationMs: number | null; createdAt: Date }[];
   sessions: AsyncIterable<RecordSession>;
   exportedAt: Date;
 };
@@ -30,6 +32,7 @@ export async function* recordJson(parts: RecordParts): AsyncGenerator<string> {
     programmes: parts.programmes,
     links: parts.links.map((l) => ({ ...l, status: linkStatus(l, exportedAt) })),
     emails: parts.emails,
+    media: parts.media,
   };
   // The head's closing brace is replaced by the sessions array.
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "sessions": [`;

@@ -47,7 +47,7 @@ function Table({ columns, rows }: { columns: { label: string; width: string }[];
   );
 }
 
-function RecordDocument({ header, programmes, links, emails, sessions, exportedAt }: Props) {
+function RecordDocument({ header, programmes, links, emails, media, sessions, exportedAt }: Props) {
   const p = header.patient;
   return (
     <Document title={`Record of ${p.name}`} author={header.clinicName} creator="Homeplan">
@@ -119,6 +119,21 @@ function RecordDocument({ header, programmes, links, emails, sessions, exportedA
             rows={emails.map((e) => [when(e.createdAt), e.subject, e.status, e.sentAt ? when(e.sentAt) : "—"])}
           />
         )}
+
+        {media.length > 0 ? (
+          <>
+            <Text style={r.h2}>Photos and videos of them</Text>
+            <Table
+              columns={[
+                { label: "Taken", width: "24%" },
+                { label: "Exercise", width: "26%" },
+                { label: "Kind", width: "12%" },
+                { label: "What it shows", width: "38%" },
+              ]}
+              rows={media.map((m) => [when(m.createdAt), m.exerciseName, m.kind === "photo" ? "Photo" : "Video", m.altText])}
+            />
+          </>
+        ) : null}
 
         <Text style={r.h2}>Programme links</Text>
         {links.length === 0 ? (

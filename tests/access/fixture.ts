@@ -1,12 +1,14 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
-import { apiKeys, clinicians, clinics, emailOutbox, exercises, invitations, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
+import { apiKeys, clinicians, clinics, emailOutbox, exerciseMedia, exercises, invitations, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
 import { env } from "@/lib/env";
 import { shortCode, shortCodeHash, shortCodeKey } from "@/lib/links/short-code";
 import { encryptToken, hashToken, linkKey, newToken } from "@/lib/links/token";
 import { newInvitationToken } from "@/lib/auth/invitations";
 import { hashPassword } from "@/lib/auth/password";
 import { seal } from "@/lib/crypto/seal";
+import { mediaStore } from "@/lib/media/storage";
+import { mediaKey } from "@/lib/media/store";
 import { TEST_PASSWORD } from "../factories";
 
 /**
@@ -42,6 +44,7 @@ export async function seedAccessFixture(db: Database) {
     exerciseName: "Canary wobble press",
     programmeTitle: "Canary programme 9931",
     sessionComment: "Canary comment: knee clicked",
+    mediaAltText: "Canary photo: press against the hallway wall",
   };
 
   const [clinic] = await db.insert(clinics).values({ name: canaries.clinicName, address: canaries.address, phone: canaries.phone }).returning();
@@ -106,6 +109,14 @@ export async function seedAccessFixture(db: Database) {
       defaultDosage: { sets: 2, reps: 8, holdSeconds: 0, restSeconds: 30, sides: "none", timesPerDay: 1, daysPerWeek: 5 },
     })
     .returning();
+  // A photo of the custom exercise, with its file in the test media folder.
+  const mediaBody = Buffer.from("canary photo bytes");
+  const mediaSha = createHash("sha256").update(mediaBody).digest("hex");
+  const [media] = await db
+    .insert(exerciseMedia)
+    .values({ clinicId, exerciseId: exercise!.id, kind: "photo", altText: canaries.mediaAltText, sha256: mediaSha, bytes: mediaBody.length, width: 4, height: 3, variants: [{ file: "w480.jpg", contentType: "image/jpeg", bytes: mediaBody.length, sha256: mediaSha }] })
+    .returning();
+  await mediaStore().put(mediaKey(clinicId, media!.id, "w480.jpg"), mediaBody, "image/jpeg");
   const [programme] = await db.insert(programmes).values({ clinicId, kind: "programme", patientId: patient!.id, currentVersion: 1, createdBy: owner.id }).returning();
   await db.insert(programmeVersions).values({ clinicId, programmeId: programme!.id, version: 1, title: canaries.programmeTitle, createdBy: owner.id });
   await db.insert(programmeItems).values({ clinicId, programmeId: programme!.id, version: 1, position: 0, exerciseId: exercise!.id, sets: 2, reps: 8 });
@@ -157,6 +168,7 @@ export async function seedAccessFixture(db: Database) {
       invitationToken,
       failedEmailId: failedEmail!.id,
       exerciseId: exercise!.id,
+      mediaId: media!.id,
       programmeId: programme!.id,
       linkToken,
       apiKeyId: victimApiKey!.id,
@@ -172,6 +184,6 @@ export async function seedAccessFixture(db: Database) {
 
 /** Every value that would be a leak if it showed up in an answer to someone outside the clinic. */
 export function secretsOf(fx: AccessFixture): string[] {
-  const ids = [fx.victim.clinicId, fx.victim.owner.id, fx.victim.clinician.id, fx.victim.colleague.id, fx.victim.disabled.id, fx.victim.patientId, fx.victim.invitationId, fx.victim.failedEmailId, fx.victim.exerciseId, fx.victim.programmeId];
+  const ids = [fx.victim.clinicId, fx.victim.owner.id, fx.victim.clinician.id, fx.victim.colleague.id, fx.victim.disabled.id, fx.victim.patientId, fx.victim.invitationId, fx.victim.failedEmailId, fx.victim.exerciseId, fx.victim.programmeId, fx.victim.mediaId];
   return [...Object.values(fx.canaries), ...ids, fx.victim.invitationToken, fx.victim.linkToken, fx.victim.apiKeyId, fx.victim.apiKey, fx.victim.linkShortCode];
 }

@@ -87,6 +87,7 @@ export const FUZZ: Record<string, FuzzSpec> = {
   "app/(portal)/catalogue/actions.ts#createExerciseAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ ...EXERCISE_FIELDS, basedOnId: uuidOr(fx.victim.exerciseId) }) },
   "app/(portal)/catalogue/actions.ts#updateExerciseAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ ...EXERCISE_FIELDS, id: uuidOr(fx.victim.exerciseId) }) },
   "app/(portal)/catalogue/actions.ts#retireExerciseAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ id: uuidOr(fx.victim.exerciseId), retired: good("true", "false") }) },
+  "app/(portal)/catalogue/media-actions.ts#removeMediaAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ id: uuidOr(fx.victim.mediaId) }) },
   "app/(portal)/patients/actions.ts#createPatientAction": {
     kind: "action",
     as: "clinician",
@@ -172,6 +173,30 @@ export const FUZZ: Record<string, FuzzSpec> = {
     input: (fx) =>
       // The live link, so the body is always read: misses are the other routes' concern.
       routeRequest({ method: "POST", path: "/p/x/log", params: { token: good(fx.victim.linkToken) }, body: requestBody(sessionLog(fx)) }),
+    mayWrite: ["rate_limits"],
+  },
+  "app/(portal)/catalogue/[id]/media/route.ts#POST": {
+    kind: "route",
+    as: "clinician",
+    // Never a real photo: a stored upload is not bad input. Text, JSON and binary noise as the file.
+    input: (fx) =>
+      routeRequest({
+        method: "POST",
+        path: "/catalogue/x/media",
+        params: { id: uuidOr(fx.victim.exerciseId) },
+        headers: fc.subarray([["x-alt-text", "Wall%20press"], ["x-shows-patient", fx.victim.patientId], ["x-alt-text", "%E0%A4%A"]] as [string, string][]),
+        body: requestBody(),
+      }),
+  },
+  "app/(portal)/catalogue/[id]/media/[mediaId]/[file]/route.ts#GET": {
+    kind: "route",
+    as: "clinician",
+    input: (fx) => routeRequest({ method: "GET", path: "/catalogue/x/media/y/z", params: { id: uuidOr(fx.victim.exerciseId), mediaId: uuidOr(fx.victim.mediaId), file: good("w480.jpg", "w960.webp", "video", "../../etc/passwd") } }),
+  },
+  "app/p/[token]/media/[mediaId]/[file]/route.ts#GET": {
+    kind: "route",
+    as: "anonymous",
+    input: (fx) => routeRequest({ method: "GET", path: "/p/x/media/y/z", params: { token: fc.oneof(good(fx.victim.linkToken), anyToken), mediaId: uuidOr(fx.victim.mediaId), file: good("w480.jpg", "video") } }),
     mayWrite: ["rate_limits"],
   },
   ...fhirRoutes(),

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { phonePhoto } from "@/lib/media/test-support";
 import { TEST_PASSWORD } from "../factories";
 import { seedAccessFixture, secretsOf, type AccessFixture } from "../access/fixture";
 import { listEntryPoints, scanServerEntryPoints } from "../access/scan";
@@ -78,6 +79,13 @@ const EXERCISE_FORM = {
 const programmeJson = (exerciseId: string) =>
   JSON.stringify({ title: "Attacker's plan", patientNote: "", changeNote: "", startDate: "", reviewDate: "", items: [{ exerciseId, sets: 2, reps: 8, holdSeconds: 0, restSeconds: 30, sides: "none", timesPerDay: 1, daysPerWeek: 5, load: "", note: "" }] });
 
+/** A real photo as the upload's body, so the rightful call stores one. */
+const PHOTO = await phonePhoto(64, 48);
+const uploadCall: Args = (fx) => [
+  new Request("http://homeplan.test/catalogue/x/media", { method: "POST", body: new Uint8Array(PHOTO), headers: { "x-alt-text": "Attacker%27s%20photo", "x-shows-patient": fx.victim.patientId } }),
+  { params: Promise.resolve({ id: fx.victim.exerciseId }) },
+];
+
 const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
   // ---------------------------------------------------------------- public
   "app/api/health/route.ts#GET": { access: "public", may: "say whether the database answers", call: request("GET", "/api/health") },
@@ -124,6 +132,12 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     may: "with a live link's short code and the patient's year of birth (the capability), send the browser to that link; with anything else, count a miss",
     // The victim's real code with a wrong year (the patient was born in 1961).
     call: form((fx) => ({ code: fx.victim.linkShortCode, year: "1962" })),
+    mayWrite: ["rate_limits"],
+  },
+  "app/p/[token]/media/[mediaId]/[file]/route.ts#GET": {
+    access: "public",
+    may: "with a live patient link, give a photo or video of an exercise in that programme; with any other token, count a miss",
+    call: request("GET", "/p/x/media/y/w480.jpg", (fx) => ({ token: fx.unknownToken, mediaId: fx.victim.mediaId, file: "w480.jpg" })),
     mayWrite: ["rate_limits"],
   },
   "app/dev/patient-preview/log/route.ts#POST": {
@@ -196,6 +210,21 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     access: "clinic",
     call: form((fx) => ({ id: fx.victim.exerciseId, retired: "true" })),
     legit: { as: "clinician", changes: ["exercises", "audit_events"] },
+  },
+  "app/(portal)/catalogue/[id]/media/route.ts#POST": {
+    access: "clinic",
+    call: uploadCall,
+    legit: { as: "clinician", changes: ["exercise_media", "audit_events"] },
+  },
+  "app/(portal)/catalogue/[id]/media/[mediaId]/[file]/route.ts#GET": {
+    access: "clinic",
+    call: request("GET", "/catalogue/x/media/y/w480.jpg", (fx) => ({ id: fx.victim.exerciseId, mediaId: fx.victim.mediaId, file: "w480.jpg" })),
+    legit: { as: "clinician", changes: [] },
+  },
+  "app/(portal)/catalogue/media-actions.ts#removeMediaAction": {
+    access: "clinic",
+    call: form((fx) => ({ id: fx.victim.mediaId })),
+    legit: { as: "clinician", changes: ["exercise_media", "audit_events"] },
   },
   "app/(portal)/patients/actions.ts#createPatientAction": {
     access: "clinic",

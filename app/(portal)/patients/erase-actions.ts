@@ -8,6 +8,7 @@ import { erasePatient } from "@/db/queries/erasure";
 import { clinicianAction, failure } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { forgetProgrammePageParts } from "@/app/p/[token]/page-cache";
+import { removeStoredFiles } from "@/lib/media/upload";
 import { forgetHandoutsOf } from "@/lib/pdf/render";
 import { clientIp } from "@/lib/request";
 import { erasureSchema } from "@/lib/validations/patient-data";
@@ -27,6 +28,8 @@ export const erasePatientAction = clinicianAction(
         confirmName: ["Type the name exactly as it is shown at the top of the page."],
       });
     }
+    // The rows have gone with the patient; their files follow, outside the transaction.
+    for (const item of result.media) await removeStoredFiles(session.clinicId, item.id, item.files);
     // Drawn pages and handouts live in this process's memory, outside the transaction.
     for (const programmeId of result.programmeIds) {
       forgetProgrammePageParts({ clinicId: session.clinicId, programmeId });

@@ -8,6 +8,12 @@ import { stillFigures } from "@/components/patient/figures";
 import { loadProgrammeView } from "@/lib/patient/programme-view";
 import { renderStaticMarkup } from "@/lib/patient/static-markup";
 
+/**
+ * The drawing is shared by every link to the programme, so it cannot hold a link: media
+ * addresses are drawn under this stand-in and the page puts its own link's in its place.
+ */
+export const MEDIA_BASE_STAND_IN = "/p/~media~";
+
 /** What the follow-along page shows that changes only when the programme (or what it is drawn from) changes. */
 export type ProgrammePageParts = {
   programmeId: string;
@@ -68,7 +74,7 @@ function drawParts(view: NonNullable<Awaited<ReturnType<typeof loadProgrammeView
     plannedPerWeek: plannedSessionsPerWeek(view.items),
     html: {
       intro: renderStaticMarkup(<ProgrammeIntro programme={view} />),
-      plan: renderStaticMarkup(<ProgrammePlan programme={view} figures={stillFigures(view)} />),
+      plan: renderStaticMarkup(<ProgrammePlan programme={view} figures={stillFigures(view, MEDIA_BASE_STAND_IN)} />),
       close: renderStaticMarkup(<ProgrammeClose programme={view} safety={safetyAdvice()} />),
     },
   };

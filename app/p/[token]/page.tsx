@@ -5,7 +5,7 @@ import { RecentSessions } from "@/components/patient/week-progress";
 import { getDb } from "@/db/client";
 import { countSessionsSince, listSessions } from "@/db/queries/sessions";
 import { resolvePatientLink } from "@/lib/patient/access";
-import { getProgrammePageParts } from "@/app/p/[token]/page-cache";
+import { getProgrammePageParts, MEDIA_BASE_STAND_IN } from "@/app/p/[token]/page-cache";
 import { startOfWeek } from "@/lib/patient/week";
 
 export const metadata: Metadata = { title: "Your exercises", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -43,7 +43,7 @@ export default async function PatientProgrammePage({ params }: Props) {
           playHref={`${base}/play`}
         />
       }
-      plan={<Drawn html={parts.html.plan} />}
+      plan={<Drawn html={parts.html.plan.replaceAll(MEDIA_BASE_STAND_IN, `${base}/media`)} />}
       keepHandy={<KeepHandy pdfHref={`${base}/handout.pdf`} calendarHref={`${base}/calendar.ics`} />}
       recent={<RecentSessions sessions={recent.map((s) => ({ completedAt: s.completedAt.toISOString(), pain: s.pain, difficulty: s.difficulty }))} />}
       close={<Drawn html={parts.html.close} />}

@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { ExercisePoseStrip } from "@/components/illustration/exercise-figure";
 import { ToggleActionButton } from "@/components/ui/toggle-action-button";
 import { retireExerciseAction } from "../actions";
+import { MediaSection } from "./_components/media-section";
 import { getDb } from "@/db/client";
 import { getExercise } from "@/db/queries/exercises";
+import { listExerciseMedia } from "@/db/queries/media";
 import { requireClinician } from "@/lib/auth/dal";
 import { isUuid } from "@/lib/ids";
 import { CATEGORY_LABELS, EQUIPMENT_LABELS, label, POSITION_LABELS } from "@/lib/domain/labels";
@@ -24,6 +26,8 @@ export default async function ExercisePage({ params, searchParams }: Params) {
   if (!exercise) notFound();
   const d = exercise.defaultDosage;
   const custom = exercise.clinicId !== null;
+  // The clinic's own pictures stand in for a drawing it does not have.
+  const hasMedia = custom && (await listExerciseMedia(await getDb(), { clinicId: session.clinicId, exerciseId: exercise.id })).length > 0;
 
   return (
     <article>
@@ -72,7 +76,7 @@ export default async function ExercisePage({ params, searchParams }: Params) {
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           <section className="card p-6">
-            <ExercisePoseStrip slug={exercise.poseSlug} name={exercise.name} className="mb-6" />
+            {hasMedia && !exercise.poseSlug ? null : <ExercisePoseStrip slug={exercise.poseSlug} name={exercise.name} className="mb-6" />}
             <p className="text-lg">{exercise.purpose}</p>
             <h2 className="mt-6 text-lg font-bold">Steps</h2>
             <ol className="mt-2 list-decimal space-y-2 pl-6 marker:font-bold marker:text-brand-700">
@@ -91,6 +95,13 @@ export default async function ExercisePage({ params, searchParams }: Params) {
               </>
             ) : null}
           </section>
+          {custom ? (
+            <MediaSection clinicId={session.clinicId} exerciseId={exercise.id} />
+          ) : (
+            <p className="text-sm text-muted">
+              To show patients your own photos or a video of this exercise, use <strong>Duplicate to adapt</strong>: your clinic&apos;s version can carry them.
+            </p>
+          )}
           {exercise.cautions.length ? (
             <section className="rounded-xl border border-warn/30 bg-warn-soft p-6" aria-labelledby="cautions">
               <h2 id="cautions" className="text-lg font-bold text-warn">

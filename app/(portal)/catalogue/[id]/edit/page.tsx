@@ -7,6 +7,7 @@ import { getExercise, listPoseSources } from "@/db/queries/exercises";
 import { requireClinician } from "@/lib/auth/dal";
 import { isUuid } from "@/lib/ids";
 import { updateExerciseAction } from "../../actions";
+import { MediaSection } from "../_components/media-section";
 
 export const metadata: Metadata = { title: "Edit exercise" };
 
@@ -27,6 +28,9 @@ export default async function EditExercisePage({ params }: { params: Promise<{ i
         poseOptions={await listPoseSources(db)}
         submitLabel="Save changes"
       />
+      <div className="mt-8">
+        <MediaSection clinicId={session.clinicId} exerciseId={exercise.id} />
+      </div>
     </>
   );
 }
