@@ -127,6 +127,7 @@ export function importQuestionnaire(json: string, declared: ImportDeclaration): 
     const measure: Omit<MeasureDefinition, "key"> = {
       title,
       shortTitle: title.length > 24 ? `${title.slice(0, 23)}…` : title,
+      patientTitle: title,
       intro: str(parsed.description).slice(0, 500),
       items,
       rule: declared.rule,

@@ -22,6 +22,8 @@ export type MeasureDefinition = {
   title: string;
   /** Short name for the chart and the schedule ("PSFS"). */
   shortTitle: string;
+  /** The heading the patient sees ("Your pain"). */
+  patientTitle: string;
   /** What the patient is asked first, in plain words. */
   intro: string;
   items: MeasureItem[];

@@ -3,27 +3,10 @@ import { errorResponse } from "@/lib/errors";
 import { recordSessionLog } from "@/db/queries/sessions";
 import { lookUpPatientLink } from "@/lib/patient/access";
 import { sessionLogPayloadSchema, type SessionLogPayload } from "@/lib/player/log-payload";
+import { readCapped } from "@/lib/patient/read-body";
 import { sameOrigin } from "@/lib/request";
 
 const MAX_BODY = 64 * 1024;
-
-async function readCapped(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 /**
  * Checks that need no database: started before it finished, and no NUL (which Postgres

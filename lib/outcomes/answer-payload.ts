@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { OUTCOME_LIMITS } from "@/lib/domain/outcomes";
+import { LOG_VERSION_MAX } from "@/lib/player/log-payload";
+
+/*
+ * What the patient's questionnaire POSTs, one measure at a time, as JSON. Checked here
+ * for shape; lib/outcomes/scoring.ts checks the answers against the measure itself.
+ * The browser imports only the type (zod stays out of the patient's bundle).
+ */
+
+const noNul = (v: string) => !v.includes("\u0000");
+
+export const answerPayloadSchema = z.strictObject({
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/),
+  programmeId: z.uuid(),
+  version: z.int().min(1).max(LOG_VERSION_MAX),
+  measure: z.string().regex(/^(psfs|nprs|q-[0-9a-f-]{36})$/),
+  answeredAt: z.iso.datetime(),
+  answers: z
+    .array(
+      z.strictObject({
+        linkId: z.string().min(1).max(100).refine(noNul),
+        value: z.union([z.number().finite(), z.string().max(OUTCOME_LIMITS.stringAnswer.max).refine(noNul)]),
+        label: z.string().max(OUTCOME_LIMITS.activityName.max).refine(noNul).optional(),
+      }),
+    )
+    .min(1)
+    .max(OUTCOME_LIMITS.items.max),
+});
+
+export type AnswerPayload = z.infer<typeof answerPayloadSchema>;
