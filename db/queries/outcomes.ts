@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
-import { clinicians, outcomeMeasures, outcomeSchedules, programmes, programmeVersions, questionnaireResponses } from "@/db/schema";
+import { clinicians, outcomeMeasures, outcomeSchedules, programmes, programmeVersions, questionnaireResponses, sessionLogs } from "@/db/schema";
 import { BUILTIN, isBuiltin } from "@/lib/outcomes/builtin";
 import type { Answer, MeasureDefinition } from "@/lib/outcomes/measure";
 import type { ScheduleRule } from "@/lib/outcomes/schedule";
@@ -263,4 +263,29 @@ export async function listScheduledProgrammes(db: DatabaseOrTransaction, { clini
     .from(outcomeSchedules)
     .innerJoin(programmes, and(eq(programmes.clinicId, outcomeSchedules.clinicId), eq(programmes.id, outcomeSchedules.programmeId)))
     .where(and(eq(outcomeSchedules.clinicId, clinicId), isNull(programmes.archivedAt)));
+}
+
+// ---------------------------------------------------------------- the clinician's chart
+
+/** A programme's versions, oldest first, with what each plans a week (the most demanding exercise's days × times). */
+export async function listVersionPlans(db: DatabaseOrTransaction, { clinicId, programmeId }: { clinicId: string; programmeId: string }) {
+  return db
+    .select({
+      version: programmeVersions.version,
+      at: programmeVersions.createdAt,
+      plannedPerWeek: sql<number>`(select coalesce(max(least(pi.days_per_week, 7) * greatest(pi.times_per_day, 1)), 0)::int from programme_items pi
+        where pi.clinic_id = ${programmeVersions.clinicId} and pi.programme_id = ${programmeVersions.programmeId} and pi.version = ${programmeVersions.version})`.mapWith(Number),
+    })
+    .from(programmeVersions)
+    .where(and(eq(programmeVersions.clinicId, clinicId), eq(programmeVersions.programmeId, programmeId)))
+    .orderBy(asc(programmeVersions.version));
+}
+
+/** A programme's sessions from `since`, oldest first: when, and the pain given. */
+export async function listProgrammeSessions(db: DatabaseOrTransaction, { clinicId, programmeId, since }: { clinicId: string; programmeId: string; since: Date }) {
+  return db
+    .select({ at: sessionLogs.completedAt, pain: sessionLogs.pain })
+    .from(sessionLogs)
+    .where(and(eq(sessionLogs.clinicId, clinicId), eq(sessionLogs.programmeId, programmeId), gte(sessionLogs.completedAt, since)))
+    .orderBy(asc(sessionLogs.completedAt));
 }
