@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
-import { clinicians, outcomeMeasures, outcomeSchedules, programmes, programmeVersions, questionnaireResponses, sessionLogs } from "@/db/schema";
+import { clinicians, clinics, outcomeMeasures, patients, outcomeSchedules, programmes, programmeVersions, questionnaireResponses, sessionLogs } from "@/db/schema";
 import { BUILTIN, isBuiltin } from "@/lib/outcomes/builtin";
 import type { Answer, MeasureDefinition } from "@/lib/outcomes/measure";
 import type { ScheduleRule } from "@/lib/outcomes/schedule";
@@ -256,13 +256,25 @@ export async function listResponses(
     .orderBy(asc(questionnaireResponses.answeredAt), asc(questionnaireResponses.id));
 }
 
-/** Live patient programmes of a clinic that schedule any measure: what the overdue sweep walks. */
-export async function listScheduledProgrammes(db: DatabaseOrTransaction, { clinicId }: { clinicId: string }) {
+/**
+ * Every live patient programme that schedules a measure, across clinics, with whom to
+ * remind: the overdue sweep's work list. Like the email sender's claim, a system job,
+ * so the one query without a clinic id; everything after it is per clinic.
+ */
+export async function listScheduledProgrammes(db: DatabaseOrTransaction) {
   return db
-    .selectDistinct({ programmeId: outcomeSchedules.programmeId, patientId: programmes.patientId })
+    .selectDistinct({
+      clinicId: outcomeSchedules.clinicId,
+      programmeId: outcomeSchedules.programmeId,
+      patientId: patients.id,
+      email: patients.email,
+      clinicName: clinics.name,
+    })
     .from(outcomeSchedules)
     .innerJoin(programmes, and(eq(programmes.clinicId, outcomeSchedules.clinicId), eq(programmes.id, outcomeSchedules.programmeId)))
-    .where(and(eq(outcomeSchedules.clinicId, clinicId), isNull(programmes.archivedAt)));
+    .innerJoin(patients, and(eq(patients.clinicId, programmes.clinicId), eq(patients.id, programmes.patientId)))
+    .innerJoin(clinics, eq(clinics.id, programmes.clinicId))
+    .where(and(isNull(programmes.archivedAt), isNull(patients.archivedAt)));
 }
 
 // ---------------------------------------------------------------- the clinician's chart
