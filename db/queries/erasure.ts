@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
-import { emailOutbox, patientLinks, patients, programmes, sessionLogs } from "@/db/schema";
+import { emailOutbox, patientLinks, patients, programmes, questionnaireResponses, sessionLogs } from "@/db/schema";
 import type { ErasureReason } from "@/lib/domain/record";
 import { recordAudit } from "./audit";
 
@@ -11,7 +11,7 @@ type Actor = { clinicId: string; clinicianId: string; ip?: string };
 export type ErasureResult = { status: "erased"; programmeIds: string[] } | { status: "not_found" } | { status: "name_mismatch" };
 
 /**
- * Erases a patient (GDPR Art. 17) in one transaction: their session logs, links, emails
+ * Erases a patient (GDPR Art. 17) in one transaction: their session logs, outcome answers, links, emails
  * addressed to them, programmes (versions and items go by cascade) and the patient row.
  * Templates are separate programme rows with no patient, so a template saved from one of
  * their programmes stays. The audit trail is append-only: earlier events keep only ids,
@@ -46,6 +46,8 @@ export async function erasePatient(
         ),
       );
     const sessions = await tx.delete(sessionLogs).where(ofPatient(sessionLogs)).returning({ id: sessionLogs.id });
+    // Their answers to outcome measures; the programmes' measure schedules go with the programmes (cascade).
+    await tx.delete(questionnaireResponses).where(ofPatient(questionnaireResponses));
     await tx.delete(patientLinks).where(ofPatient(patientLinks));
     const removed = await tx
       .delete(programmes)

@@ -1,6 +1,6 @@
 import "server-only";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { getRecordHeader, listRecordEmails, listRecordLinks, listRecordProgrammes, recordSessions, type RecordSession } from "@/db/queries/patient-record";
+import { getRecordHeader, listRecordEmails, listRecordLinks, listRecordOutcomes, listRecordProgrammes, recordSessions, type RecordSession } from "@/db/queries/patient-record";
 import { recordJson } from "./record-json";
 import { recordPdf } from "./record-pdf";
 import { zipStream } from "./zip";
@@ -12,13 +12,14 @@ import { zipStream } from "./zip";
 export async function patientRecordZip(db: DatabaseOrTransaction, key: { clinicId: string; patientId: string }) {
   const header = await getRecordHeader(db, key);
   if (!header) return null;
-  const [programmes, links, emails] = await Promise.all([
+  const [programmes, links, emails, outcomes] = await Promise.all([
     listRecordProgrammes(db, key),
     listRecordLinks(db, key),
     listRecordEmails(db, { ...key, email: header.patient.email }),
+    listRecordOutcomes(db, key),
   ]);
   const exportedAt = new Date();
-  const parts = { header, programmes, links, emails, exportedAt };
+  const parts = { header, programmes, links, emails, outcomes, exportedAt };
   async function* pdf() {
     // The PDF needs every log at layout time; the JSON above streamed them page by page.
     const sessions: RecordSession[] = [];

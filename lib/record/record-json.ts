@@ -1,4 +1,4 @@
-import type { getRecordHeader, RecordProgramme, RecordSession } from "@/db/queries/patient-record";
+import type { getRecordHeader, RecordOutcomes, RecordProgramme, RecordSession } from "@/db/queries/patient-record";
 
 /** The machine-readable record's identity; docs/patient-record.md and docs/patient-record.schema.json describe it. */
 export const RECORD_FORMAT = "homeplan.patient-record";
@@ -10,6 +10,8 @@ export type RecordParts = {
   links: { id: string; programmeId: string; createdAt: Date; expiresAt: Date; revokedAt: Date | null }[];
   emails: { id: string; kind: string; to: string; subject: string; status: string; createdAt: Date; sentAt: Date | null }[];
   sessions: AsyncIterable<RecordSession>;
+  /** The measures asked on their programmes and their answers (optional in the format: added later). */
+  outcomes: RecordOutcomes;
   exportedAt: Date;
 };
 
@@ -30,6 +32,7 @@ export async function* recordJson(parts: RecordParts): AsyncGenerator<string> {
     programmes: parts.programmes,
     links: parts.links.map((l) => ({ ...l, status: linkStatus(l, exportedAt) })),
     emails: parts.emails,
+    outcomes: parts.outcomes,
   };
   // The head's closing brace is replaced by the sessions array.
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "sessions": [`;
