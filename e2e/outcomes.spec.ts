@@ -17,12 +17,13 @@ test("a clinician schedules the PSFS, the patient answers on a phone (offline on
   await psfs.getByRole("checkbox", { name: "At the start" }).check();
   await psfs.getByRole("combobox", { name: /every how many weeks/ }).selectOption("2");
   await page.getByRole("button", { name: "Save measures" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText(/Measures saved/);
+  await expect(page.getByTestId("outcome-schedule").getByTestId("form-message")).toHaveText(/Measures saved/);
 
   const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
   const patient = await phone.newPage();
   await patient.goto(link);
   await expect(patient.getByRole("heading", { name: /^1 quick question from / })).toBeVisible();
+  await patient.getByTestId("outcome-prompt").screenshot({ path: testInfo.outputPath("prompt-phone.png") });
   await patient.getByRole("link", { name: "Answer now" }).click();
   await expect(patient.getByRole("heading", { name: "Everyday activities" })).toBeVisible();
   expect((await new AxeBuilder({ page: patient }).analyze()).violations).toEqual([]);

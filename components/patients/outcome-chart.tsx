@@ -12,7 +12,8 @@ import type { ChartModel } from "@/lib/outcomes/chart";
 const W = 720;
 const ML = 44;
 const MR = 16;
-const TOP = 22;
+/** Room above the first panel for the version buttons. */
+const TOP = 40;
 const GAP = 30;
 const OUTCOME_H = 110;
 const ADHERENCE_H = 64;
@@ -30,7 +31,8 @@ const day = (d: Date) => formatDate(d, { day: "numeric", month: "short" });
 const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
-  const span = Math.max(model.to.getTime() - model.from.getTime(), 86_400_000);
+  // At least two weeks wide, so a new programme's first days do not pile up at one edge.
+  const span = Math.max(model.to.getTime() - model.from.getTime(), 14 * 86_400_000);
   const x = (at: Date) => ML + ((at.getTime() - model.from.getTime()) / span) * (W - ML - MR);
   // Panels stacked top to bottom: each measure, then adherence, then pain.
   const heights = [...model.outcomes.map(() => OUTCOME_H), ADHERENCE_H, PAIN_H];
@@ -42,23 +44,25 @@ export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
   const H = y0 - GAP + AXIS_H;
   const ticks = Array.from({ length: 5 }, (_, i) => new Date(model.from.getTime() + (span * i) / 4));
   const summary = describe(model);
+  // Versions saved close together keep their own line but move their buttons apart, so each can be reached.
+  const buttonPlaces = model.versions.reduce<number[]>((places, v) => [...places, Math.max((x(v.at) / W) * 100, (places.at(-1) ?? -10) + 5)], []);
 
   return (
     <figure className="grid gap-3">
       <div className="overflow-x-auto">
-        <div className="relative min-w-[34rem]">
+        <div className="relative min-w-[40rem]">
           <svg viewBox={`0 0 ${W} ${H}`} className="block w-full" role="img" aria-label={summary} data-testid="outcome-chart-svg">
             {outcomePanels.map(({ o, p }) => {
               const y = (v: number) => p.top + ((o.axis.max - v) / (o.axis.max - o.axis.min || 1)) * p.h;
               return (
                 <g key={o.measure.key} data-measure={o.measure.key}>
-                  <text x={ML} y={p.top - 6} fontSize="12" fontWeight="bold" fill={INK}>
+                  <text x={ML} y={p.top - 6} fontSize="13" fontWeight="bold" fill={INK}>
                     {o.measure.title} ({o.measure.higherIsBetter ? "higher is better" : "lower is better"})
                   </text>
                   {o.band ? (
                     <g data-testid="mcid-band">
                       <rect x={ML} width={W - ML - MR} y={y(o.band.high)} height={Math.max(1, y(o.band.low) - y(o.band.high))} fill={BAND} />
-                      <text x={W - MR - 4} y={y(o.band.high) + 11} fontSize="10" textAnchor="end" fill={MUTED}>
+                      <text x={W - MR - 4} y={y(o.band.high) + 11} fontSize="11" textAnchor="end" fill={MUTED}>
                         MCID band around the first score
                       </text>
                     </g>
@@ -66,26 +70,31 @@ export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
                   {[o.axis.min, (o.axis.min + o.axis.max) / 2, o.axis.max].map((g) => (
                     <g key={g}>
                       <line x1={ML} x2={W - MR} y1={y(g)} y2={y(g)} stroke={GRID} />
-                      <text x={ML - 6} y={y(g) + 4} fontSize="11" textAnchor="end" fill={MUTED}>
+                      <text x={ML - 6} y={y(g) + 4} fontSize="12" textAnchor="end" fill={MUTED}>
                         {num(g)}
                       </text>
                     </g>
                   ))}
                   {o.points.length > 1 ? <polyline fill="none" stroke={BRAND} strokeWidth="2.5" points={o.points.map((pt) => `${x(pt.at)},${y(pt.score)}`).join(" ")} /> : null}
                   {o.points.map((pt) => (
-                    <circle key={pt.at.toISOString()} cx={x(pt.at)} cy={y(pt.score)} r="4.5" fill={BRAND} data-testid="outcome-point" />
+                    <g key={pt.at.toISOString()}>
+                      <circle cx={x(pt.at)} cy={y(pt.score)} r="4.5" fill={BRAND} data-testid="outcome-point" />
+                      <text x={x(pt.at)} y={y(pt.score) - 8} fontSize="12" fontWeight="bold" textAnchor="middle" fill={BRAND}>
+                        {num(pt.score)}
+                      </text>
+                    </g>
                   ))}
                 </g>
               );
             })}
             <g>
-              <text x={ML} y={adherence.top - 6} fontSize="12" fontWeight="bold" fill={INK}>
+              <text x={ML} y={adherence.top - 6} fontSize="13" fontWeight="bold" fill={INK}>
                 Weekly adherence (sessions done / planned)
               </text>
               {[0, 1].map((g) => (
                 <g key={g}>
                   <line x1={ML} x2={W - MR} y1={adherence.top + (1 - g) * adherence.h} y2={adherence.top + (1 - g) * adherence.h} stroke={GRID} />
-                  <text x={ML - 6} y={adherence.top + (1 - g) * adherence.h + 4} fontSize="11" textAnchor="end" fill={MUTED}>
+                  <text x={ML - 6} y={adherence.top + (1 - g) * adherence.h + 4} fontSize="12" textAnchor="end" fill={MUTED}>
                     {g * 100}%
                   </text>
                 </g>
@@ -99,13 +108,13 @@ export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
               })}
             </g>
             <g>
-              <text x={ML} y={pain.top - 6} fontSize="12" fontWeight="bold" fill={INK}>
+              <text x={ML} y={pain.top - 6} fontSize="13" fontWeight="bold" fill={INK}>
                 Pain after sessions (0–10)
               </text>
               {[0, 5, 10].map((g) => (
                 <g key={g}>
                   <line x1={ML} x2={W - MR} y1={pain.top + ((10 - g) / 10) * pain.h} y2={pain.top + ((10 - g) / 10) * pain.h} stroke={GRID} strokeDasharray={g === 5 ? "3 3" : undefined} />
-                  <text x={ML - 6} y={pain.top + ((10 - g) / 10) * pain.h + 4} fontSize="11" textAnchor="end" fill={MUTED}>
+                  <text x={ML - 6} y={pain.top + ((10 - g) / 10) * pain.h + 4} fontSize="12" textAnchor="end" fill={MUTED}>
                     {g}
                   </text>
                 </g>
@@ -118,13 +127,13 @@ export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
               <line key={v.version} x1={x(v.at)} x2={x(v.at)} y1={TOP - 4} y2={H - AXIS_H} stroke={INK} strokeDasharray="4 3" strokeWidth="1" data-testid="version-marker" />
             ))}
             {ticks.map((t) => (
-              <text key={t.toISOString()} x={x(t)} y={H - 6} fontSize="11" textAnchor="middle" fill={MUTED}>
+              <text key={t.toISOString()} x={x(t)} y={H - 6} fontSize="12" textAnchor="middle" fill={MUTED}>
                 {day(t)}
               </text>
             ))}
           </svg>
-          {model.versions.map((v) => {
-            const pct = (x(v.at) / W) * 100;
+          {model.versions.map((v, i) => {
+            const pct = buttonPlaces[i]!;
             const tip = `${id}-v${v.version}`;
             return (
               <div key={v.version} className="group absolute top-0 -translate-x-1/2" style={{ left: `${pct}%` }}>
