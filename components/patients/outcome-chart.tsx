@@ -126,8 +126,8 @@ export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
             {model.versions.map((v) => (
               <line key={v.version} x1={x(v.at)} x2={x(v.at)} y1={TOP - 4} y2={H - AXIS_H} stroke={INK} strokeDasharray="4 3" strokeWidth="1" data-testid="version-marker" />
             ))}
-            {ticks.map((t) => (
-              <text key={t.toISOString()} x={x(t)} y={H - 6} fontSize="12" textAnchor="middle" fill={MUTED}>
+            {ticks.map((t, i) => (
+              <text key={t.toISOString()} x={x(t)} y={H - 6} fontSize="12" textAnchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"} fill={MUTED}>
                 {day(t)}
               </text>
             ))}

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { clinicians, clinics, outcomeMeasures, patients, outcomeSchedules, programmes, programmeVersions, questionnaireResponses, sessionLogs } from "@/db/schema";
+import { MEASURE_KEY } from "@/lib/domain/outcomes";
 import { BUILTIN, isBuiltin } from "@/lib/outcomes/builtin";
 import type { Answer, MeasureDefinition } from "@/lib/outcomes/measure";
 import type { ScheduleRule } from "@/lib/outcomes/schedule";
@@ -15,7 +16,6 @@ type Actor = { clinicId: string; clinicianId: string; ip?: string };
 
 const IMPORTED = "q-";
 const importedKey = (id: string) => `${IMPORTED}${id}`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // ---------------------------------------------------------------- measures
 
@@ -32,8 +32,8 @@ export async function listClinicMeasures(db: DatabaseOrTransaction, { clinicId }
 /** One measure by key, archived imports included (their responses still need reading). */
 export async function getMeasure(db: DatabaseOrTransaction, { clinicId, key }: { clinicId: string; key: string }): Promise<MeasureDefinition | null> {
   if (isBuiltin(key)) return BUILTIN[key];
-  const id = key.startsWith(IMPORTED) ? key.slice(IMPORTED.length) : "";
-  if (!UUID.test(id)) return null;
+  if (!MEASURE_KEY.test(key)) return null;
+  const id = key.slice(IMPORTED.length);
   const [row] = await db
     .select({ definition: outcomeMeasures.definition })
     .from(outcomeMeasures)
@@ -64,8 +64,8 @@ export async function importMeasure(db: Database, actor: Actor, input: { measure
 
 /** Stops offering an imported measure for new schedules; its responses stay. */
 export async function archiveMeasure(db: Database, actor: Actor, { key }: { key: string }): Promise<boolean> {
-  const id = key.startsWith(IMPORTED) ? key.slice(IMPORTED.length) : "";
-  if (!UUID.test(id)) return false;
+  if (!MEASURE_KEY.test(key) || isBuiltin(key)) return false;
+  const id = key.slice(IMPORTED.length);
   return db.transaction(async (tx) => {
     const done = await tx
       .update(outcomeMeasures)

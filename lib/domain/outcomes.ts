@@ -18,6 +18,8 @@ export const SUPPORTED_ITEM_TYPES = ["integer", "decimal", "choice", "string", "
 /** The built-in measures, free to use; their text is in lib/outcomes/builtin.ts, their sources in content/outcomes/. */
 export const BUILTIN_MEASURES = ["psfs", "nprs"] as const;
 export type BuiltinMeasure = (typeof BUILTIN_MEASURES)[number];
+/** A measure's key: a built-in one, or "q-<uuid>" for a clinic's import. */
+export const MEASURE_KEY = new RegExp(`^(${BUILTIN_MEASURES.join("|")}|q-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`);
 
 export const OUTCOME_LIMITS = {
   /** "every N weeks" */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OUTCOME_LIMITS } from "@/lib/domain/outcomes";
+import { MEASURE_KEY, OUTCOME_LIMITS } from "@/lib/domain/outcomes";
 import { LOG_VERSION_MAX } from "@/lib/player/log-payload";
 
 /*
@@ -14,7 +14,7 @@ export const answerPayloadSchema = z.strictObject({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/),
   programmeId: z.uuid(),
   version: z.int().min(1).max(LOG_VERSION_MAX),
-  measure: z.string().regex(/^(psfs|nprs|q-[0-9a-f-]{36})$/),
+  measure: z.string().regex(MEASURE_KEY),
   answeredAt: z.iso.datetime(),
   answers: z
     .array(

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { OUTCOME_LIMITS, SCORING_RULES } from "@/lib/domain/outcomes";
+import { MEASURE_KEY, OUTCOME_LIMITS, SCORING_RULES } from "@/lib/domain/outcomes";
 import type { ScheduleRule } from "@/lib/outcomes/schedule";
 
 const listOf = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(40)).max(50));
-const measureKey = /^(psfs|nprs|q-[0-9a-f-]{36})$/;
 
 /**
  * The programme's measure schedule as the form sends it: `start` and `review` list the
@@ -21,7 +20,7 @@ export function scheduleRules(data: z.infer<typeof outcomeScheduleSchema>): { ru
     weeks.set(field.slice("weeks:".length), n);
   }
   const keys = new Set([...data.start, ...data.review, ...weeks.keys()]);
-  if ([...keys].some((k) => !measureKey.test(k))) return { error: "That measure is not one this clinic can use." };
+  if ([...keys].some((k) => !MEASURE_KEY.test(k))) return { error: "That measure is not one this clinic can use." };
   return {
     rules: [...keys].sort().map((measure) => ({ measure, atStart: data.start.includes(measure), everyWeeks: weeks.get(measure) ?? null, atReview: data.review.includes(measure) })),
   };
