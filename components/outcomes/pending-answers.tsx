@@ -1,25 +1,13 @@
 "use client";
 
-import { useEffect, useMemo, useSyncExternalStore } from "react";
+import { useMemo } from "react";
+import { useQueue } from "@/components/player/use-queue";
 import { browserAnswerQueue } from "@/lib/player/log-queue";
 
 /** Sends answers saved while offline as soon as the page loads or the connection returns, and says so. */
 export function PendingAnswers({ programmeId }: { programmeId: string }) {
   const queue = useMemo(() => (typeof window === "undefined" ? null : browserAnswerQueue()), []);
-  const raw = useSyncExternalStore(
-    (onChange) => {
-      if (!queue) return () => {};
-      const stop = queue.subscribe(onChange);
-      window.addEventListener("storage", onChange);
-      return () => {
-        stop();
-        window.removeEventListener("storage", onChange);
-      };
-    },
-    () => (queue ? JSON.stringify(queue.entries().map((e) => [e.key, e.status, e.payload?.programmeId])) : "[]"),
-    () => "[]",
-  );
-  useEffect(() => queue?.connect(window), [queue]);
+  const raw = useQueue(queue, (entries) => entries.map((e) => [e.key, e.status, e.payload?.programmeId]));
   const entries = useMemo(() => (JSON.parse(raw) as [string, string, string][]).filter(([, , p]) => p === programmeId), [raw, programmeId]);
   const waiting = entries.filter(([, status]) => status === "pending").length;
   const refused = entries.filter(([, status]) => status === "rejected");

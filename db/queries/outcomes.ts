@@ -7,10 +7,10 @@ import { BUILTIN, isBuiltin } from "@/lib/outcomes/builtin";
 import type { Answer, MeasureDefinition } from "@/lib/outcomes/measure";
 import type { ScheduleRule } from "@/lib/outcomes/schedule";
 import { checkAnswers } from "@/lib/outcomes/scoring";
-import { LOG_QUOTAS, QUOTA_RETRY_SECONDS, utcDay, withinLinkLife } from "@/lib/patient/log-rules";
+import { withinLinkLife } from "@/lib/patient/log-rules";
 import { recordAudit } from "./audit";
 import type { ResolvedLink } from "./links";
-import { hit, retryAfterSeconds } from "./rate-limits";
+import { linkQuotaWait } from "./link-quota";
 
 type Actor = { clinicId: string; clinicianId: string; ip?: string };
 
@@ -185,21 +185,9 @@ export async function recordResponse(db: Database, link: ResolvedLink, input: Re
       .where(and(eq(questionnaireResponses.clinicId, link.clinicId), eq(questionnaireResponses.idempotencyKey, input.idempotencyKey)));
     if (existing) return existing.patientId === link.patientId ? { id: existing.id, created: false } : { error: "wrong_programme" as const };
 
-    const burstKey = `answer-burst:${link.linkId}`;
-    if ((await hit(tx, burstKey, LOG_QUOTAS.burst)) > LOG_QUOTAS.burst.max) {
-      return { error: "rate_limited" as const, retryAfter: Math.max(1, await retryAfterSeconds(tx, burstKey, LOG_QUOTAS.burst)) };
-    }
-    const [dayStart, dayEnd] = utcDay(answeredAt);
-    const [counts] = await tx
-      .select({
-        day: sql<number>`count(*) filter (where ${questionnaireResponses.answeredAt} >= ${dayStart.toISOString()}::timestamptz and ${questionnaireResponses.answeredAt} < ${dayEnd.toISOString()}::timestamptz)::int`,
-        version: sql<number>`count(*) filter (where ${questionnaireResponses.version} = ${input.version})::int`,
-      })
-      .from(questionnaireResponses)
-      .where(and(eq(questionnaireResponses.clinicId, link.clinicId), eq(questionnaireResponses.linkId, link.linkId)));
-    if (Number(counts?.day) >= LOG_QUOTAS.perDay || Number(counts?.version) >= LOG_QUOTAS.perVersion) {
-      return { error: "rate_limited" as const, retryAfter: QUOTA_RETRY_SECONDS };
-    }
+    const counted = { table: questionnaireResponses, clinicId: questionnaireResponses.clinicId, linkId: questionnaireResponses.linkId, version: questionnaireResponses.version, at: questionnaireResponses.answeredAt };
+    const wait = await linkQuotaWait(tx, link, counted, { burstKey: `answer-burst:${link.linkId}`, at: answeredAt, version: input.version });
+    if (wait !== null) return { error: "rate_limited" as const, retryAfter: wait };
     const [inserted] = await tx
       .insert(questionnaireResponses)
       .values({
