@@ -68,4 +68,12 @@ test("a clinician schedules the PSFS, the patient answers on a phone (offline on
   await chart.screenshot({ path: testInfo.outputPath("outcome-chart-desktop.png") });
   await page.setViewportSize({ width: 390, height: 844 });
   await chart.screenshot({ path: testInfo.outputPath("outcome-chart-phone.png") });
+
+  // A clinic's own measure: a Questionnaire the importer cannot score is refused with the item named.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/settings");
+  await page.getByLabel("Questionnaire JSON (FHIR R4)").fill(JSON.stringify({ resourceType: "Questionnaire", title: "Invented scale", item: [{ linkId: "sleep", text: "Sleep", type: "choice", answerOption: [{ valueCoding: { code: "a" } }, { valueCoding: { code: "b" } }] }] }));
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.locator("#q-json-error")).toContainText('Item "sleep"');
+  await page.locator("#outcome-measures").locator("xpath=..").screenshot({ path: testInfo.outputPath("measures-settings-desktop.png") });
 });

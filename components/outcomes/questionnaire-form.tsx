@@ -229,7 +229,7 @@ function Items({ items, prefix }: { items: MeasureItem[]; prefix: string }) {
           default:
             // A small whole-number scale is tapped; anything else is typed.
             if (item.type === "integer" && item.min !== null && item.max !== null && item.max - item.min <= 10) {
-              return <Scale key={item.linkId} name={name} min={item.min} max={item.max} label={item.text} lowWords={item.min === 0 && prefix === "nprs" ? "no pain" : "lowest"} highWords={prefix === "nprs" ? "worst pain" : "highest"} />;
+              return <Scale key={item.linkId} name={name} min={item.min} max={item.max} label={item.text} lowWords={item.anchors?.[0] ?? "lowest"} highWords={item.anchors?.[1] ?? "highest"} />;
             }
             return (
               <div key={item.linkId}>

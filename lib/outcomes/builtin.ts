@@ -34,7 +34,7 @@ export const BUILTIN: Record<BuiltinMeasure, MeasureDefinition> = {
     shortTitle: "Pain (NPRS)",
     patientTitle: "Your pain",
     intro: "Tap one number.",
-    items: [{ linkId: "pain", type: "integer", text: "How bad has your pain been over the last 24 hours? 0 means no pain, 10 means the worst pain you can imagine.", min: 0, max: 10 }],
+    items: [{ linkId: "pain", type: "integer", text: "How bad has your pain been over the last 24 hours? 0 means no pain, 10 means the worst pain you can imagine.", min: 0, max: 10, anchors: ["no pain", "worst pain"] }],
     rule: "sum",
     mcid: 2,
     mcidPercent: 30,
