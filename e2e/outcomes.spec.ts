@@ -18,6 +18,7 @@ test("a clinician schedules the PSFS, the patient answers on a phone (offline on
   await psfs.getByRole("combobox", { name: /every how many weeks/ }).selectOption("2");
   await page.getByRole("button", { name: "Save measures" }).click();
   await expect(page.getByTestId("outcome-schedule").getByTestId("form-message")).toHaveText(/Measures saved/);
+  await page.locator('section[aria-labelledby="outcomes-heading"]').screenshot({ path: testInfo.outputPath("schedule-desktop.png") });
 
   const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
   const patient = await phone.newPage();
@@ -75,5 +76,5 @@ test("a clinician schedules the PSFS, the patient answers on a phone (offline on
   await page.getByLabel("Questionnaire JSON (FHIR R4)").fill(JSON.stringify({ resourceType: "Questionnaire", title: "Invented scale", item: [{ linkId: "sleep", text: "Sleep", type: "choice", answerOption: [{ valueCoding: { code: "a" } }, { valueCoding: { code: "b" } }] }] }));
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.locator("#q-json-error")).toContainText('Item "sleep"');
-  await page.locator("#outcome-measures").locator("xpath=..").screenshot({ path: testInfo.outputPath("measures-settings-desktop.png") });
+  await page.locator('section[aria-labelledby="outcome-measures"]').screenshot({ path: testInfo.outputPath("measures-settings-desktop.png") });
 });

@@ -38,7 +38,7 @@ export function QuestionnaireImportForm() {
           </p>
         ) : null}
       </div>
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-[2fr_1fr_1fr]">
         <div>
           <label htmlFor="q-rule" className="label">
             Score
