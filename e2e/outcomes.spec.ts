@@ -18,6 +18,7 @@ test("a clinician schedules the PSFS, the patient answers on a phone (offline on
   await psfs.getByRole("combobox", { name: /every how many weeks/ }).selectOption("2");
   await page.getByRole("button", { name: "Save measures" }).click();
   await expect(page.getByTestId("outcome-schedule").getByTestId("form-message")).toHaveText(/Measures saved/);
+  await expect(psfs.getByRole("combobox", { name: /every how many weeks/ })).toHaveValue("2");
   await page.locator('section[aria-labelledby="outcomes-heading"]').screenshot({ path: testInfo.outputPath("schedule-desktop.png") });
 
   const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });

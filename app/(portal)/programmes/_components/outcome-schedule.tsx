@@ -19,7 +19,8 @@ export function OutcomeSchedule({ programmeId, measures, rules }: { programmeId:
         Outcome measures
       </h2>
       <p className="mt-1 text-sm text-muted">Asked on the patient&apos;s page when due; a reminder is emailed if one waits 3 days.</p>
-      <form action={action} className="mt-3 grid gap-4" data-testid="outcome-schedule">
+      {/* Keyed by the saved schedule: React resets a form after its action, and a select resets to the choice it was first drawn with. */}
+      <form key={JSON.stringify(rules)} action={action} className="mt-3 grid gap-4" data-testid="outcome-schedule">
         <input type="hidden" name="programmeId" value={programmeId} />
         {measures.map((m) => {
           const rule = ruleOf.get(m.key);
