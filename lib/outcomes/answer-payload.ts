@@ -8,7 +8,8 @@ import { LOG_VERSION_MAX } from "@/lib/player/log-payload";
  * The browser imports only the type (zod stays out of the patient's bundle).
  */
 
-const noNul = (v: string) => !v.includes("\u0000");
+/** Neither a NUL nor half of a surrogate pair: the database's jsonb refuses both. */
+const noNul = (v: string) => !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(v);
 
 export const answerPayloadSchema = z.strictObject({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/),

@@ -84,5 +84,7 @@ describe("a malformed or unsupported Questionnaire is refused with the item name
   it("refuses what is not JSON or not a Questionnaire", () => {
     expect(refuse("{ not json")).toMatch(/not valid JSON/);
     expect(refuse({ resourceType: "Patient" })).toMatch(/resourceType/);
+    expect(refuse('{"resourceType":"Questionnaire","title":"A\\u0000B"}')).toMatch(/cannot be stored/);
+    expect(refuse('{"resourceType":"Questionnaire","title":"A\\ud800B"}')).toMatch(/cannot be stored/);
   });
 });

@@ -112,6 +112,8 @@ export function importQuestionnaire(json: string, declared: ImportDeclaration): 
   } catch (error) {
     return { ok: false, message: `This is not valid JSON (${(error as Error).message}).` };
   }
+  // The database stores neither a NUL nor half of a surrogate pair, and no questionnaire needs one; written out again, both show as escapes.
+  if (/\\u(0000|d[89a-f][0-9a-f]{2})/i.test(JSON.stringify(parsed))) return { ok: false, message: "The questionnaire contains a character that cannot be stored (\\u0000 or half of a \\u pair); remove it and try again." };
   try {
     if (!isObject(parsed) || parsed.resourceType !== "Questionnaire") throw new Refusal('This is not a FHIR Questionnaire: its resourceType must be "Questionnaire".');
     const title = str(parsed.title) || str(parsed.name);
