@@ -121,10 +121,14 @@ export async function saveSchedule(db: Database, actor: Actor, { programmeId, ru
 
 /**
  * What the due-check needs of a programme: when it started (its first version was
- * saved), its current review date, who it is from, its schedule and its answers.
+ * saved), its current review date, who it is from, its schedule and its answers; null
+ * when it schedules no measure.
  */
 export async function getOutcomeContext(db: DatabaseOrTransaction, { clinicId, programmeId }: { clinicId: string; programmeId: string }) {
-  const [[header], rules, answered] = await Promise.all([
+  // Most programmes ask nothing: one small read of the schedule, and done.
+  const rules = await getSchedule(db, { clinicId, programmeId });
+  if (rules.length === 0) return null;
+  const [[header], answered] = await Promise.all([
     db
       .select({
         version: programmes.currentVersion,
@@ -136,7 +140,6 @@ export async function getOutcomeContext(db: DatabaseOrTransaction, { clinicId, p
       .innerJoin(programmeVersions, and(eq(programmeVersions.clinicId, programmes.clinicId), eq(programmeVersions.programmeId, programmes.id), eq(programmeVersions.version, programmes.currentVersion)))
       .leftJoin(clinicians, and(eq(clinicians.clinicId, programmes.clinicId), eq(clinicians.id, programmeVersions.createdBy)))
       .where(and(eq(programmes.clinicId, clinicId), eq(programmes.id, programmeId))),
-    getSchedule(db, { clinicId, programmeId }),
     db
       .select({ measure: questionnaireResponses.measure, answeredAt: questionnaireResponses.answeredAt, answers: questionnaireResponses.answers })
       .from(questionnaireResponses)

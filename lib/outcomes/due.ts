@@ -18,7 +18,7 @@ export type DueOutcomes = {
  */
 export async function loadDueOutcomes(db: DatabaseOrTransaction, key: { clinicId: string; programmeId: string }, now = new Date()): Promise<DueOutcomes | null> {
   const context = await getOutcomeContext(db, key);
-  if (!context || context.rules.length === 0) return null;
+  if (!context) return null;
   const due = dueMeasures(context.rules, context.answered, { start: new Date(context.start), review: reviewInstant(context.reviewDate), now });
   const measures = await Promise.all(due.map(async (d) => ({ ...d, measure: await getMeasure(db, { clinicId: key.clinicId, key: d.measure }) })));
   const lastPsfs = context.answered.find((a) => a.measure === "psfs");
