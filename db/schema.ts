@@ -2,9 +2,11 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigint,
+  boolean,
   check,
   customType,
   date,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -20,6 +22,8 @@ import {
 import { DOSE_LIMITS } from "../lib/domain/dose";
 import { CATEGORIES, DIFFICULTIES, POSITIONS, SIDES, type Position, type Sides } from "../lib/domain/exercise";
 import { MEDIA_KINDS, MEDIA_LIMITS, type MediaFile } from "../lib/domain/media";
+import { OUTCOME_LIMITS, SCORING_RULES } from "../lib/domain/outcomes";
+import type { Answer, MeasureDefinition } from "../lib/outcomes/measure";
 
 /*
  * Every clinic-owned table carries clinic_id and puts it first in its primary key and in
@@ -606,3 +610,97 @@ export const exerciseMedia = pgTable(
 );
 
 export type ExerciseMedia = typeof exerciseMedia.$inferSelect;
+
+// ---------------------------------------------------------------- outcome measures
+
+export const scoringRuleEnum = pgEnum("scoring_rule", SCORING_RULES);
+
+/**
+ * A questionnaire a clinic imported (FHIR R4, for a measure it holds a licence for),
+ * kept as sent and as Homeplan reads it. Never edited: a changed measure is a new
+ * import, so stored responses keep meaning what they meant. Built-in measures (PSFS,
+ * NPRS) live in code (lib/outcomes/builtin.ts) and have no row.
+ */
+export const outcomeMeasures = pgTable(
+  "outcome_measures",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    title: text("title").notNull(),
+    rule: scoringRuleEnum("rule").notNull(),
+    definition: jsonb("definition").$type<Omit<MeasureDefinition, "key">>().notNull(),
+    questionnaire: jsonb("questionnaire").$type<Record<string, unknown>>().notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({ columns: [t.clinicId], foreignColumns: [clinics.id] }).onDelete("cascade"),
+  ],
+);
+
+/**
+ * When a programme asks its patient a measure. `measure` is a built-in key ("psfs",
+ * "nprs") or "q-<outcome_measures.id>".
+ */
+export const outcomeSchedules = pgTable(
+  "outcome_schedules",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    programmeId: uuid("programme_id").notNull(),
+    measure: text("measure").notNull(),
+    atStart: boolean("at_start").notNull().default(false),
+    everyWeeks: integer("every_weeks"),
+    atReview: boolean("at_review").notNull().default(false),
+    updatedBy: uuid("updated_by"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.programmeId, t.measure] }),
+    foreignKey({ columns: [t.clinicId, t.programmeId], foreignColumns: [programmes.clinicId, programmes.id] }).onDelete("cascade"),
+    check("outcome_schedules_every_weeks", sql`${t.everyWeeks} is null or ${within(t.everyWeeks, OUTCOME_LIMITS.everyWeeks)}`),
+    check("outcome_schedules_some_time", sql`${t.atStart} or ${t.atReview} or ${t.everyWeeks} is not null`),
+  ],
+);
+
+/**
+ * One answered measure, sent from the patient's link like a session log (idempotency
+ * key, quotas), filed under the programme version it was answered in. The score is
+ * worked out when it arrives, by the measure's rule, and kept with the answers.
+ */
+export const questionnaireResponses = pgTable(
+  "questionnaire_responses",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    patientId: uuid("patient_id").notNull(),
+    programmeId: uuid("programme_id").notNull(),
+    version: integer("version").notNull(),
+    linkId: uuid("link_id"),
+    measure: text("measure").notNull(),
+    /** The measure's name when answered (an imported one may later be archived). */
+    title: text("title").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }).notNull(),
+    answers: jsonb("answers").$type<Answer[]>().notNull(),
+    score: doublePrecision("score"),
+    rule: scoringRuleEnum("rule").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({
+      columns: [t.clinicId, t.programmeId, t.version],
+      foreignColumns: [programmeVersions.clinicId, programmeVersions.programmeId, programmeVersions.version],
+    }),
+    foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
+    uniqueIndex("questionnaire_responses_idempotency_key").on(t.clinicId, t.idempotencyKey),
+    index("questionnaire_responses_patient_idx").on(t.clinicId, t.patientId, t.answeredAt),
+    index("questionnaire_responses_programme_idx").on(t.clinicId, t.programmeId, t.measure, t.answeredAt),
+    index("questionnaire_responses_link_idx").on(t.clinicId, t.linkId, t.version, t.answeredAt),
+  ],
+);
+
+export type OutcomeMeasure = typeof outcomeMeasures.$inferSelect;
+export type QuestionnaireResponse = typeof questionnaireResponses.$inferSelect;

@@ -2,6 +2,7 @@ import { bootstrap } from "@/db/bootstrap";
 import { getConnection } from "@/db/client";
 import { startEmailSender } from "@/lib/email/sender";
 import { env, isProduction } from "@/lib/env";
+import { startOutcomeReminders } from "@/lib/outcomes/reminders";
 
 /**
  * Start-up work. A database that is still coming up must not stop the server: the
@@ -17,6 +18,8 @@ export async function startServer(attempt = 1): Promise<void> {
     await bootstrap(connection, { demo });
     // Retries and mail left by a previous run; new mail is also sent right after it is queued.
     startEmailSender();
+    // Overdue outcome measures: one reminder email per occasion, through the outbox.
+    startOutcomeReminders();
     // The first PDF in a process is slow (fonts, layout code); pay that now, not on a patient's tap.
     void import("@/lib/pdf/render").then((m) => m.warmHandoutRenderer()).catch(() => {});
   } catch (error) {

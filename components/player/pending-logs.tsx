@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useMemo, useSyncExternalStore } from "react";
+import { useMemo } from "react";
 import { browserLogQueue, type QueuedLog } from "@/lib/player/log-queue";
+import { useQueue } from "./use-queue";
 
 const EMPTY: QueuedLog[] = [];
 
@@ -11,20 +12,7 @@ const EMPTY: QueuedLog[] = [];
  */
 export function PendingLogs({ programmeId }: { programmeId: string }) {
   const queue = useMemo(() => (typeof window === "undefined" ? null : browserLogQueue()), []);
-  const raw = useSyncExternalStore(
-    (onChange) => {
-      if (!queue) return () => {};
-      const stop = queue.subscribe(onChange);
-      window.addEventListener("storage", onChange);
-      return () => {
-        stop();
-        window.removeEventListener("storage", onChange);
-      };
-    },
-    () => (queue ? JSON.stringify(queue.entries()) : "[]"),
-    () => "[]",
-  );
-  useEffect(() => queue?.connect(window), [queue]);
+  const raw = useQueue(queue, (entries) => entries);
   const entries = useMemo(() => (raw === "[]" ? EMPTY : (JSON.parse(raw) as QueuedLog[]).filter((e) => e.payload?.programmeId === programmeId)), [raw, programmeId]);
   const waiting = entries.filter((e) => e.status === "pending").length;
   const refused = entries.filter((e) => e.status === "rejected");

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
-import { emailOutbox, patientLinks, patients, programmes, sessionLogs } from "@/db/schema";
+import { emailOutbox, patientLinks, patients, programmes, questionnaireResponses, sessionLogs } from "@/db/schema";
 import type { ErasureReason } from "@/lib/domain/record";
 import { recordAudit } from "./audit";
 import { deletePatientMedia } from "./media";
@@ -12,9 +12,10 @@ type Actor = { clinicId: string; clinicianId: string; ip?: string };
 export type ErasureResult = { status: "erased"; programmeIds: string[]; media: { id: string; files: string[] }[] } | { status: "not_found" } | { status: "name_mismatch" };
 
 /**
- * Erases a patient (GDPR Art. 17) in one transaction: their session logs, links, emails
- * addressed to them, programmes (versions and items go by cascade), photos and videos
- * that show them (the caller deletes their files once this commits) and the patient row.
+ * Erases a patient (GDPR Art. 17) in one transaction: their session logs, outcome answers,
+ * links, emails addressed to them, programmes (versions and items go by cascade), photos
+ * and videos that show them (the caller deletes their files once this commits) and the
+ * patient row.
  * Templates are separate programme rows with no patient, so a template saved from one of
  * their programmes stays. The audit trail is append-only: earlier events keep only ids,
  * and one tombstone says who erased which id, when and why, with no personal data.
@@ -48,6 +49,8 @@ export async function erasePatient(
         ),
       );
     const sessions = await tx.delete(sessionLogs).where(ofPatient(sessionLogs)).returning({ id: sessionLogs.id });
+    // Their answers to outcome measures; the programmes' measure schedules go with the programmes (cascade).
+    await tx.delete(questionnaireResponses).where(ofPatient(questionnaireResponses));
     await tx.delete(patientLinks).where(ofPatient(patientLinks));
     const removed = await tx
       .delete(programmes)

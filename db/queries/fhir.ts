@@ -9,6 +9,9 @@ import { organizationResource, patientResource, practitionerResource } from "@/l
 import { activityDefinitionResource, carePlanResource, serviceRequestResource } from "@/lib/fhir/plan";
 import type { ItemRecord, LogRecord, PatientRecord, VersionRecord } from "@/lib/fhir/records";
 import { sessionResources } from "@/lib/fhir/session";
+import { questionnaireResource, questionnaireResponseResource, scoreObservation } from "@/lib/fhir/questionnaire";
+import type { MeasureDefinition } from "@/lib/outcomes/measure";
+import { getMeasure, listResponses } from "./outcomes";
 import { versionItemColumns } from "./programmes";
 import { sessionLogColumns } from "./sessions";
 
@@ -207,9 +210,30 @@ export async function* patientResources(db: DatabaseOrTransaction, scope: Scope,
       yield* observations;
     }
     const last = page.at(-1)?.log;
-    if (!last || page.length < LOG_BATCH) return;
+    if (!last || page.length < LOG_BATCH) break;
     after = { completedAt: last.completedAt.toISOString(), id: last.id };
   }
+  yield* await outcomeResources(db, scope, base);
+}
+
+/** The measures the patient answered (each once), then each response and its score. */
+async function outcomeResources(db: DatabaseOrTransaction, scope: Scope, base: string): Promise<Resource[]> {
+  const responses = await listResponses(db, scope);
+  const measures = new Map<string, MeasureDefinition>();
+  for (const key of new Set(responses.map((r) => r.measure))) {
+    const measure = await getMeasure(db, { clinicId: scope.clinicId, key });
+    if (measure) measures.set(key, measure);
+  }
+  const out: Resource[] = [...measures.values()].map((m) => questionnaireResource(m, base));
+  for (const r of responses) {
+    const measure = measures.get(r.measure);
+    if (!measure) continue;
+    const record = { ...r, patientId: scope.patientId };
+    out.push(questionnaireResponseResource(record, measure, base));
+    const score = scoreObservation(record, measure);
+    if (score) out.push(score);
+  }
+  return out;
 }
 
 /** One patient's whole record as a FHIR collection Bundle, or undefined when the clinic has no such patient. */

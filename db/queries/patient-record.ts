@@ -4,7 +4,8 @@ import { rowsOf, type DatabaseOrTransaction } from "@/db/client";
 import { patientColumns } from "./patients";
 import { versionItemColumns } from "./programmes";
 import { sessionLogColumns } from "./sessions";
-import { clinics, emailOutbox, exercises, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
+import { clinics, emailOutbox, exercises, outcomeSchedules, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
+import { listResponses } from "./outcomes";
 
 /*
  * What a patient's record export reads (GDPR Art. 15/20). Every query is scoped to the
@@ -137,3 +138,19 @@ export async function listRecordEmails(db: DatabaseOrTransaction, key: { clinicI
     )
     .orderBy(asc(emailOutbox.createdAt), asc(emailOutbox.id));
 }
+
+/** The measures asked on the patient's programmes and every answer they gave, oldest first. */
+export async function listRecordOutcomes(db: DatabaseOrTransaction, key: { clinicId: string; patientId: string }) {
+  const [schedules, responses] = await Promise.all([
+    db
+      .select({ programmeId: outcomeSchedules.programmeId, measure: outcomeSchedules.measure, atStart: outcomeSchedules.atStart, everyWeeks: outcomeSchedules.everyWeeks, atReview: outcomeSchedules.atReview })
+      .from(outcomeSchedules)
+      .innerJoin(programmes, and(eq(programmes.clinicId, outcomeSchedules.clinicId), eq(programmes.id, outcomeSchedules.programmeId)))
+      .where(and(eq(outcomeSchedules.clinicId, key.clinicId), eq(programmes.patientId, key.patientId)))
+      .orderBy(asc(outcomeSchedules.programmeId), asc(outcomeSchedules.measure)),
+    listResponses(db, key),
+  ]);
+  return { schedules, responses };
+}
+
+export type RecordOutcomes = Awaited<ReturnType<typeof listRecordOutcomes>>;

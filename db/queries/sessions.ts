@@ -3,10 +3,10 @@ import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { patients, programmeItems, sessionLogs, type LoggedExercise } from "@/db/schema";
 import type { Difficulty } from "@/lib/domain/exercise";
-import { LOG_QUOTAS, QUOTA_RETRY_SECONDS, matchesVersion, utcDay, withinLinkLife } from "@/lib/patient/log-rules";
+import { matchesVersion, withinLinkLife } from "@/lib/patient/log-rules";
 import { decodeCursor, keyColumns, keysetOrder, keysetWhere, toPage, type Cursor, type Keyset } from "@/lib/pagination";
 import type { ResolvedLink } from "./links";
-import { hit, retryAfterSeconds } from "./rate-limits";
+import { linkQuotaWait } from "./link-quota";
 
 export type SessionLogInput = {
   idempotencyKey: string;
@@ -53,23 +53,8 @@ export async function recordSessionLog(db: Database, link: ResolvedLink, input: 
     // A key that belongs to someone else's log is refused without saying whose.
     if (existing) return existing.patientId === link.patientId ? { id: existing.id, created: false } : { error: "wrong_programme" as const };
 
-    const burstKey = `log-burst:${link.linkId}`;
-    if ((await hit(tx, burstKey, LOG_QUOTAS.burst)) > LOG_QUOTAS.burst.max) {
-      return { error: "rate_limited" as const, retryAfter: Math.max(1, await retryAfterSeconds(tx, burstKey, LOG_QUOTAS.burst)) };
-    }
-    const [dayStart, dayEnd] = utcDay(completedAt);
-    const ofLink = and(eq(sessionLogs.clinicId, link.clinicId), eq(sessionLogs.linkId, link.linkId));
-    const [counts] = await tx
-      .select({
-        // ISO strings: postgres.js takes no Date inside raw SQL.
-        day: sql<number>`count(*) filter (where ${sessionLogs.completedAt} >= ${dayStart.toISOString()}::timestamptz and ${sessionLogs.completedAt} < ${dayEnd.toISOString()}::timestamptz)::int`,
-        version: sql<number>`count(*) filter (where ${sessionLogs.version} = ${input.version})::int`,
-      })
-      .from(sessionLogs)
-      .where(ofLink);
-    if (Number(counts?.day) >= LOG_QUOTAS.perDay || Number(counts?.version) >= LOG_QUOTAS.perVersion) {
-      return { error: "rate_limited" as const, retryAfter: QUOTA_RETRY_SECONDS };
-    }
+    const wait = await linkQuotaWait(tx, link, { table: sessionLogs, clinicId: sessionLogs.clinicId, linkId: sessionLogs.linkId, version: sessionLogs.version, at: sessionLogs.completedAt }, { burstKey: `log-burst:${link.linkId}`, at: completedAt, version: input.version });
+    if (wait !== null) return { error: "rate_limited" as const, retryAfter: wait };
     const [inserted] = await tx
       .insert(sessionLogs)
       .values({

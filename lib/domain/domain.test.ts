@@ -1,6 +1,7 @@
 import { getTableConfig, PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { categoryEnum, difficultyEnum, positionEnum, programmeItems, sidesEnum } from "@/db/schema";
+import { categoryEnum, difficultyEnum, outcomeSchedules, positionEnum, programmeItems, scoringRuleEnum, sidesEnum } from "@/db/schema";
+import { OUTCOME_LIMITS, SCORING_RULES } from "./outcomes";
 import { dosageSchema as contentDosage } from "@/lib/catalogue/content-schema";
 import { dosageSchema as formDosage } from "@/lib/validations/dosage";
 import { DOSE_LIMITS, DOSE_NUMBER_FIELDS } from "./dose";
@@ -48,6 +49,14 @@ describe("domain lists", () => {
     expect(positionEnum.enumValues).toEqual([...POSITIONS]);
     expect(sidesEnum.enumValues).toEqual([...SIDES]);
     expect(difficultyEnum.enumValues).toEqual([...DIFFICULTIES]);
+    expect(scoringRuleEnum.enumValues).toEqual([...SCORING_RULES]);
+  });
+
+  it("the outcome schedule's check takes the same weeks as the form", () => {
+    const dialect = new PgDialect();
+    const texts = getTableConfig(outcomeSchedules).checks.map((c) => dialect.sqlToQuery(c.value).sql);
+    const { min, max } = OUTCOME_LIMITS.everyWeeks;
+    expect(texts.some((t) => t.endsWith(`between ${min} and ${max}`))).toBe(true);
   });
 
   it.each([

@@ -12,10 +12,13 @@ const FIRST_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 5 * 60_000;
 const REQUEST_TIMEOUT_MS = 20_000;
 
-export type QueuedLog = {
+/** Anything sent like a session log: a questionnaire's answers use the same queue under another storage key. */
+export type Queueable = { idempotencyKey: string };
+
+export type QueuedLog<P extends Queueable = SessionLogPayload> = {
   key: string;
   url: string;
-  payload: SessionLogPayload;
+  payload: P;
   queuedAt: number;
   attempts: number;
   nextAttemptAt: number;
@@ -36,16 +39,18 @@ export type LogQueueDeps = {
   now?: () => number;
   setTimer?: (run: () => void, ms: number) => TimerHandle;
   clearTimer?: (handle: TimerHandle) => void;
+  /** Defaults to the session logs' key. */
+  storageKey?: string;
 };
 
-export type LogQueue = {
+export type LogQueue<P extends Queueable = SessionLogPayload> = {
   /** Keeps the log, then tries to send it now. Submitting the same key again replaces it. */
-  submit(url: string, payload: SessionLogPayload): Promise<SubmitOutcome>;
+  submit(url: string, payload: P): Promise<SubmitOutcome>;
   /** Sends every pending log whose retry time has come (all of them with force). */
   flush(opts?: { force?: boolean }): Promise<void>;
-  entries(): QueuedLog[];
+  entries(): QueuedLog<P>[];
   discard(key: string): void;
-  subscribe(listener: (entries: QueuedLog[]) => void): () => void;
+  subscribe(listener: (entries: QueuedLog<P>[]) => void): () => void;
   /** Sends on page load and whenever the browser comes back online; returns a stop function. */
   connect(target: Pick<EventTarget, "addEventListener" | "removeEventListener">): () => void;
 };
@@ -69,34 +74,36 @@ function retryAfterMs(headers: Pick<Headers, "get"> | undefined): number {
   return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 3600) * 1000 : 0;
 }
 
-export function createLogQueue(deps: LogQueueDeps): LogQueue {
+export function createLogQueue<P extends Queueable = SessionLogPayload>(deps: LogQueueDeps): LogQueue<P> {
+  type Entry = QueuedLog<P>;
+  const storageKey = deps.storageKey ?? QUEUE_STORAGE_KEY;
   const now = deps.now ?? Date.now;
   const setTimer = deps.setTimer ?? ((run, ms) => setTimeout(run, ms));
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
-  const listeners = new Set<(entries: QueuedLog[]) => void>();
+  const listeners = new Set<(entries: Entry[]) => void>();
   const inFlight = new Map<string, Promise<SubmitOutcome>>();
   // Used when storage is unavailable (private browsing, quota): the log still goes, it just can't outlive the tab.
-  let memory: QueuedLog[] = [];
+  let memory: Entry[] = [];
   let storageBroken = !deps.storage;
   let retryTimer: TimerHandle | null = null;
 
-  function read(): QueuedLog[] {
+  function read(): Entry[] {
     if (storageBroken) return memory;
     try {
-      const raw = deps.storage!.getItem(QUEUE_STORAGE_KEY);
+      const raw = deps.storage!.getItem(storageKey);
       if (raw == null) return [];
       const parsed: unknown = JSON.parse(raw);
-      return Array.isArray(parsed) ? (parsed as QueuedLog[]).filter((e) => e && typeof e.key === "string" && typeof e.url === "string") : [];
+      return Array.isArray(parsed) ? (parsed as Entry[]).filter((e) => e && typeof e.key === "string" && typeof e.url === "string") : [];
     } catch {
       return memory;
     }
   }
 
-  function write(entries: QueuedLog[]) {
+  function write(entries: Entry[]) {
     memory = entries;
     if (!storageBroken) {
       try {
-        deps.storage!.setItem(QUEUE_STORAGE_KEY, JSON.stringify(entries));
+        deps.storage!.setItem(storageKey, JSON.stringify(entries));
       } catch {
         storageBroken = true;
       }
@@ -104,7 +111,7 @@ export function createLogQueue(deps: LogQueueDeps): LogQueue {
     for (const listener of listeners) listener(entries);
   }
 
-  function update(key: string, change: (e: QueuedLog) => QueuedLog | null) {
+  function update(key: string, change: (e: Entry) => Entry | null) {
     write(read().flatMap((e) => (e.key === key ? (change(e) ?? []) : [e])));
   }
 
@@ -122,7 +129,7 @@ export function createLogQueue(deps: LogQueueDeps): LogQueue {
     }, wait);
   }
 
-  async function post(entry: QueuedLog): Promise<Pick<Response, "status" | "headers"> | null> {
+  async function post(entry: Entry): Promise<Pick<Response, "status" | "headers"> | null> {
     const controller = typeof AbortController === "function" ? new AbortController() : null;
     const timeout = setTimer(() => controller?.abort(), REQUEST_TIMEOUT_MS);
     try {
@@ -185,7 +192,7 @@ export function createLogQueue(deps: LogQueueDeps): LogQueue {
     return promise;
   }
 
-  const isDue = (e: QueuedLog, force: boolean) => e.status === "pending" && (e.heldUntil ?? 0) <= now() && (force || e.nextAttemptAt <= now());
+  const isDue = (e: Entry, force: boolean) => e.status === "pending" && (e.heldUntil ?? 0) <= now() && (force || e.nextAttemptAt <= now());
 
   async function flush(opts: { force?: boolean } = {}) {
     const force = opts.force ?? false;
@@ -230,16 +237,25 @@ export function createLogQueue(deps: LogQueueDeps): LogQueue {
 
 let shared: LogQueue | undefined;
 
-/** The browser's one queue, over localStorage and the real fetch. */
-export function browserLogQueue(): LogQueue {
-  if (!shared) {
-    let storage: Storage | null = null;
-    try {
-      storage = window.localStorage;
-    } catch {
-      storage = null;
-    }
-    shared = createLogQueue({ storage, fetch: (url, init) => window.fetch(url, init) });
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
   }
+}
+
+/** The browser's one queue of session logs, over localStorage and the real fetch. */
+export function browserLogQueue(): LogQueue {
+  shared ??= createLogQueue({ storage: browserStorage(), fetch: (url, init) => window.fetch(url, init) });
   return shared;
+}
+
+export const ANSWER_QUEUE_STORAGE_KEY = "homeplan:answer-queue";
+let answers: LogQueue<Queueable & { programmeId: string }> | undefined;
+
+/** The browser's queue of questionnaire answers: kept apart so the session count on the page stays a count of sessions. */
+export function browserAnswerQueue(): LogQueue<Queueable & { programmeId: string }> {
+  answers ??= createLogQueue({ storage: browserStorage(), fetch: (url, init) => window.fetch(url, init), storageKey: ANSWER_QUEUE_STORAGE_KEY });
+  return answers;
 }

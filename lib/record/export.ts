@@ -1,6 +1,6 @@
 import "server-only";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { getRecordHeader, listRecordEmails, listRecordLinks, listRecordProgrammes, recordSessions, type RecordSession } from "@/db/queries/patient-record";
+import { getRecordHeader, listRecordEmails, listRecordLinks, listRecordOutcomes, listRecordProgrammes, recordSessions, type RecordSession } from "@/db/queries/patient-record";
 import { listPatientMedia } from "@/db/queries/media";
 import { recordJson } from "./record-json";
 import { recordPdf } from "./record-pdf";
@@ -13,14 +13,15 @@ import { zipStream } from "./zip";
 export async function patientRecordZip(db: DatabaseOrTransaction, key: { clinicId: string; patientId: string }) {
   const header = await getRecordHeader(db, key);
   if (!header) return null;
-  const [programmes, links, emails, media] = await Promise.all([
+  const [programmes, links, emails, media, outcomes] = await Promise.all([
     listRecordProgrammes(db, key),
     listRecordLinks(db, key),
     listRecordEmails(db, { ...key, email: header.patient.email }),
     listPatientMedia(db, key),
+    listRecordOutcomes(db, key),
   ]);
   const exportedAt = new Date();
-  const parts = { header, programmes, links, emails, media, exportedAt };
+  const parts = { header, programmes, links, emails, media, outcomes, exportedAt };
   async function* pdf() {
     // The PDF needs every log at layout time; the JSON above streamed them page by page.
     const sessions: RecordSession[] = [];

@@ -1,4 +1,4 @@
-import type { getRecordHeader, RecordProgramme, RecordSession } from "@/db/queries/patient-record";
+import type { getRecordHeader, RecordOutcomes, RecordProgramme, RecordSession } from "@/db/queries/patient-record";
 
 /** The machine-readable record's identity; docs/patient-record.md and docs/patient-record.schema.json describe it. */
 export const RECORD_FORMAT = "homeplan.patient-record";
@@ -12,6 +12,8 @@ export type RecordParts = {
   /** Photos and videos that show the patient: what they are, not their bytes. */
   media: { id: string; exerciseId: string; exerciseName: string; kind: string; altText: string; sha256: string; bytes: number; durationMs: number | null; createdAt: Date }[];
   sessions: AsyncIterable<RecordSession>;
+  /** The measures asked on their programmes and their answers (optional in the format: added later). */
+  outcomes: RecordOutcomes;
   exportedAt: Date;
 };
 
@@ -33,6 +35,7 @@ export async function* recordJson(parts: RecordParts): AsyncGenerator<string> {
     links: parts.links.map((l) => ({ ...l, status: linkStatus(l, exportedAt) })),
     emails: parts.emails,
     media: parts.media,
+    outcomes: parts.outcomes,
   };
   // The head's closing brace is replaced by the sessions array.
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "sessions": [`;

@@ -47,7 +47,7 @@ function Table({ columns, rows }: { columns: { label: string; width: string }[];
   );
 }
 
-function RecordDocument({ header, programmes, links, emails, media, sessions, exportedAt }: Props) {
+function RecordDocument({ header, programmes, links, emails, media, sessions, outcomes, exportedAt }: Props) {
   const p = header.patient;
   return (
     <Document title={`Record of ${p.name}`} author={header.clinicName} creator="Homeplan">
@@ -102,6 +102,21 @@ function RecordDocument({ header, programmes, links, emails, media, sessions, ex
               { label: "Comment", width: "47%" },
             ]}
             rows={sessions.map((x) => [when(x.completedAt), x.pain === null ? "—" : String(x.pain), x.difficulty ? DIFFICULTY_LABELS[x.difficulty] : "—", x.comment || "—"])}
+          />
+        )}
+
+        <Text style={r.h2}>Outcome measures answered ({outcomes.responses.length})</Text>
+        {outcomes.responses.length === 0 ? (
+          <Text>No outcome measure answered.</Text>
+        ) : (
+          <Table
+            columns={[
+              { label: "Answered", width: "24%" },
+              { label: "Measure", width: "22%" },
+              { label: "Score", width: "12%" },
+              { label: "Answers", width: "42%" },
+            ]}
+            rows={outcomes.responses.map((x) => [when(x.answeredAt), x.title, x.score === null ? "—" : String(x.score), x.answers.map((a) => `${a.label ?? a.linkId}: ${a.value}`).join("; ")])}
           />
         )}
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
-import { apiKeys, clinicians, clinics, emailOutbox, exerciseMedia, exercises, invitations, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
+import { apiKeys, clinicians, clinics, emailOutbox, exerciseMedia, exercises, invitations, outcomeMeasures, outcomeSchedules, patientLinks, patients, programmeItems, programmes, programmeVersions, questionnaireResponses, sessionLogs } from "@/db/schema";
 import { env } from "@/lib/env";
 import { shortCode, shortCodeHash, shortCodeKey } from "@/lib/links/short-code";
 import { encryptToken, hashToken, linkKey, newToken } from "@/lib/links/token";
@@ -45,6 +45,8 @@ export async function seedAccessFixture(db: Database) {
     programmeTitle: "Canary programme 9931",
     sessionComment: "Canary comment: knee clicked",
     mediaAltText: "Canary photo: press against the hallway wall",
+    measureTitle: "Canary scale 5521",
+    activityName: "Canary activity: hoisting sails",
   };
 
   const [clinic] = await db.insert(clinics).values({ name: canaries.clinicName, address: canaries.address, phone: canaries.phone }).returning();
@@ -142,6 +144,27 @@ export async function seedAccessFixture(db: Database) {
     comment: canaries.sessionComment,
   });
 
+  // Outcome measures: an imported one, a schedule and an answered PSFS.
+  const definition = { title: canaries.measureTitle, shortTitle: canaries.measureTitle, patientTitle: canaries.measureTitle, intro: "", rule: "sum" as const, mcid: 3, higherIsBetter: false, source: "Imported by the clinic.", items: [{ linkId: "a", type: "integer" as const, text: "How much?", min: 0, max: 10 }] };
+  const [measure] = await db.insert(outcomeMeasures).values({ clinicId, title: canaries.measureTitle, rule: "sum", definition, questionnaire: { resourceType: "Questionnaire", title: canaries.measureTitle } }).returning();
+  await db.insert(outcomeSchedules).values([
+    { clinicId, programmeId: programme!.id, measure: "psfs", atStart: true, everyWeeks: 2 },
+    { clinicId, programmeId: programme!.id, measure: `q-${measure!.id}`, atReview: true },
+  ]);
+  await db.insert(questionnaireResponses).values({
+    clinicId,
+    patientId: patient!.id,
+    programmeId: programme!.id,
+    version: 1,
+    measure: "psfs",
+    title: "PSFS",
+    idempotencyKey: "canary-answer-0001",
+    answeredAt: new Date(),
+    answers: [{ linkId: "activity-1", value: 4, label: canaries.activityName }],
+    score: 4,
+    rule: "mean",
+  });
+
   const [attackerClinic] = await db.insert(clinics).values({ name: "Mallory Physio" }).returning();
   const [attacker] = await db
     .insert(clinicians)
@@ -174,6 +197,7 @@ export async function seedAccessFixture(db: Database) {
       apiKeyId: victimApiKey!.id,
       apiKey: victimKey,
       linkShortCode,
+      measureKey: `q-${measure!.id}`,
     },
     attacker: attacker!,
     attackerApiKey: attackerKey,

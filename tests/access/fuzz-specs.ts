@@ -56,6 +56,16 @@ const sessionLog = (fx: AccessFixture) =>
     comment: fc.constant(""),
   });
 
+const answers = (fx: AccessFixture) =>
+  mutated({
+    idempotencyKey: fc.constantFrom("fuzz-answer-00000001", "fuzz-answer-00000002"),
+    programmeId: fc.constant(fx.victim.programmeId),
+    version: fc.constantFrom(1, 2),
+    measure: fc.constantFrom("psfs", "nprs", fx.victim.measureKey),
+    answeredAt: fc.constant(new Date(Date.now() - 60_000).toISOString()),
+    answers: fc.array(mutated({ linkId: fc.constantFrom("activity-1", "pain", "a", "zz"), value: fc.constantFrom(4, 11, -1, 2.5, "x"), label: fc.constantFrom("", "Stairs") }), { maxLength: 3 }),
+  });
+
 export const FUZZ: Record<string, FuzzSpec> = {
   // ---------------------------------------------------------------- public actions
   "app/(auth)/actions.ts#signInAction": {
@@ -113,6 +123,11 @@ export const FUZZ: Record<string, FuzzSpec> = {
     as: "clinician",
     input: (fx) => actionInput({ programmeId: uuidOr(fx.victim.programmeId), requestId: fc.uuid() }),
   },
+  "app/(portal)/programmes/outcome-actions.ts#saveOutcomeScheduleAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) => actionInput({ programmeId: uuidOr(fx.victim.programmeId), start: good("psfs", "nprs", "q-00000000-0000-0000-0000-000000000000", "bogus"), review: good("nprs", fx.victim.measureKey), "weeks:psfs": good("", "2", "13", "0", "x") }),
+  },
   "app/(portal)/mailbox/actions.ts#retryEmailAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ id: uuidOr(fx.victim.failedEmailId) }) },
   // ---------------------------------------------------------------- owners
   "app/(portal)/settings/actions.ts#updateClinicAction": {
@@ -128,6 +143,19 @@ export const FUZZ: Record<string, FuzzSpec> = {
   "app/(portal)/settings/actions.ts#revokeInvitationAction": { kind: "action", as: "owner", input: (fx) => actionInput({ id: uuidOr(fx.victim.invitationId) }) },
   "app/(portal)/settings/actions.ts#disableClinicianAction": { kind: "action", as: "owner", input: (fx) => actionInput({ id: uuidOr(fx.victim.colleague.id, fx.victim.owner.id, fx.attacker.id) }) },
   "app/(portal)/settings/actions.ts#enableClinicianAction": { kind: "action", as: "owner", input: (fx) => actionInput({ id: uuidOr(fx.victim.disabled.id, fx.attacker.id) }) },
+  "app/(portal)/settings/outcome-actions.ts#importQuestionnaireAction": {
+    kind: "action",
+    as: "owner",
+    // Only questionnaires Homeplan must refuse: a valid import is not bad input.
+    input: () =>
+      actionInput({
+        json: good("", "{", '{"resourceType":"Patient"}', '{"resourceType":"Questionnaire","title":"X","item":[{"linkId":"a","type":"date","text":"When?"}]}', '{"resourceType":"Questionnaire","title":"X","item":[{"linkId":"a","type":"choice","text":"Q","answerOption":[{"valueCoding":{"code":"1"}},{"valueCoding":{"code":"2"}}]}]}'),
+        rule: good("sum", "mean", "percent", "median"),
+        mcid: good("", "2", "-1", "abc"),
+        direction: good("higher", "lower", "sideways"),
+      }),
+  },
+  "app/(portal)/settings/outcome-actions.ts#archiveMeasureAction": { kind: "action", as: "owner", input: () => actionInput({ id: good("psfs", "q-00000000-0000-0000-0000-000000000000", "q-x") }) },
   "app/(portal)/patients/erase-actions.ts#erasePatientAction": {
     kind: "action",
     as: "owner",
@@ -197,6 +225,11 @@ export const FUZZ: Record<string, FuzzSpec> = {
     kind: "route",
     as: "anonymous",
     input: (fx) => routeRequest({ method: "GET", path: "/p/x/media/y/z", params: { token: fc.oneof(good(fx.victim.linkToken), anyToken), mediaId: uuidOr(fx.victim.mediaId), file: good("w480.jpg", "video") } }),
+  },
+  "app/p/[token]/answers/route.ts#POST": {
+    kind: "route",
+    as: "anonymous",
+    input: (fx) => routeRequest({ method: "POST", path: "/p/x/answers", params: { token: good(fx.victim.linkToken) }, body: requestBody(answers(fx)) }),
     mayWrite: ["rate_limits"],
   },
   ...fhirRoutes(),

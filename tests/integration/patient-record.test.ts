@@ -106,6 +106,8 @@ describe(`a patient's record on ${driver}`, () => {
     expect(new Set(record.sessions.map((s: { id: string }) => s.id)).size).toBe(30);
     expect(record.emails).toEqual([expect.objectContaining({ subject: fx.canaries.emailSubject, status: "failed" })]);
     expect(record.links).toEqual([expect.objectContaining({ programmeId: fx.victim.programmeId, status: "active" })]);
+    expect(record.outcomes.responses).toEqual([expect.objectContaining({ measure: "psfs", version: 1, score: 4, answers: [{ linkId: "activity-1", value: 4, label: fx.canaries.activityName }] })]);
+    expect(record.outcomes.schedules.map((s: { measure: string }) => s.measure).sort()).toEqual([fx.victim.measureKey, "psfs"].sort());
     // No token, token hash, ciphertext or sealed body anywhere in the archive.
     const json = readFileSync(path.join(out, "record.json"), "utf8");
     for (const secret of [fx.victim.linkToken, "tokenCiphertext", "tokenHash", "textBody", "Canary body text", TEMPLATE_TITLE]) expect(json).not.toContain(secret);
@@ -164,7 +166,7 @@ describe(`a patient's record on ${driver}`, () => {
     expect(result.navigation).toMatch(/\/patients\?erased=1/);
 
     const dump = await dumpEverything();
-    const words = [fx.canaries.patientName, fx.canaries.patientEmail, fx.canaries.patientNotes, fx.canaries.sessionComment, "Stiff after gardening", fx.canaries.programmeTitle, fx.canaries.emailSubject, "Harder from v2"];
+    const words = [fx.canaries.patientName, fx.canaries.patientEmail, fx.canaries.patientNotes, fx.canaries.sessionComment, fx.canaries.activityName, "Stiff after gardening", fx.canaries.programmeTitle, fx.canaries.emailSubject, "Harder from v2"];
     expect(words.filter((w) => dump.includes(w))).toEqual([]);
     expect(dump).toContain(TEMPLATE_TITLE);
     expect(await db().select().from(patients).where(eq(patients.id, fx.victim.patientId))).toEqual([]);

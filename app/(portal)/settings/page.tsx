@@ -13,6 +13,7 @@ import { Avatar, formatDate, SettingsSection } from "../_components/settings-sec
 import { emailStatusWords, StatusBadge } from "../_components/status-badge";
 import { disableClinicianAction, enableClinicianAction, revokeInvitationAction } from "./actions";
 import { ApiKeysSection } from "./api-keys-section";
+import { OutcomeMeasuresSection } from "./outcome-measures-section";
 import { ClinicDetailsForm } from "./clinic-details-form";
 import { InviteForm } from "./invite-form";
 
@@ -134,6 +135,7 @@ export default async function SettingsPage() {
           <InviteForm requestId={randomUUID()} />
         </SettingsSection>
         <ApiKeysSection clinicId={session.clinicId} />
+        <OutcomeMeasuresSection clinicId={session.clinicId} />
       </div>
     </>
   );

@@ -7,6 +7,8 @@ import { countSessionsSince, listSessions } from "@/db/queries/sessions";
 import { resolvePatientLink } from "@/lib/patient/access";
 import { getProgrammePageParts, MEDIA_BASE_STAND_IN } from "@/app/p/[token]/page-cache";
 import { startOfWeek } from "@/lib/patient/week";
+import { OutcomePrompt } from "@/components/outcomes/outcome-prompt";
+import { firstName, loadDueOutcomes } from "@/lib/outcomes/due";
 
 export const metadata: Metadata = { title: "Your exercises", robots: { index: false, follow: false }, referrer: "no-referrer" };
 
@@ -22,10 +24,12 @@ export default async function PatientProgrammePage({ params }: Props) {
   const link = await resolvePatientLink(token);
   if (!link) notFound();
   const db = await getDb();
-  const [parts, thisWeek, recent] = await Promise.all([
+  const [parts, thisWeek, recent, outcomes] = await Promise.all([
     getProgrammePageParts(db, { clinicId: link.clinicId, programmeId: link.programmeId }),
     countSessionsSince(db, { clinicId: link.clinicId, programmeId: link.programmeId, since: startOfWeek(new Date()) }),
     listSessions(db, { clinicId: link.clinicId, patientId: link.patientId, programmeId: link.programmeId, limit: 5 }),
+    // Live, not from the cache: answering must clear the prompt at once.
+    loadDueOutcomes(db, { clinicId: link.clinicId, programmeId: link.programmeId }),
   ]);
   if (!parts) notFound();
   const base = `/p/${token}`;
@@ -34,14 +38,22 @@ export default async function PatientProgrammePage({ params }: Props) {
       clinicName={parts.clinicName}
       intro={<Drawn html={parts.html.intro} />}
       today={
-        <TodayCard
+        <>
+          <OutcomePrompt
+            count={outcomes?.due.length ?? 0}
+            clinicianFirstName={firstName(outcomes?.clinicianName ?? "your physio")}
+            href={`${base}/questions`}
+            programmeId={parts.programmeId}
+          />
+          <TodayCard
           programmeId={parts.programmeId}
           exerciseCount={parts.exerciseCount}
           minutes={parts.minutes}
           sessionsThisWeek={thisWeek}
           plannedPerWeek={parts.plannedPerWeek}
           playHref={`${base}/play`}
-        />
+          />
+        </>
       }
       plan={<Drawn html={parts.html.plan.replaceAll(MEDIA_BASE_STAND_IN, `${base}/media`)} />}
       keepHandy={<KeepHandy pdfHref={`${base}/handout.pdf`} calendarHref={`${base}/calendar.ics`} />}

@@ -11,6 +11,7 @@ import { listProgrammes } from "@/db/queries/programmes";
 import { recordAudit } from "@/db/queries/audit";
 import { PatientRecordDuties } from "@/app/(portal)/patients/[id]/_components/record-duties";
 import { SessionHistorySection } from "@/app/(portal)/patients/[id]/_components/session-history-section";
+import { OutcomesSection } from "@/app/(portal)/patients/[id]/_components/outcomes-section";
 import { requireClinician } from "@/lib/auth/dal";
 import { formatDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
@@ -68,6 +69,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
       </header>
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="grid content-start gap-6">
         <section aria-labelledby="programmes-heading">
           <div className="mb-3 flex items-center justify-between gap-3">
             <h2 id="programmes-heading" className="text-xl font-bold">
@@ -99,6 +101,8 @@ export default async function PatientPage({ params, searchParams }: Props) {
             </ul>
           )}
         </section>
+        <OutcomesSection db={db} clinicId={session.clinicId} patientId={patient.id} programmes={programmes.filter((p) => !p.archivedAt).map((p) => ({ id: p.id, title: p.title }))} />
+        </div>
         <aside className="space-y-6">
           <SessionHistorySection db={db} clinicId={session.clinicId} patientId={patient.id} cursor={typeof flags.sessions === "string" ? flags.sessions : undefined} />
           {patient.notes ? (

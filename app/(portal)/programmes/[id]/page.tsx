@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LinkEmail } from "@/app/(portal)/programmes/_components/link-email";
 import { LinkPanel } from "@/app/(portal)/programmes/_components/link-panel";
+import { OutcomeSchedule } from "@/app/(portal)/programmes/_components/outcome-schedule";
+import { getSchedule, listClinicMeasures } from "@/db/queries/outcomes";
 import { latestEmailsFor } from "@/db/queries/email";
 import { ChangeList, VersionView } from "@/components/programme/version-view";
 import { Pager } from "@/components/ui/pager";
@@ -30,11 +32,13 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
   const programme = isUuid(id) ? await getProgrammeVersion(db, { id, clinicId: session.clinicId }) : undefined;
   if (!programme || programme.header.kind !== "programme" || !programme.header.patientId) notFound();
   const current = programme.header.currentVersion;
-  const [patient, versions, previous, link] = await Promise.all([
+  const [patient, versions, previous, link, measures, schedule] = await Promise.all([
     getPatient(db, { id: programme.header.patientId, clinicId: session.clinicId }),
     listVersionPage(db, { id, clinicId: session.clinicId, cursor: typeof versionCursor === "string" ? versionCursor : undefined }),
     current > 1 ? getProgrammeVersion(db, { id, clinicId: session.clinicId, version: current - 1 }) : undefined,
     getCurrentLink(db, { clinicId: session.clinicId, programmeId: id, key: linkKey(env().AUTH_SECRET) }),
+    listClinicMeasures(db, { clinicId: session.clinicId }),
+    getSchedule(db, { clinicId: session.clinicId, programmeId: id }),
   ]);
   const emails = link ? await latestEmailsFor(db, { clinicId: session.clinicId, subjectRefs: [link.id] }) : new Map();
   // Only an email carrying the live link may be sent again.
@@ -94,6 +98,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
               />
             ) : null}
           </LinkPanel>
+          <OutcomeSchedule programmeId={id} measures={measures.map(({ key, title, shortTitle, mcid }) => ({ key, title, shortTitle, mcid }))} rules={schedule} />
           <section className="card p-5" aria-labelledby="history">
             <h2 id="history" className="text-lg font-bold">Version history</h2>
             <ol className="mt-3 space-y-2" data-testid="version-history">
