@@ -225,6 +225,8 @@ export const FUZZ: Record<string, FuzzSpec> = {
     kind: "route",
     as: "anonymous",
     input: (fx) => routeRequest({ method: "GET", path: "/p/x/media/y/z", params: { token: fc.oneof(good(fx.victim.linkToken), anyToken), mediaId: uuidOr(fx.victim.mediaId), file: good("w480.jpg", "video") } }),
+    // A wrong token counts against the address's link-guessing limit, as on every patient route.
+    mayWrite: ["rate_limits"],
   },
   "app/p/[token]/answers/route.ts#POST": {
     kind: "route",
