@@ -18,6 +18,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { DOSE_LIMITS } from "../lib/domain/dose";
+import { QUIET_HOURS } from "../lib/domain/reminders";
 import { CATEGORIES, DIFFICULTIES, POSITIONS, SIDES, type Position, type Sides } from "../lib/domain/exercise";
 
 /*
@@ -58,6 +59,8 @@ export const clinics = pgTable("clinics", {
   address: text("address").notNull().default(""),
   phone: text("phone").notNull().default(""),
   paperSize: paperSizeEnum("paper_size").notNull().default("A4"),
+  /** IANA zone for "this week", reminders and calendar files; null means the server's own. */
+  timeZone: text("time_zone"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -119,6 +122,8 @@ export const patients = pgTable(
     email: text("email").notNull(),
     dateOfBirth: date("date_of_birth"),
     notes: text("notes").notNull().default(""),
+    /** IANA zone where the patient lives, when it is not the clinic's. */
+    timeZone: text("time_zone"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdBy: uuid("created_by"),
     createdAt: createdAt(),
@@ -399,6 +404,32 @@ export const sessionLogs = pgTable(
   ],
 );
 
+/**
+ * The patient's email reminder for a programme, chosen on their page. `send_at_minute`
+ * (minutes after local midnight) is null when reminders are off; `last_sent_on` is the
+ * local day of the last reminder, so a day never gets two.
+ */
+export const reminderSettings = pgTable(
+  "reminder_settings",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    programmeId: uuid("programme_id").notNull(),
+    patientId: uuid("patient_id").notNull(),
+    sendAtMinute: integer("send_at_minute"),
+    unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
+    lastSentOn: date("last_sent_on"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.programmeId] }),
+    foreignKey({ columns: [t.clinicId, t.programmeId], foreignColumns: [programmes.clinicId, programmes.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
+    // The sweep reads only reminders that are on.
+    index("reminder_settings_on_idx").on(t.sendAtMinute).where(sql`${t.sendAtMinute} is not null`),
+    check("reminder_settings_minute", sql`${t.sendAtMinute} is null or ${within(t.sendAtMinute, { min: QUIET_HOURS.endMinute, max: QUIET_HOURS.startMinute - 1 })}`),
+  ],
+);
+
 // ---------------------------------------------------------------- infrastructure
 
 /**
@@ -418,6 +449,8 @@ export const emailOutbox = pgTable(
     htmlBody: text("html_body").notNull(),
     /** The record the email is about (a patient link, an invitation), for status on screen. */
     subjectRef: uuid("subject_ref"),
+    /** Extra headers (List-Unsubscribe), sealed like the bodies since they can carry a capability URL. */
+    headers: text("headers"),
     status: emailStatusEnum("status").notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
@@ -506,6 +539,7 @@ export type ProgrammeItem = typeof programmeItems.$inferSelect;
 export type NewProgrammeItem = typeof programmeItems.$inferInsert;
 export type PatientLink = typeof patientLinks.$inferSelect;
 export type SessionLog = typeof sessionLogs.$inferSelect;
+export type ReminderSetting = typeof reminderSettings.$inferSelect;
 export type EmailMessage = typeof emailOutbox.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferInsert;
 

@@ -1,7 +1,8 @@
 import { bootstrap } from "@/db/bootstrap";
-import { getConnection } from "@/db/client";
+import { getConnection, getDb } from "@/db/client";
 import { startEmailSender } from "@/lib/email/sender";
 import { env, isProduction } from "@/lib/env";
+import { startReminderSweep } from "@/lib/patient/reminders";
 
 /**
  * Start-up work. A database that is still coming up must not stop the server: the
@@ -17,6 +18,8 @@ export async function startServer(attempt = 1): Promise<void> {
     await bootstrap(connection, { demo });
     // Retries and mail left by a previous run; new mail is also sent right after it is queued.
     startEmailSender();
+    // Reminders for missed sessions, queued into the outbox; every instance runs it, one at a time.
+    startReminderSweep(getDb);
     // The first PDF in a process is slow (fonts, layout code); pay that now, not on a patient's tap.
     void import("@/lib/pdf/render").then((m) => m.warmHandoutRenderer()).catch(() => {});
   } catch (error) {
