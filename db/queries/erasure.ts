@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
-import { emailOutbox, patientLinks, patients, programmes, sessionLogs } from "@/db/schema";
+import { emailOutbox, patientLinks, patients, programmes, reminderSettings, sessionLogs } from "@/db/schema";
 import type { ErasureReason } from "@/lib/domain/record";
 import { recordAudit } from "./audit";
 
@@ -47,6 +47,7 @@ export async function erasePatient(
       );
     const sessions = await tx.delete(sessionLogs).where(ofPatient(sessionLogs)).returning({ id: sessionLogs.id });
     await tx.delete(patientLinks).where(ofPatient(patientLinks));
+    await tx.delete(reminderSettings).where(ofPatient(reminderSettings));
     const removed = await tx
       .delete(programmes)
       .where(and(eq(programmes.clinicId, actor.clinicId), eq(programmes.patientId, patient.id), eq(programmes.kind, "programme")))

@@ -4,7 +4,7 @@ import { rowsOf, type DatabaseOrTransaction } from "@/db/client";
 import { patientColumns } from "./patients";
 import { versionItemColumns } from "./programmes";
 import { sessionLogColumns } from "./sessions";
-import { clinics, emailOutbox, exercises, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
+import { clinics, emailOutbox, exercises, patientLinks, patients, programmeItems, programmes, programmeVersions, reminderSettings, sessionLogs } from "@/db/schema";
 
 /*
  * What a patient's record export reads (GDPR Art. 15/20). Every query is scoped to the
@@ -67,8 +67,13 @@ export async function listRecordProgrammes(db: DatabaseOrTransaction, key: { cli
     .innerJoin(exercises, eq(exercises.id, programmeItems.exerciseId))
     .where(and(eq(programmeItems.clinicId, key.clinicId), inArray(programmeItems.programmeId, ids)))
     .orderBy(asc(programmeItems.programmeId), asc(programmeItems.version), asc(programmeItems.position));
+  const reminders = await db
+    .select({ programmeId: reminderSettings.programmeId, sendAtMinute: reminderSettings.sendAtMinute, unsubscribedAt: reminderSettings.unsubscribedAt, lastSentOn: reminderSettings.lastSentOn })
+    .from(reminderSettings)
+    .where(and(eq(reminderSettings.clinicId, key.clinicId), inArray(reminderSettings.programmeId, ids)));
   return rows.map((p) => ({
     ...p,
+    reminder: ((r) => (r ? { sendAtMinute: r.sendAtMinute, unsubscribedAt: r.unsubscribedAt, lastSentOn: r.lastSentOn } : null))(reminders.find((r) => r.programmeId === p.id)),
     versions: versions
       .filter((v) => v.programmeId === p.id)
       .map(({ programmeId: _programme, ...v }) => ({

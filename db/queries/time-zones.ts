@@ -24,19 +24,3 @@ export async function setClinicZone(db: DatabaseOrTransaction, actor: { clinicId
   await db.update(clinics).set({ timeZone: zone, updatedAt: sql`now()` }).where(eq(clinics.id, actor.clinicId));
   await recordAudit(db, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: "clinic.time_zone_set", objectType: "clinic", objectId: actor.clinicId, ip: actor.ip, detail: { zone } });
 }
-
-/** A patient's own zone, or null for the clinic's. */
-export async function setPatientZone(
-  db: DatabaseOrTransaction,
-  actor: { clinicId: string; clinicianId: string; ip?: string },
-  { patientId, zone }: { patientId: string; zone: string | null },
-): Promise<boolean> {
-  const rows = await db
-    .update(patients)
-    .set({ timeZone: zone, updatedAt: sql`now()` })
-    .where(and(eq(patients.clinicId, actor.clinicId), eq(patients.id, patientId)))
-    .returning({ id: patients.id });
-  if (rows.length === 0) return false;
-  await recordAudit(db, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: "patient.time_zone_set", objectType: "patient", objectId: patientId, ip: actor.ip, detail: { zone } });
-  return true;
-}

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
+import { env } from "@/lib/env";
+import { linkKey } from "@/lib/links/token";
+import { unsubscribeKey, unsubscribeToken } from "@/lib/links/unsubscribe";
 import { TEST_PASSWORD } from "../factories";
 import type { AccessFixture } from "./fixture";
 import { actionInput, hostileJson, requestBody, routeRequest, type ActionInput, type RequestShape } from "./fuzz-inputs";
@@ -55,6 +58,9 @@ const sessionLog = (fx: AccessFixture) =>
     difficulty: fc.constant("about_right"),
     comment: fc.constant(""),
   });
+
+/** The genuine one-click unsubscribe token of the fixture's programme (which has no reminder on). */
+const victimUnsubscribe = (fx: AccessFixture) => unsubscribeToken({ clinicId: fx.victim.clinicId, programmeId: fx.victim.programmeId }, unsubscribeKey(linkKey(env().AUTH_SECRET)));
 
 export const FUZZ: Record<string, FuzzSpec> = {
   // ---------------------------------------------------------------- public actions
@@ -173,6 +179,35 @@ export const FUZZ: Record<string, FuzzSpec> = {
       // The live link, so the body is always read: misses are the other routes' concern.
       routeRequest({ method: "POST", path: "/p/x/log", params: { token: good(fx.victim.linkToken) }, body: requestBody(sessionLog(fx)) }),
     mayWrite: ["rate_limits"],
+  },
+  "app/p/[token]/reminders/route.ts#POST": {
+    kind: "route",
+    as: "anonymous",
+    // The live link, so the form is always read; a good choice is stored (and audited).
+    input: (fx) =>
+      routeRequest({
+        method: "POST",
+        path: "/p/x/reminders",
+        params: { token: good(fx.victim.linkToken) },
+        body: fc.oneof(requestBody(), good("reminder=off", "reminder=18%3A00", "reminder=23%3A00", "reminder=", "reminder=18%3A00&reminder=off")),
+      }),
+    mayWrite: ["rate_limits", "reminder_settings", "audit_events"],
+  },
+  "app/api/unsubscribe/[token]/route.ts#POST": {
+    kind: "route",
+    as: "anonymous",
+    input: (fx) =>
+      routeRequest({
+        method: "POST",
+        path: "/api/unsubscribe/x",
+        params: { token: fc.oneof(good(victimUnsubscribe(fx)), anyToken, fc.string({ maxLength: 80 })) },
+        body: fc.oneof(requestBody(), good("List-Unsubscribe=One-Click")),
+      }),
+  },
+  "app/api/unsubscribe/[token]/route.ts#GET": {
+    kind: "route",
+    as: "anonymous",
+    input: (fx) => routeRequest({ method: "GET", path: "/api/unsubscribe/x", params: { token: fc.oneof(good(victimUnsubscribe(fx)), fc.string({ maxLength: 80 })) } }),
   },
   ...fhirRoutes(),
   "app/(portal)/patients/[id]/record.zip/route.ts#GET": {

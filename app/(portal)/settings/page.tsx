@@ -14,6 +14,7 @@ import { emailStatusWords, StatusBadge } from "../_components/status-badge";
 import { disableClinicianAction, enableClinicianAction, revokeInvitationAction } from "./actions";
 import { ApiKeysSection } from "./api-keys-section";
 import { ClinicDetailsForm } from "./clinic-details-form";
+import { effectiveTimeZone, timeZoneNames } from "@/lib/time/zone";
 import { InviteForm } from "./invite-form";
 
 export const metadata: Metadata = { title: "Clinic settings" };
@@ -38,7 +39,7 @@ export default async function SettingsPage() {
           title="Clinic details"
           description="Printed at the top of every handout, so patients know who to call. Changes apply to handouts printed from now on."
         >
-          <ClinicDetailsForm clinic={clinic} />
+          <ClinicDetailsForm clinic={{ ...clinic, timeZone: effectiveTimeZone(null, clinic.timeZone) }} timeZones={timeZoneNames()} />
         </SettingsSection>
 
         <SettingsSection

@@ -6,6 +6,10 @@ import { LinkPanel } from "@/app/(portal)/programmes/_components/link-panel";
 import { latestEmailsFor } from "@/db/queries/email";
 import { ChangeList, VersionView } from "@/components/programme/version-view";
 import { Pager } from "@/components/ui/pager";
+import { ReminderStatus } from "@/components/programme/reminder-status";
+import { getReminder } from "@/db/queries/reminders";
+import { getZones } from "@/db/queries/time-zones";
+import { effectiveTimeZone } from "@/lib/time/zone";
 import { getCurrentLink } from "@/db/queries/links";
 import { env } from "@/lib/env";
 import { shortAddress } from "@/lib/links/short-code";
@@ -30,11 +34,13 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
   const programme = isUuid(id) ? await getProgrammeVersion(db, { id, clinicId: session.clinicId }) : undefined;
   if (!programme || programme.header.kind !== "programme" || !programme.header.patientId) notFound();
   const current = programme.header.currentVersion;
-  const [patient, versions, previous, link] = await Promise.all([
+  const [patient, versions, previous, link, reminder, zones] = await Promise.all([
     getPatient(db, { id: programme.header.patientId, clinicId: session.clinicId }),
     listVersionPage(db, { id, clinicId: session.clinicId, cursor: typeof versionCursor === "string" ? versionCursor : undefined }),
     current > 1 ? getProgrammeVersion(db, { id, clinicId: session.clinicId, version: current - 1 }) : undefined,
     getCurrentLink(db, { clinicId: session.clinicId, programmeId: id, key: linkKey(env().AUTH_SECRET) }),
+    getReminder(db, { clinicId: session.clinicId, programmeId: id }),
+    getZones(db, { clinicId: session.clinicId, patientId: programme.header.patientId }),
   ]);
   const emails = link ? await latestEmailsFor(db, { clinicId: session.clinicId, subjectRefs: [link.id] }) : new Map();
   // Only an email carrying the live link may be sent again.
@@ -94,6 +100,12 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
               />
             ) : null}
           </LinkPanel>
+          <ReminderStatus
+            sendAtMinute={reminder?.sendAtMinute ?? null}
+            unsubscribedOn={reminder?.unsubscribedAt ? formatDate(reminder.unsubscribedAt) : null}
+            lastSentOn={reminder?.lastSentOn ? formatDate(reminder.lastSentOn) : null}
+            timeZone={effectiveTimeZone(zones.patientZone, zones.clinicZone)}
+          />
           <section className="card p-5" aria-labelledby="history">
             <h2 id="history" className="text-lg font-bold">Version history</h2>
             <ol className="mt-3 space-y-2" data-testid="version-history">

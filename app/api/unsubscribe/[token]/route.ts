@@ -1,4 +1,5 @@
 import { errorResponse } from "@/lib/errors";
+import { UNSUBSCRIBE_TOKEN_PATTERN } from "@/lib/links/unsubscribe";
 import { unsubscribeByToken } from "@/lib/patient/unsubscribe";
 
 type Context = { params: Promise<{ token: string }> };
@@ -26,5 +27,6 @@ export async function POST(request: Request, { params }: Context) {
 /** A GET (a link scanner, an old mail client) changes nothing: it shows the page with the button. */
 export async function GET(_request: Request, { params }: Context) {
   const { token } = await params;
-  return new Response(null, { status: 303, headers: { ...noStore, Location: `/unsubscribe/${encodeURIComponent(token)}` } });
+  if (!UNSUBSCRIBE_TOKEN_PATTERN.test(token)) return new Response("Not found", { status: 404, headers: noStore });
+  return new Response(null, { status: 303, headers: { ...noStore, Location: `/unsubscribe/${token}` } });
 }
