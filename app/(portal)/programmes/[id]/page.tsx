@@ -24,12 +24,12 @@ import { describeChanges, diffVersions } from "@/lib/programme/diff";
 
 export const metadata: Metadata = { title: "Programme" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; versions?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; emailed?: string; versions?: string | string[] }> };
 
 export default async function ProgrammePage({ params, searchParams }: Props) {
   const session = await requireClinician();
   const { id } = await params;
-  const { saved, versions: versionCursor } = await searchParams;
+  const { saved, emailed, versions: versionCursor } = await searchParams;
   const db = await getDb();
   const programme = isUuid(id) ? await getProgrammeVersion(db, { id, clinicId: session.clinicId }) : undefined;
   if (!programme || programme.header.kind !== "programme" || !programme.header.patientId) notFound();
@@ -56,7 +56,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
       </nav>
       {saved ? (
         <p role="status" className="mb-4 rounded-lg bg-ok-soft px-4 py-2 font-bold text-ok">
-          Saved as version {current}. The patient&apos;s link now shows it.
+          Saved as version {current}. The patient&apos;s link now shows it{emailed ? <>, and {patient?.name} is being emailed what changed</> : null}.
         </p>
       ) : null}
       <header className="mb-6 flex flex-wrap items-start justify-between gap-4">

@@ -3,9 +3,10 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { rowsOf } from "@/db/client";
 import { getReminder } from "@/db/queries/reminders";
 import { issueLink } from "@/db/queries/links";
-import { createProgramme } from "@/db/queries/programmes";
+import { createProgramme, saveProgrammeVersion } from "@/db/queries/programmes";
 import { clinics, emailOutbox, exercises, sessionLogs } from "@/db/schema";
-import { openEmailHeaders } from "@/lib/email/outbox";
+import { openEmailBody, openEmailHeaders } from "@/lib/email/outbox";
+import { queueChangeNotice } from "@/lib/programme/change-notice";
 import { env } from "@/lib/env";
 import { linkKey } from "@/lib/links/token";
 import { sweepReminders } from "@/lib/patient/reminders";
@@ -45,7 +46,7 @@ async function setUp() {
   const programmeId = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content });
   const link = await db().transaction((tx) => issueLink(tx, actor, { programmeId, key: linkKey(env().AUTH_SECRET) }));
   await db().execute(sql`update patient_links set expires_at = '2031-01-01T00:00:00Z'`);
-  return { clinicId: clinic.id, patientId: patient.id, programmeId, token: link.token, linkId: link.id };
+  return { clinicId: clinic.id, clinicianId: owner.id, patientId: patient.id, programmeId, token: link.token, linkId: link.id, exerciseId: exercise!.id, content };
 }
 
 async function choose(token: string, reminder: string) {
@@ -120,5 +121,31 @@ describe("missed-session reminders", () => {
     // Too late is quiet: a sweep that first runs after 21:00 local sends nothing that day.
     await db().execute(sql`update reminder_settings set last_sent_on = null`);
     expect((await sweepReminders(db(), londonAt(1, 21, 10))).sent).toBe(0);
+  });
+});
+
+describe("change notice", () => {
+  it("emails the computed summary and the clinician's note with the live link, once per version, and nothing without a live link", async () => {
+    const fx = await setUp();
+    const actor = { clinicId: fx.clinicId, clinicianId: fx.clinicianId };
+    const edited = { ...fx.content, changeNote: "Fewer reps while the knee settles.", items: [{ ...fx.content.items[0]!, reps: 6 }] };
+    const notice = (tx: Parameters<typeof queueChangeNotice>[0], version: number) =>
+      queueChangeNotice(tx, { clinicId: fx.clinicId, clinicianName: "Alex Morgan", programmeId: fx.programmeId, version });
+    expect(await saveProgrammeVersion(db(), actor, { programmeId: fx.programmeId, baseVersion: 1, content: edited }, notice)).toBe(2);
+    const [email] = await db().select().from(emailOutbox).where(sql`${emailOutbox.kind} = 'programme_changed'`);
+    expect(email!.idempotencyKey).toBe(`programme-changed:${fx.programmeId}:2`);
+    expect(email!.subject).toBe("Alex Morgan updated your home exercises");
+    const body = openEmailBody({ text: email!.textBody, html: email!.htmlBody });
+    expect(body.text).toContain("- Wall press: reps 8 → 6");
+    expect(body.text).toContain("Alex Morgan says: Fewer reps while the knee settles.");
+    expect(body.text).toContain(`/p/${fx.token}`);
+    // The same version again (a retried save) queues nothing new.
+    expect(await db().transaction((tx) => notice(tx, 2))).toBe(false);
+
+    // With the link revoked there is nothing to point at: no email.
+    await db().execute(sql`update patient_links set revoked_at = now()`);
+    await saveProgrammeVersion(db(), actor, { programmeId: fx.programmeId, baseVersion: 2, content: { ...edited, changeNote: "" } }, notice);
+    const all = await db().select({ id: emailOutbox.id }).from(emailOutbox).where(sql`${emailOutbox.kind} = 'programme_changed'`);
+    expect(all).toHaveLength(1);
   });
 });
