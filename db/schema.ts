@@ -18,6 +18,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { DOSE_LIMITS } from "../lib/domain/dose";
+import { MESSAGE_AUTHORS, MESSAGE_MAX } from "../lib/domain/messages";
 import { QUIET_HOURS } from "../lib/domain/reminders";
 import { CATEGORIES, DIFFICULTIES, POSITIONS, SIDES, type Position, type Sides } from "../lib/domain/exercise";
 
@@ -50,6 +51,7 @@ export const sidesEnum = pgEnum("dosage_sides", SIDES);
 export const programmeKindEnum = pgEnum("programme_kind", ["programme", "template"]);
 export const difficultyEnum = pgEnum("session_difficulty", DIFFICULTIES);
 export const emailStatusEnum = pgEnum("email_status", ["queued", "sending", "sent", "failed"]);
+export const messageAuthorEnum = pgEnum("message_author", MESSAGE_AUTHORS);
 
 // ---------------------------------------------------------------- clinics and people
 
@@ -430,6 +432,46 @@ export const reminderSettings = pgTable(
   ],
 );
 
+/**
+ * The thread about one programme between the patient (through their link) and the
+ * clinic: a clinician answers a session's comment, the patient answers back. Plain text.
+ */
+export const programmeMessages = pgTable(
+  "programme_messages",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    programmeId: uuid("programme_id").notNull(),
+    patientId: uuid("patient_id").notNull(),
+    author: messageAuthorEnum("author").notNull(),
+    /** Who wrote it, for a clinician's message. */
+    clinicianId: uuid("clinician_id"),
+    /** The link a patient's message came through (its quotas count by link). */
+    linkId: uuid("link_id"),
+    /** The session whose comment a reply answers. */
+    sessionLogId: uuid("session_log_id"),
+    body: text("body").notNull(),
+    /** Made by the sender's form, so a double submit stores one message. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({ columns: [t.clinicId, t.programmeId], foreignColumns: [programmes.clinicId, programmes.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
+    foreignKey({ columns: [t.clinicId, t.clinicianId], foreignColumns: [clinicians.clinicId, clinicians.id] }),
+    foreignKey({ columns: [t.clinicId, t.sessionLogId], foreignColumns: [sessionLogs.clinicId, sessionLogs.id] }),
+    uniqueIndex("programme_messages_idempotency_key").on(t.clinicId, t.idempotencyKey),
+    index("programme_messages_thread_idx").on(t.clinicId, t.programmeId, t.createdAt, t.id),
+    index("programme_messages_link_idx").on(t.clinicId, t.linkId, t.createdAt),
+    check("programme_messages_body", sql`length(btrim(${t.body})) between 1 and ${sql.raw(String(MESSAGE_MAX))}`),
+    check(
+      "programme_messages_author",
+      sql`(${t.author} = 'clinician' and ${t.clinicianId} is not null) or (${t.author} = 'patient' and ${t.clinicianId} is null)`,
+    ),
+  ],
+);
+
 // ---------------------------------------------------------------- infrastructure
 
 /**
@@ -539,6 +581,7 @@ export type ProgrammeItem = typeof programmeItems.$inferSelect;
 export type NewProgrammeItem = typeof programmeItems.$inferInsert;
 export type PatientLink = typeof patientLinks.$inferSelect;
 export type SessionLog = typeof sessionLogs.$inferSelect;
+export type ProgrammeMessage = typeof programmeMessages.$inferSelect;
 export type ReminderSetting = typeof reminderSettings.$inferSelect;
 export type EmailMessage = typeof emailOutbox.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferInsert;

@@ -6,14 +6,16 @@ import { getDb } from "@/db/client";
 import { countSessionsSince, listSessions } from "@/db/queries/sessions";
 import { resolvePatientLink } from "@/lib/patient/access";
 import { getProgrammePageParts } from "@/app/p/[token]/page-cache";
+import { MessageBox } from "@/components/patient/message-box";
 import { ReminderChoice } from "@/components/patient/reminder-choice";
+import { listThread } from "@/db/queries/messages";
 import { getReminder } from "@/db/queries/reminders";
 import { getZones } from "@/db/queries/time-zones";
 import { effectiveTimeZone, startOfZonedWeek } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Your exercises", robots: { index: false, follow: false }, referrer: "no-referrer" };
 
-type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ reminder?: string }> };
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ reminder?: string; message?: string }> };
 
 /**
  * The patient's follow-along page. The link is the key: no account, no password.
@@ -28,11 +30,12 @@ export default async function PatientProgrammePage({ params, searchParams }: Pro
   const zones = await getZones(db, link);
   // "This week" and every time shown are the patient's (their own zone, else the clinic's).
   const timeZone = effectiveTimeZone(zones.patientZone, zones.clinicZone);
-  const [parts, thisWeek, recent, reminder, query] = await Promise.all([
+  const [parts, thisWeek, recent, reminder, thread, query] = await Promise.all([
     getProgrammePageParts(db, { clinicId: link.clinicId, programmeId: link.programmeId }),
     countSessionsSince(db, { clinicId: link.clinicId, programmeId: link.programmeId, since: startOfZonedWeek(new Date(), timeZone) }),
     listSessions(db, { clinicId: link.clinicId, patientId: link.patientId, programmeId: link.programmeId, limit: 5 }),
     getReminder(db, link),
+    listThread(db, link),
     searchParams,
   ]);
   if (!parts) notFound();
@@ -65,10 +68,20 @@ export default async function PatientProgrammePage({ params, searchParams }: Pro
         </>
       }
       recent={
-        <RecentSessions
-          sessions={recent.map((s) => ({ completedAt: s.completedAt.toISOString(), pain: s.pain, difficulty: s.difficulty }))}
-          timeZone={timeZone}
-        />
+        <>
+          <MessageBox
+            messages={thread}
+            action={`${base}/messages`}
+            requestId={crypto.randomUUID()}
+            timeZone={timeZone}
+            clinicianName={thread.findLast((m) => m.author === "clinician")?.clinicianName ?? "your physio"}
+            notice={query.message}
+          />
+          <RecentSessions
+            sessions={recent.map((s) => ({ completedAt: s.completedAt.toISOString(), pain: s.pain, difficulty: s.difficulty }))}
+            timeZone={timeZone}
+          />
+        </>
       }
       close={<Drawn html={parts.html.close} />}
     />
