@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
-import { emailOutbox, patientLinks, patients, programmes, reminderSettings, sessionLogs } from "@/db/schema";
+import { emailOutbox, patientLinks, patients, programmeMessages, programmes, reminderSettings, sessionLogs } from "@/db/schema";
 import type { ErasureReason } from "@/lib/domain/record";
 import { recordAudit } from "./audit";
 
@@ -45,6 +45,8 @@ export async function erasePatient(
           or(sql`lower(${emailOutbox.toAddress}) = lower(${patient.email})`, linkIds.length > 0 ? inArray(emailOutbox.subjectRef, linkIds) : undefined),
         ),
       );
+    // Messages first: a reply points at the session it answers.
+    await tx.delete(programmeMessages).where(ofPatient(programmeMessages));
     const sessions = await tx.delete(sessionLogs).where(ofPatient(sessionLogs)).returning({ id: sessionLogs.id });
     await tx.delete(patientLinks).where(ofPatient(patientLinks));
     await tx.delete(reminderSettings).where(ofPatient(reminderSettings));

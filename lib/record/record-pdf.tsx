@@ -93,6 +93,15 @@ function RecordDocument({ header, programmes, links, emails, sessions, exportedA
           )),
         )}
 
+        {programmes.some((p) => p.messages.length > 0) ? <Text style={r.h2}>Messages</Text> : null}
+        {programmes.flatMap((programme) =>
+          programme.messages.map((m) => (
+            <Text key={m.id} style={{ fontSize: 11, marginBottom: 4 }}>
+              {when(m.createdAt)} · {m.author === "clinician" ? (m.clinicianName ?? "Clinician") : "Patient"}: {m.body}
+            </Text>
+          )),
+        )}
+
         <Text style={r.h2}>Sessions logged ({sessions.length})</Text>
         {sessions.length === 0 ? (
           <Text>No session logged.</Text>

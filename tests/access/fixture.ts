@@ -120,16 +120,19 @@ export async function seedAccessFixture(db: Database) {
     shortCodeHash: shortCodeHash(linkShortCode, shortCodeKey(linkKey(env().AUTH_SECRET))),
     expiresAt: new Date(Date.now() + 86_400_000),
   });
-  await db.insert(sessionLogs).values({
-    clinicId,
-    patientId: patient!.id,
-    programmeId: programme!.id,
-    version: 1,
-    idempotencyKey: "canary-session-0001",
-    completedAt: new Date(),
-    pain: 3,
-    comment: canaries.sessionComment,
-  });
+  const [sessionLog] = await db
+    .insert(sessionLogs)
+    .values({
+      clinicId,
+      patientId: patient!.id,
+      programmeId: programme!.id,
+      version: 1,
+      idempotencyKey: "canary-session-0001",
+      completedAt: new Date(),
+      pain: 3,
+      comment: canaries.sessionComment,
+    })
+    .returning({ id: sessionLogs.id });
 
   const [attackerClinic] = await db.insert(clinics).values({ name: "Mallory Physio" }).returning();
   const [attacker] = await db
@@ -156,6 +159,7 @@ export async function seedAccessFixture(db: Database) {
       invitationId: invitation!.id,
       invitationToken,
       failedEmailId: failedEmail!.id,
+      sessionLogId: sessionLog!.id,
       exerciseId: exercise!.id,
       programmeId: programme!.id,
       linkToken,

@@ -118,12 +118,18 @@ export const FUZZ: Record<string, FuzzSpec> = {
     as: "clinician",
     input: (fx) => actionInput({ programmeId: uuidOr(fx.victim.programmeId), requestId: fc.uuid() }),
   },
+  "app/(portal)/patients/reply-actions.ts#replyToSessionAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) => actionInput({ sessionLogId: uuidOr(fx.victim.sessionLogId), body: good("Well done, keep going.", " ", "a\u0000b"), requestId: good("fuzz-request-0001", "short") }),
+    mayWrite: ["programme_messages", "audit_events", "email_outbox"],
+  },
   "app/(portal)/mailbox/actions.ts#retryEmailAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ id: uuidOr(fx.victim.failedEmailId) }) },
   // ---------------------------------------------------------------- owners
   "app/(portal)/settings/actions.ts#updateClinicAction": {
     kind: "action",
     as: "owner",
-    input: () => actionInput({ name: good("Fuzz Clinic"), address: good(""), phone: good(""), paperSize: good("A4", "LETTER") }),
+    input: () => actionInput({ name: good("Fuzz Clinic"), address: good(""), phone: good(""), paperSize: good("A4", "LETTER"), timeZone: good("", "Europe/London", "Mars/Base") }),
   },
   "app/(portal)/settings/actions.ts#inviteClinicianAction": {
     kind: "action",
@@ -192,6 +198,18 @@ export const FUZZ: Record<string, FuzzSpec> = {
         body: fc.oneof(requestBody(), good("reminder=off", "reminder=18%3A00", "reminder=23%3A00", "reminder=", "reminder=18%3A00&reminder=off")),
       }),
     mayWrite: ["rate_limits", "reminder_settings", "audit_events"],
+  },
+  "app/p/[token]/messages/route.ts#POST": {
+    kind: "route",
+    as: "anonymous",
+    input: (fx) =>
+      routeRequest({
+        method: "POST",
+        path: "/p/x/messages",
+        params: { token: good(fx.victim.linkToken) },
+        body: fc.oneof(requestBody(), good("body=Thanks&requestId=fuzz-request-0001", "body=&requestId=fuzz-request-0002", "body=%00&requestId=x")),
+      }),
+    mayWrite: ["rate_limits", "programme_messages", "audit_events"],
   },
   "app/api/unsubscribe/[token]/route.ts#POST": {
     kind: "route",

@@ -128,6 +128,15 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     ],
     mayWrite: ["rate_limits"],
   },
+  "app/p/[token]/messages/route.ts#POST": {
+    access: "public",
+    may: "with a live patient link, add the patient's message to that programme's thread (under the log quotas); with any other token, count a miss",
+    call: (fx) => [
+      new Request("http://homeplan.test/p/x/messages", { method: "POST", body: new URLSearchParams({ body: "hello", requestId: "attacker-request-01" }) }),
+      { params: Promise.resolve({ token: fx.unknownToken }) },
+    ],
+    mayWrite: ["rate_limits"],
+  },
   "app/api/unsubscribe/[token]/route.ts#POST": {
     access: "public",
     may: "with a genuine unsubscribe token (the capability, RFC 8058 one-click), turn that programme's reminders off; with any other, nothing",
@@ -271,6 +280,11 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     // Signing the caller in again remembers their address for their own account.
     ownWrites: ["rate_limits"],
     legit: { as: "clinician", changes: ["clinicians", "audit_events"] },
+  },
+  "app/(portal)/patients/reply-actions.ts#replyToSessionAction": {
+    access: "clinic",
+    call: form((fx) => ({ sessionLogId: fx.victim.sessionLogId, body: "Attacker's reply", requestId: "attacker-request-01" })),
+    legit: { as: "clinician", changes: ["programme_messages", "audit_events", "email_outbox"] },
   },
   "app/(portal)/mailbox/actions.ts#retryEmailAction": {
     access: "clinic",

@@ -7,6 +7,9 @@ import { createProgramme, saveProgrammeVersion } from "@/db/queries/programmes";
 import { clinics, emailOutbox, exercises, sessionLogs } from "@/db/schema";
 import { openEmailBody, openEmailHeaders } from "@/lib/email/outbox";
 import { queueChangeNotice } from "@/lib/programme/change-notice";
+import { listThread } from "@/db/queries/messages";
+import { replyToSession } from "@/lib/patient/replies";
+import { LOG_QUOTAS } from "@/lib/patient/log-rules";
 import { env } from "@/lib/env";
 import { linkKey } from "@/lib/links/token";
 import { sweepReminders } from "@/lib/patient/reminders";
@@ -147,5 +150,50 @@ describe("change notice", () => {
     await saveProgrammeVersion(db(), actor, { programmeId: fx.programmeId, baseVersion: 2, content: { ...edited, changeNote: "" } }, notice);
     const all = await db().select({ id: emailOutbox.id }).from(emailOutbox).where(sql`${emailOutbox.kind} = 'programme_changed'`);
     expect(all).toHaveLength(1);
+  });
+});
+
+describe("replies", () => {
+  it("a reply lands in the thread and emails only who replied about which day; the patient answers back under the log quotas", async () => {
+    const fx = await setUp();
+    const [log] = await db()
+      .insert(sessionLogs)
+      .values({ clinicId: fx.clinicId, patientId: fx.patientId, programmeId: fx.programmeId, version: 1, linkId: fx.linkId, idempotencyKey: "commented-0001", completedAt: new Date("2030-07-02T09:00:00Z"), comment: "My knee clicked on the second set." })
+      .returning({ id: sessionLogs.id });
+    const actor = { clinicId: fx.clinicId, clinicianId: fx.clinicianId, clinicianName: "Alex Morgan" };
+    const words = "A click without pain is fine; keep going.";
+    const sent = await replyToSession(db(), actor, { sessionLogId: log!.id, body: words, requestId: "reply-request-0001" }, new Date("2030-07-04T10:00:00Z"));
+    expect(sent).toMatchObject({ ok: true, emailed: true });
+    // The same form twice: one message, one email.
+    expect(await replyToSession(db(), actor, { sessionLogId: log!.id, body: words, requestId: "reply-request-0001" })).toMatchObject({ ok: true, emailed: false });
+    const [email] = await db().select().from(emailOutbox).where(sql`${emailOutbox.kind} = 'reply'`);
+    expect(email!.subject).toBe("Alex Morgan replied about your session on Tuesday");
+    const body = openEmailBody({ text: email!.textBody, html: email!.htmlBody });
+    expect(body.text).not.toContain("click");
+    expect(body.html).not.toContain("click");
+    expect(body.text).toContain(`/p/${fx.token}#messages`);
+
+    // The patient answers from the page (a plain form post), as often as a log may be sent in a day.
+    const { POST } = await import("@/app/p/[token]/messages/route");
+    const answer = (n: number) =>
+      POST(new Request(`http://homeplan.test/p/${fx.token}/messages`, { method: "POST", body: new URLSearchParams({ body: `Thanks! (${n})`, requestId: `answer-request-${String(n).padStart(4, "0")}` }) }), {
+        params: Promise.resolve({ token: fx.token }),
+      });
+    const first = await answer(0);
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toContain("message=sent");
+    for (let n = 1; n < LOG_QUOTAS.perDay; n++) await answer(n);
+    expect((await answer(99)).headers.get("location")).toContain("message=wait");
+    // Markup stays text, and a blank answer is refused.
+    const blank = await POST(new Request(`http://homeplan.test/p/${fx.token}/messages`, { method: "POST", body: new URLSearchParams({ body: "   ", requestId: "answer-request-blank" }) }), {
+      params: Promise.resolve({ token: fx.token }),
+    });
+    expect(blank.headers.get("location")).toContain("message=invalid");
+
+    const thread = await listThread(db(), { ...fx, limit: 50 });
+    expect(thread[0]).toMatchObject({ author: "clinician", clinicianName: expect.stringMatching(/^Owner \d+$/), body: words, sessionCompletedAt: new Date("2030-07-02T09:00:00Z") });
+    expect(thread.filter((m) => m.author === "patient")).toHaveLength(LOG_QUOTAS.perDay);
+    // Another clinic's thread is empty for this programme id.
+    expect(await listThread(db(), { clinicId: (await createClinic(db())).clinic.id, programmeId: fx.programmeId })).toEqual([]);
   });
 });
