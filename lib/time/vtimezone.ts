@@ -7,7 +7,8 @@ import { offsetMinutes, wallClock } from "./zone";
  * reader understands and which stays right when a country changes its rules.
  */
 
-const DAY = 86_400_000;
+// Offsets never change twice within a week, so stepping a week at a time misses none.
+const STEP = 7 * 86_400_000;
 
 function offsetText(minutes: number): string {
   const sign = minutes < 0 ? "-" : "+";
@@ -27,11 +28,11 @@ export type Transition = { at: Date; from: number; to: number };
 export function transitions(zone: string, from: Date, to: Date): Transition[] {
   const found: Transition[] = [];
   let previous = offsetMinutes(from, zone);
-  for (let t = from.getTime() + DAY; t < to.getTime() + DAY; t += DAY) {
+  for (let t = from.getTime() + STEP; t < to.getTime() + STEP; t += STEP) {
     const now = offsetMinutes(new Date(t), zone);
     if (now === previous) continue;
-    // The change lies in (t - DAY, t]: narrow it to the minute.
-    let lo = t - DAY;
+    // The change lies in (t - STEP, t]: narrow it to the minute.
+    let lo = t - STEP;
     let hi = t;
     while (hi - lo > 60_000) {
       const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
@@ -44,8 +45,24 @@ export function transitions(zone: string, from: Date, to: Date): Transition[] {
   return found;
 }
 
-/** The VTIMEZONE lines (CRLF-joined) covering [from, to). */
+const written = new Map<string, string>();
+
+/**
+ * The VTIMEZONE lines (CRLF-joined) covering whole years around [from, to). The same
+ * zone and years give the same text, so it is written once per process.
+ */
 export function vtimezone(zone: string, from: Date, to: Date): string {
+  const key = `${zone}/${from.getUTCFullYear()}/${to.getUTCFullYear()}`;
+  let text = written.get(key);
+  if (!text) {
+    text = writeVtimezone(zone, new Date(Date.UTC(from.getUTCFullYear(), 0, 1)), new Date(Date.UTC(to.getUTCFullYear() + 1, 0, 1)));
+    if (written.size > 500) written.clear();
+    written.set(key, text);
+  }
+  return text;
+}
+
+function writeVtimezone(zone: string, from: Date, to: Date): string {
   const start = offsetMinutes(from, zone);
   const changes = transitions(zone, from, to);
   const lines = ["BEGIN:VTIMEZONE", `TZID:${zone}`];

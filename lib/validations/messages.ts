@@ -10,7 +10,6 @@ export const messageBody = z
       .string()
       .min(1, "Write a message first.")
       .max(MESSAGE_MAX, `Keep it under ${MESSAGE_MAX.toLocaleString("en-GB")} characters.`)
-      // eslint-disable-next-line no-control-regex
       .refine((v) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v), "Use plain text only."),
   );
 

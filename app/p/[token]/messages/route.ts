@@ -1,12 +1,10 @@
 import { getDb } from "@/db/client";
 import { addPatientMessage } from "@/db/queries/messages";
 import { errorResponse } from "@/lib/errors";
-import { lookUpPatientLink } from "@/lib/patient/access";
-import { sameOrigin } from "@/lib/request";
+import { gatePatientForm, NO_STORE as noStore } from "@/lib/patient/form-gate";
 import { patientMessageSchema } from "@/lib/validations/messages";
 
 type Context = { params: Promise<{ token: string }> };
-const noStore = { "Cache-Control": "no-store" };
 const back = (token: string, notice: string) => new Response(null, { status: 303, headers: { ...noStore, Location: `/p/${token}?message=${notice}#messages` } });
 
 /**
@@ -15,10 +13,10 @@ const back = (token: string, notice: string) => new Response(null, { status: 303
  */
 export async function POST(request: Request, { params }: Context) {
   try {
-    if (!sameOrigin(request)) return new Response("Forbidden", { status: 403, headers: noStore });
     const { token } = await params;
-    const { link, retryAfter } = await lookUpPatientLink(token);
-    if (!link) return new Response("Not found", { status: retryAfter > 0 ? 429 : 404, headers: retryAfter > 0 ? { ...noStore, "Retry-After": String(retryAfter) } : noStore });
+    const gate = await gatePatientForm(request, token);
+    if ("response" in gate) return gate.response;
+    const { link } = gate;
     if (Number(request.headers.get("content-length") ?? 0) > 32 * 1024) return new Response("Too large", { status: 413, headers: noStore });
     let form: FormData;
     try {

@@ -2,11 +2,9 @@ import { getDb } from "@/db/client";
 import { setReminder } from "@/db/queries/reminders";
 import { parseReminderTime } from "@/lib/domain/reminders";
 import { errorResponse } from "@/lib/errors";
-import { lookUpPatientLink } from "@/lib/patient/access";
-import { sameOrigin } from "@/lib/request";
+import { gatePatientForm, NO_STORE as noStore } from "@/lib/patient/form-gate";
 
 type Context = { params: Promise<{ token: string }> };
-const noStore = { "Cache-Control": "no-store" };
 
 /** "off" or one of the offered times ("18:00"); anything else is refused. */
 function readChoice(form: FormData): { minute: number | null } | null {
@@ -23,10 +21,10 @@ function readChoice(form: FormData): { minute: number | null } | null {
  */
 export async function POST(request: Request, { params }: Context) {
   try {
-    if (!sameOrigin(request)) return new Response("Forbidden", { status: 403, headers: noStore });
     const { token } = await params;
-    const { link, retryAfter } = await lookUpPatientLink(token);
-    if (!link) return new Response("Not found", { status: retryAfter > 0 ? 429 : 404, headers: retryAfter > 0 ? { ...noStore, "Retry-After": String(retryAfter) } : noStore });
+    const gate = await gatePatientForm(request, token);
+    if ("response" in gate) return gate.response;
+    const { link } = gate;
     let form: FormData;
     try {
       form = await request.formData();
