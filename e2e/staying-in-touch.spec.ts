@@ -58,6 +58,7 @@ test("reminders are chosen on the patient's page; a reply and a change notice re
   await phone.close();
   await page.reload();
   await expect(page.getByTestId("message-thread")).toContainText("Thanks, will do!");
+  await page.screenshot({ path: testInfo.outputPath("touch-clinician-patient.png"), fullPage: true });
 
   // An edit, with the offer to email what changed on by default.
   await page.goto(`/programmes/${programmeId}/edit`);
@@ -66,6 +67,7 @@ test("reminders are chosen on the patient's page; a reply and a change notice re
   await expect(page.getByTestId("notify-patient")).toBeChecked();
   await builder.save(/Save version 2/);
   await expect(page.getByText(/Saved as version 2.*is being emailed what changed/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("touch-clinician-programme.png"), fullPage: true });
   const changeMail = (await waitForMail(EMAIL, 3)).at(-1)!;
   expect(changeMail.raw).toMatch(/^Subject: .+ updated your home exercises/m);
   expect(changeMail.text).toContain("Added: Bird-dog");

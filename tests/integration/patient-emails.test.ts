@@ -52,9 +52,9 @@ async function setUp() {
   return { clinicId: clinic.id, clinicianId: owner.id, patientId: patient.id, programmeId, token: link.token, linkId: link.id, exerciseId: exercise!.id, content };
 }
 
-async function choose(token: string, reminder: string) {
+async function choose(token: string, reminder: string, headers: Record<string, string> = {}) {
   const { POST } = await import("@/app/p/[token]/reminders/route");
-  return POST(new Request(`http://homeplan.test/p/${token}/reminders`, { method: "POST", body: new URLSearchParams({ reminder }) }), {
+  return POST(new Request(`http://homeplan.test/p/${token}/reminders`, { method: "POST", headers, body: new URLSearchParams({ reminder }) }), {
     params: Promise.resolve({ token }),
   });
 }
@@ -66,6 +66,10 @@ describe("missed-session reminders", () => {
     const fx = await setUp();
     expect((await choose(fx.token, "18:00")).status).toBe(303);
     expect((await choose(fx.token, "23:00")).status).toBe(400); // quiet hours are not offered
+    // The page sends no referrer, so its own post says `Origin: null`; another site's post is refused.
+    expect((await choose(fx.token, "18:00", { origin: "null", "sec-fetch-site": "same-origin" })).status).toBe(303);
+    expect((await choose(fx.token, "09:00", { origin: "null", "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect((await choose(fx.token, "09:00", { origin: "https://evil.example", host: "homeplan.test" })).status).toBe(403);
     expect((await getReminder(db(), fx))?.sendAtMinute).toBe(18 * 60);
 
     // Day 1, nothing logged: nothing at 17:59, one at 18:00, no second one later that day.
