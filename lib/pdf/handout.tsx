@@ -57,7 +57,8 @@ function Header({ programme, generatedOn }: { programme: ProgrammeView; generate
   const review = parseCalendarDay(programme.reviewDate);
   const facts: [string, string][] = [["FROM", programme.clinician.name]];
   // The computed summary beside the clinician's words, as on the patient's page and in the email.
-  const changeLines = programme.changes ? describeChanges(programme.changes).slice(0, 8) : [];
+  // The handout's fonts have no arrow: "reps 10 → 8" prints as "reps 10 to 8".
+  const changeLines = programme.changes ? describeChanges(programme.changes).slice(0, 8).map((line) => line.replace(/\s*→\s*/g, " to ")) : [];
   if (generatedOn) facts.push(["GIVEN", longDate(generatedOn)]);
   if (start) facts.push(["START", weekdayDate(start)]);
   if (review) facts.push(["NEXT REVIEW", weekdayDate(review)]);

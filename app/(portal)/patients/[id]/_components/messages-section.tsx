@@ -32,7 +32,7 @@ export async function MessagesSection({
           <MessageThread messages={t.messages} timeZone={timeZone} you="clinician" />
         </div>
       ))}
-      <p className="mt-3 text-sm text-muted">To answer, reply to a session&apos;s comment below. The newest twenty messages are shown.</p>
+      <p className="mt-3 text-sm text-muted">To answer, reply to a session&apos;s comment under Sessions. The newest twenty messages are shown.</p>
     </section>
   );
 }
