@@ -36,13 +36,19 @@ export async function erasePatient(
     const ofPatient = (t: { clinicId: AnyPgColumn; patientId: AnyPgColumn }) => and(eq(t.clinicId, actor.clinicId), eq(t.patientId, patient.id));
     const links = await tx.select({ id: patientLinks.id }).from(patientLinks).where(ofPatient(patientLinks));
     const linkIds = links.map((l) => l.id);
+    // Reminders, replies and change notices name the programme rather than a link.
+    const owned = await tx
+      .select({ id: programmes.id })
+      .from(programmes)
+      .where(and(eq(programmes.clinicId, actor.clinicId), eq(programmes.patientId, patient.id), eq(programmes.kind, "programme")));
+    const refs = [...linkIds, ...owned.map((p) => p.id)];
     // Everything sent to their address is theirs (their email address is in it), as well as mail about their links.
     await tx
       .delete(emailOutbox)
       .where(
         and(
           eq(emailOutbox.clinicId, actor.clinicId),
-          or(sql`lower(${emailOutbox.toAddress}) = lower(${patient.email})`, linkIds.length > 0 ? inArray(emailOutbox.subjectRef, linkIds) : undefined),
+          or(sql`lower(${emailOutbox.toAddress}) = lower(${patient.email})`, refs.length > 0 ? inArray(emailOutbox.subjectRef, refs) : undefined),
         ),
       );
     // Messages first: a reply points at the session it answers.

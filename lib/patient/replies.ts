@@ -50,7 +50,7 @@ export async function replyToSession(
         sessionDay: sessionDayWords(reply.sessionCompletedAt, now, zone),
         url: `${APP_URL}/p/${link.token}#messages`,
       });
-      emailed = (await enqueueEmail(tx, { clinicId: actor.clinicId, idempotencyKey: `reply:${reply.id}`, kind: "reply", to: patient.email, ...email, subjectRef: link.id })).created;
+      emailed = (await enqueueEmail(tx, { clinicId: actor.clinicId, idempotencyKey: `reply:${reply.id}`, kind: "reply", to: patient.email, ...email, subjectRef: reply.programmeId })).created;
     }
     return { ok: true, emailed, patientId: reply.patientId, programmeId: reply.programmeId } as const;
   });

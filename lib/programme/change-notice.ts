@@ -48,7 +48,8 @@ export async function queueChangeNotice(
     kind: "programme_changed",
     to: patient.email,
     ...email,
-    subjectRef: link.id,
+    // About the programme, so the link's own "last email" stays the link email.
+    subjectRef: input.programmeId,
   });
   return queued.created;
 }

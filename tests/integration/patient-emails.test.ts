@@ -9,6 +9,7 @@ import { openEmailBody, openEmailHeaders } from "@/lib/email/outbox";
 import { queueChangeNotice } from "@/lib/programme/change-notice";
 import { listThread } from "@/db/queries/messages";
 import { replyToSession } from "@/lib/patient/replies";
+import { erasePatient } from "@/db/queries/erasure";
 import { LOG_QUOTAS } from "@/lib/patient/log-rules";
 import { env } from "@/lib/env";
 import { linkKey } from "@/lib/links/token";
@@ -199,5 +200,16 @@ describe("replies", () => {
     expect(thread.filter((m) => m.author === "patient")).toHaveLength(LOG_QUOTAS.perDay);
     // Another clinic's thread is empty for this programme id.
     expect(await listThread(db(), { clinicId: (await createClinic(db())).clinic.id, programmeId: fx.programmeId })).toEqual([]);
+
+    // Erasure takes the thread, the reminder choice and every email about the programme, even to an old address.
+    await choose(fx.token, "18:00");
+    await db().execute(sql`update patients set email = 'new-address@example.org'`);
+    const [patient] = rowsOf<{ name: string }>(await db().execute(sql`select name from patients where id = ${fx.patientId}`));
+    const erased = await erasePatient(db(), { clinicId: fx.clinicId, clinicianId: fx.clinicianId }, { patientId: fx.patientId, confirmName: patient!.name, reason: "patient_request" });
+    expect(erased.status).toBe("erased");
+    for (const table of ["programme_messages", "reminder_settings", "email_outbox"]) {
+      const [left] = rowsOf<{ n: number }>(await db().execute(sql.raw(`select count(*)::int as n from ${table} where clinic_id = '${fx.clinicId}'`)));
+      expect([table, Number(left!.n)]).toEqual([table, 0]);
+    }
   });
 });
