@@ -16,14 +16,8 @@ export async function POST(request: Request, { params }: Context) {
     const { token } = await params;
     const gate = await gatePatientForm(request, token);
     if ("response" in gate) return gate.response;
-    const { link } = gate;
-    if (Number(request.headers.get("content-length") ?? 0) > 32 * 1024) return new Response("Too large", { status: 413, headers: noStore });
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      return back(token, "invalid");
-    }
+    const { link, form } = gate;
+    if (!form) return back(token, "invalid");
     const parsed = patientMessageSchema.safeParse({ body: form.get("body"), requestId: form.get("requestId") });
     if (!parsed.success) return back(token, "invalid");
     const result = await addPatientMessage(await getDb(), link, { body: parsed.data.body, idempotencyKey: parsed.data.requestId });

@@ -24,14 +24,8 @@ export async function POST(request: Request, { params }: Context) {
     const { token } = await params;
     const gate = await gatePatientForm(request, token);
     if ("response" in gate) return gate.response;
-    const { link } = gate;
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      return new Response("Choose a time or No reminders.", { status: 400, headers: noStore });
-    }
-    const choice = readChoice(form);
+    const { link, form } = gate;
+    const choice = form && readChoice(form);
     if (!choice) return new Response("Choose a time or No reminders.", { status: 400, headers: noStore });
     const db = await getDb();
     await db.transaction((tx) => setReminder(tx, link, choice.minute));
