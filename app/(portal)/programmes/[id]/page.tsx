@@ -45,6 +45,8 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
   const emails = link ? await latestEmailsFor(db, { clinicId: session.clinicId, subjectRefs: [link.id] }) : new Map();
   // Only an email carrying the live link may be sent again.
   const lastEmail = link?.status === "active" ? emails.get(link.id) : undefined;
+  // Times (not dates) read in the patient's zone, as they and the reminders see them.
+  const timeZone = effectiveTimeZone(zones.patientZone, zones.clinicZone);
   const changes = previous ? describeChanges(diffVersions(toDiffVersion(previous), toDiffVersion(programme))) : null;
 
   return (
@@ -79,7 +81,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
               {programme.version.changeNote ? <p className="mt-3 text-sm"><span className="font-bold">Note to the patient:</span> {programme.version.changeNote}</p> : null}
             </section>
           ) : null}
-          <VersionView programme={programme} />
+          <VersionView programme={programme} timeZone={timeZone} />
         </div>
         <aside className="space-y-6">
           <LinkPanel
@@ -96,15 +98,15 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
                 programmeId={id}
                 patientEmail={patient.email}
                 requestId={crypto.randomUUID()}
-                last={lastEmail ? { id: lastEmail.id, status: lastEmail.status, lastError: lastEmail.lastError ?? null, at: formatDate(lastEmail.createdAt, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) } : null}
+                last={lastEmail ? { id: lastEmail.id, status: lastEmail.status, lastError: lastEmail.lastError ?? null, at: formatDate(lastEmail.createdAt, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone }) } : null}
               />
             ) : null}
           </LinkPanel>
           <ReminderStatus
             sendAtMinute={reminder?.sendAtMinute ?? null}
-            unsubscribedOn={reminder?.unsubscribedAt ? formatDate(reminder.unsubscribedAt) : null}
+            unsubscribedOn={reminder?.unsubscribedAt ? formatDate(reminder.unsubscribedAt, { day: "numeric", month: "short", year: "numeric", timeZone }) : null}
             lastSentOn={reminder?.lastSentOn ? formatDate(reminder.lastSentOn) : null}
-            timeZone={effectiveTimeZone(zones.patientZone, zones.clinicZone)}
+            timeZone={timeZone}
           />
           <section className="card p-5" aria-labelledby="history">
             <h2 id="history" className="text-lg font-bold">Version history</h2>
@@ -115,7 +117,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
                     Version {v.version}
                     {v.version === current ? " (current)" : ""}
                   </Link>
-                  <span className="text-muted">{formatDate(v.createdAt, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}</span>
+                  <span className="text-muted">{formatDate(v.createdAt, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone })}</span>
                 </li>
               ))}
             </ol>
