@@ -20,6 +20,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { DOSE_LIMITS } from "../lib/domain/dose";
+import { MESSAGE_AUTHORS, MESSAGE_MAX } from "../lib/domain/messages";
+import { QUIET_HOURS } from "../lib/domain/reminders";
 import { CATEGORIES, DIFFICULTIES, POSITIONS, SIDES, type Position, type Sides } from "../lib/domain/exercise";
 import { MEDIA_KINDS, MEDIA_LIMITS, type MediaFile } from "../lib/domain/media";
 import { OUTCOME_LIMITS, SCORING_RULES } from "../lib/domain/outcomes";
@@ -54,6 +56,7 @@ export const sidesEnum = pgEnum("dosage_sides", SIDES);
 export const programmeKindEnum = pgEnum("programme_kind", ["programme", "template"]);
 export const difficultyEnum = pgEnum("session_difficulty", DIFFICULTIES);
 export const emailStatusEnum = pgEnum("email_status", ["queued", "sending", "sent", "failed"]);
+export const messageAuthorEnum = pgEnum("message_author", MESSAGE_AUTHORS);
 
 // ---------------------------------------------------------------- clinics and people
 
@@ -63,6 +66,8 @@ export const clinics = pgTable("clinics", {
   address: text("address").notNull().default(""),
   phone: text("phone").notNull().default(""),
   paperSize: paperSizeEnum("paper_size").notNull().default("A4"),
+  /** IANA zone for "this week", reminders and calendar files; null means the server's own. */
+  timeZone: text("time_zone"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -124,6 +129,8 @@ export const patients = pgTable(
     email: text("email").notNull(),
     dateOfBirth: date("date_of_birth"),
     notes: text("notes").notNull().default(""),
+    /** IANA zone where the patient lives, when it is not the clinic's. */
+    timeZone: text("time_zone"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdBy: uuid("created_by"),
     createdAt: createdAt(),
@@ -424,6 +431,72 @@ export const patientActivity = pgTable(
   ],
 );
 
+/**
+ * The patient's email reminder for a programme, chosen on their page. `send_at_minute`
+ * (minutes after local midnight) is null when reminders are off; `last_sent_on` is the
+ * local day of the last reminder, so a day never gets two.
+ */
+export const reminderSettings = pgTable(
+  "reminder_settings",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    programmeId: uuid("programme_id").notNull(),
+    patientId: uuid("patient_id").notNull(),
+    sendAtMinute: integer("send_at_minute"),
+    unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
+    lastSentOn: date("last_sent_on"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.programmeId] }),
+    foreignKey({ columns: [t.clinicId, t.programmeId], foreignColumns: [programmes.clinicId, programmes.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
+    // The sweep reads only reminders that are on.
+    index("reminder_settings_on_idx").on(t.sendAtMinute).where(sql`${t.sendAtMinute} is not null`),
+    check("reminder_settings_minute", sql`${t.sendAtMinute} is null or ${within(t.sendAtMinute, { min: QUIET_HOURS.endMinute, max: QUIET_HOURS.startMinute - 1 })}`),
+  ],
+);
+
+/**
+ * The thread about one programme between the patient (through their link) and the
+ * clinic: a clinician answers a session's comment, the patient answers back. Plain text.
+ */
+export const programmeMessages = pgTable(
+  "programme_messages",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    programmeId: uuid("programme_id").notNull(),
+    patientId: uuid("patient_id").notNull(),
+    author: messageAuthorEnum("author").notNull(),
+    /** Who wrote it, for a clinician's message. */
+    clinicianId: uuid("clinician_id"),
+    /** The link a patient's message came through (its quotas count by link). */
+    linkId: uuid("link_id"),
+    /** The session whose comment a reply answers. */
+    sessionLogId: uuid("session_log_id"),
+    body: text("body").notNull(),
+    /** Made by the sender's form, so a double submit stores one message. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({ columns: [t.clinicId, t.programmeId], foreignColumns: [programmes.clinicId, programmes.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
+    foreignKey({ columns: [t.clinicId, t.clinicianId], foreignColumns: [clinicians.clinicId, clinicians.id] }),
+    foreignKey({ columns: [t.clinicId, t.sessionLogId], foreignColumns: [sessionLogs.clinicId, sessionLogs.id] }),
+    uniqueIndex("programme_messages_idempotency_key").on(t.clinicId, t.idempotencyKey),
+    index("programme_messages_thread_idx").on(t.clinicId, t.programmeId, t.createdAt, t.id),
+    index("programme_messages_link_idx").on(t.clinicId, t.linkId, t.createdAt),
+    check("programme_messages_body", sql`length(btrim(${t.body})) between 1 and ${sql.raw(String(MESSAGE_MAX))}`),
+    check(
+      "programme_messages_author",
+      sql`(${t.author} = 'clinician' and ${t.clinicianId} is not null) or (${t.author} = 'patient' and ${t.clinicianId} is null)`,
+    ),
+  ],
+);
+
 // ---------------------------------------------------------------- infrastructure
 
 /**
@@ -443,6 +516,8 @@ export const emailOutbox = pgTable(
     htmlBody: text("html_body").notNull(),
     /** The record the email is about (a patient link, an invitation), for status on screen. */
     subjectRef: uuid("subject_ref"),
+    /** Extra headers (List-Unsubscribe), sealed like the bodies since they can carry a capability URL. */
+    headers: text("headers"),
     status: emailStatusEnum("status").notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
@@ -531,6 +606,8 @@ export type ProgrammeItem = typeof programmeItems.$inferSelect;
 export type NewProgrammeItem = typeof programmeItems.$inferInsert;
 export type PatientLink = typeof patientLinks.$inferSelect;
 export type SessionLog = typeof sessionLogs.$inferSelect;
+export type ProgrammeMessage = typeof programmeMessages.$inferSelect;
+export type ReminderSetting = typeof reminderSettings.$inferSelect;
 export type EmailMessage = typeof emailOutbox.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferInsert;
 

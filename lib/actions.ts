@@ -14,7 +14,7 @@ export type FormState = {
 
 // Never echoed back to the browser, even on error: secrets and clinical free text. Forms
 // holding these keep what was typed on the client instead (see PatientForm).
-const SECRET_FIELDS = /password|token|^notes$|^dateOfBirth$/i;
+const SECRET_FIELDS = /password|token|^notes$|^dateOfBirth$|^body$/i;
 
 /**
  * An action's arguments come from the request body, which anyone can write: a "form"

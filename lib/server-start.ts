@@ -1,8 +1,9 @@
 import { bootstrap } from "@/db/bootstrap";
-import { getConnection } from "@/db/client";
+import { getConnection, getDb } from "@/db/client";
 import { startEmailSender } from "@/lib/email/sender";
 import { env, isProduction } from "@/lib/env";
 import { startOutcomeReminders } from "@/lib/outcomes/reminders";
+import { startReminderSweep } from "@/lib/patient/reminders";
 
 /**
  * Start-up work. A database that is still coming up must not stop the server: the
@@ -20,6 +21,8 @@ export async function startServer(attempt = 1): Promise<void> {
     startEmailSender();
     // Overdue outcome measures: one reminder email per occasion, through the outbox.
     startOutcomeReminders();
+    // Reminders for missed sessions, queued into the outbox; every instance runs it, one at a time.
+    startReminderSweep(getDb);
     // The first PDF in a process is slow (fonts, layout code); pay that now, not on a patient's tap.
     void import("@/lib/pdf/render").then((m) => m.warmHandoutRenderer()).catch(() => {});
   } catch (error) {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { createProgramme, saveProgrammeVersion } from "@/db/queries/programmes";
-import { exercises, sessionLogs, type LoggedExercise } from "@/db/schema";
+import { exercises, programmeMessages, sessionLogs, type LoggedExercise } from "@/db/schema";
 import { syncCatalogue } from "@/lib/catalogue/sync";
 import { createClinic } from "./factories";
 
@@ -55,5 +55,10 @@ export async function seedFhirPatient(db: Database, label = "Clinic") {
       .returning();
     logs.push(log!);
   }
+  // A reply to the first session's comment, and the patient's answer.
+  await db.insert(programmeMessages).values([
+    { clinicId: clinic.id, programmeId, patientId: patient.id, author: "clinician", clinicianId: owner.id, sessionLogId: logs[0]!.id, body: "Good: the stretch is the point.", idempotencyKey: `fhir-reply-${label}`, createdAt: new Date(Date.UTC(2026, 0, 7, 9)) },
+    { clinicId: clinic.id, programmeId, patientId: patient.id, author: "patient", body: "Thanks!", idempotencyKey: `fhir-answer-${label}`, createdAt: new Date(Date.UTC(2026, 0, 7, 12)) },
+  ]);
   return { clinic, owner, patient, programmeId, versions: { 1: v1, 2: v2 }, logs, idOf };
 }

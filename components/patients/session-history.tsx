@@ -36,7 +36,8 @@ export function PainChart({ points }: { points: { id: string; pain: number }[] }
   );
 }
 
-export function SessionList({ sessions }: { sessions: Session[] }) {
+/** `reply` draws the answer form under a session with a comment; `timeZone` is the patient's, for the times shown. */
+export function SessionList({ sessions, reply, timeZone }: { sessions: Session[]; reply?: (session: { id: string }) => React.ReactNode; timeZone?: string }) {
   if (sessions.length === 0) return <p className="text-sm text-muted">No sessions logged yet.</p>;
   return (
     <ol className="divide-y divide-line" data-testid="session-list">
@@ -47,7 +48,7 @@ export function SessionList({ sessions }: { sessions: Session[] }) {
         return (
           <li key={s.id} className="py-3 text-sm">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <span className="font-bold">{formatDate(s.completedAt, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}</span>
+              <span className="font-bold">{formatDate(s.completedAt, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", ...(timeZone ? { timeZone } : {}) })}</span>
               <span className="text-muted">
                 {planned ? `${done} of ${planned} sets` : "Sets not recorded"}
                 {skipped ? ` · ${skipped} skipped` : ""}
@@ -57,6 +58,7 @@ export function SessionList({ sessions }: { sessions: Session[] }) {
               Pain <span className="font-bold">{s.pain ?? "–"}</span>/10 · {s.difficulty ? DIFFICULTY_LABELS[s.difficulty] : "difficulty not given"}
             </p>
             {s.comment ? <p className="mt-1 whitespace-pre-line rounded-lg bg-canvas p-2">“{s.comment}”</p> : null}
+            {s.comment && reply ? reply(s) : null}
           </li>
         );
       })}

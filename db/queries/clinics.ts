@@ -42,7 +42,7 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 
 export async function getClinic(db: DatabaseOrTransaction, { clinicId }: { clinicId: string }) {
   const [row] = await db
-    .select({ id: clinics.id, name: clinics.name, address: clinics.address, phone: clinics.phone, paperSize: clinics.paperSize, createdAt: clinics.createdAt })
+    .select({ id: clinics.id, name: clinics.name, address: clinics.address, phone: clinics.phone, paperSize: clinics.paperSize, timeZone: clinics.timeZone, createdAt: clinics.createdAt })
     .from(clinics)
     .where(eq(clinics.id, clinicId));
   return row;
@@ -51,9 +51,10 @@ export async function getClinic(db: DatabaseOrTransaction, { clinicId }: { clini
 export async function updateClinic(
   db: DatabaseOrTransaction,
   { clinicId }: { clinicId: string },
-  values: { name: string; address: string; phone: string; paperSize: "A4" | "LETTER" },
+  { timeZone, ...values }: { name: string; address: string; phone: string; paperSize: "A4" | "LETTER"; timeZone?: string },
 ) {
-  await db.update(clinics).set({ ...values, updatedAt: sql`now()` }).where(eq(clinics.id, clinicId));
+  // An empty zone leaves the clinic's as it is (null: the server's).
+  await db.update(clinics).set({ ...values, ...(timeZone ? { timeZone } : {}), updatedAt: sql`now()` }).where(eq(clinics.id, clinicId));
 }
 
 export async function bumpSessionVersion(db: DatabaseOrTransaction, key: { clinicianId: string; clinicId: string }) {

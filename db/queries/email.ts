@@ -15,6 +15,8 @@ export type NewOutboxEmail = {
   text: string;
   html: string;
   subjectRef?: string | null;
+  /** Sealed JSON of extra headers, or null. */
+  headers?: string | null;
 };
 
 /**
@@ -34,6 +36,7 @@ export async function insertOutboxEmail(db: DatabaseOrTransaction, email: NewOut
       textBody: email.text,
       htmlBody: email.html,
       subjectRef: email.subjectRef ?? null,
+      headers: email.headers ?? null,
     })
     .onConflictDoNothing({ target: [emailOutbox.clinicId, emailOutbox.idempotencyKey] })
     .returning({ id: emailOutbox.id });
@@ -53,6 +56,7 @@ export type ClaimedEmail = {
   subject: string;
   text: string;
   html: string;
+  headers: string | null;
   /** Counts this attempt too; it fences the later status update against a sender whose lease ran out. */
   attempts: number;
 };
@@ -78,7 +82,7 @@ export async function claimDueEmails(db: DatabaseOrTransaction, options: { limit
       for update skip locked
     ) due
     where o.clinic_id = due.clinic_id and o.id = due.id
-    returning o.clinic_id, o.id, o.to_address, o.subject, o.text_body, o.html_body, o.attempts`);
+    returning o.clinic_id, o.id, o.to_address, o.subject, o.text_body, o.html_body, o.headers, o.attempts`);
   return rowsOf<{
     clinic_id: string;
     id: string;
@@ -86,6 +90,7 @@ export async function claimDueEmails(db: DatabaseOrTransaction, options: { limit
     subject: string;
     text_body: string;
     html_body: string;
+    headers: string | null;
     attempts: number;
   }>(result).map((r) => ({
     clinicId: r.clinic_id,
@@ -94,6 +99,7 @@ export async function claimDueEmails(db: DatabaseOrTransaction, options: { limit
     subject: r.subject,
     text: r.text_body,
     html: r.html_body,
+    headers: r.headers ?? null,
     attempts: Number(r.attempts),
   }));
 }

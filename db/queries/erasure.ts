@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
-import { emailOutbox, patientLinks, patients, programmes, questionnaireResponses, sessionLogs } from "@/db/schema";
+import { emailOutbox, patientLinks, patients, programmeMessages, programmes, questionnaireResponses, reminderSettings, sessionLogs } from "@/db/schema";
 import type { ErasureReason } from "@/lib/domain/record";
 import { recordAudit } from "./audit";
 import { deletePatientMedia } from "./media";
@@ -39,19 +39,28 @@ export async function erasePatient(
     const ofPatient = (t: { clinicId: AnyPgColumn; patientId: AnyPgColumn }) => and(eq(t.clinicId, actor.clinicId), eq(t.patientId, patient.id));
     const links = await tx.select({ id: patientLinks.id }).from(patientLinks).where(ofPatient(patientLinks));
     const linkIds = links.map((l) => l.id);
+    // Reminders, replies and change notices name the programme rather than a link.
+    const owned = await tx
+      .select({ id: programmes.id })
+      .from(programmes)
+      .where(and(eq(programmes.clinicId, actor.clinicId), eq(programmes.patientId, patient.id), eq(programmes.kind, "programme")));
+    const refs = [...linkIds, ...owned.map((p) => p.id)];
     // Everything sent to their address is theirs (their email address is in it), as well as mail about their links.
     await tx
       .delete(emailOutbox)
       .where(
         and(
           eq(emailOutbox.clinicId, actor.clinicId),
-          or(sql`lower(${emailOutbox.toAddress}) = lower(${patient.email})`, linkIds.length > 0 ? inArray(emailOutbox.subjectRef, linkIds) : undefined),
+          or(sql`lower(${emailOutbox.toAddress}) = lower(${patient.email})`, refs.length > 0 ? inArray(emailOutbox.subjectRef, refs) : undefined),
         ),
       );
+    // Messages first: a reply points at the session it answers.
+    await tx.delete(programmeMessages).where(ofPatient(programmeMessages));
     const sessions = await tx.delete(sessionLogs).where(ofPatient(sessionLogs)).returning({ id: sessionLogs.id });
     // Their answers to outcome measures; the programmes' measure schedules go with the programmes (cascade).
     await tx.delete(questionnaireResponses).where(ofPatient(questionnaireResponses));
     await tx.delete(patientLinks).where(ofPatient(patientLinks));
+    await tx.delete(reminderSettings).where(ofPatient(reminderSettings));
     const removed = await tx
       .delete(programmes)
       .where(and(eq(programmes.clinicId, actor.clinicId), eq(programmes.patientId, patient.id), eq(programmes.kind, "programme")))

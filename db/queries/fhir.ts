@@ -2,12 +2,13 @@ import "server-only";
 import type { Bundle, Resource } from "@medplum/fhirtypes";
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { clinicians, clinics, exercises, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
+import { clinicians, clinics, exercises, patients, programmeItems, programmeMessages, programmes, programmeVersions, sessionLogs } from "@/db/schema";
 import { env } from "@/lib/env";
 import { collectionBundle } from "@/lib/fhir/bundle";
 import { organizationResource, patientResource, practitionerResource } from "@/lib/fhir/people";
 import { activityDefinitionResource, carePlanResource, serviceRequestResource } from "@/lib/fhir/plan";
-import type { ItemRecord, LogRecord, PatientRecord, VersionRecord } from "@/lib/fhir/records";
+import { communicationResource } from "@/lib/fhir/message";
+import type { ItemRecord, LogRecord, MessageRecord, PatientRecord, VersionRecord } from "@/lib/fhir/records";
 import { sessionResources } from "@/lib/fhir/session";
 import { questionnaireResource, questionnaireResponseResource, scoreObservation } from "@/lib/fhir/questionnaire";
 import type { MeasureDefinition } from "@/lib/outcomes/measure";
@@ -192,8 +193,8 @@ const LOG_BATCH = 200;
 export async function* patientResources(db: DatabaseOrTransaction, scope: Scope, base = fhirBase()): AsyncGenerator<Resource> {
   const patient = await getFhirPatient(db, scope);
   if (!patient) return;
-  const versions = await listFhirVersions(db, { ...scope, limit: 10_000 });
-  const authors = [...new Set(versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])))];
+  const [versions, messages] = await Promise.all([listFhirVersions(db, { ...scope, limit: 10_000 }), listFhirMessages(db, scope)]);
+  const authors = [...new Set([...versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])), ...messages.flatMap((m) => (m.clinicianId ? [m.clinicianId] : []))])];
   yield* await clinicResources(db, scope.clinicId, authors);
   yield patientResource(patient);
   yield* await exerciseResources(db, scope.clinicId, [...new Set(versions.flatMap((v) => v.items.map((i) => i.exerciseId)))], base);
@@ -201,6 +202,7 @@ export async function* patientResources(db: DatabaseOrTransaction, scope: Scope,
     yield carePlanResource(version);
     for (const item of version.items) yield serviceRequestResource(version, item, base);
   }
+  for (const message of messages) yield communicationResource(message);
   let after: LogCursor | undefined;
   for (;;) {
     const page = await listFhirLogs(db, { ...scope, after, limit: LOG_BATCH });
@@ -234,6 +236,24 @@ async function outcomeResources(db: DatabaseOrTransaction, scope: Scope, base: s
     if (score) out.push(score);
   }
   return out;
+}
+
+/** The patient's messages with the clinic, oldest first. */
+export async function listFhirMessages(db: DatabaseOrTransaction, { clinicId, patientId }: Scope): Promise<MessageRecord[]> {
+  return db
+    .select({
+      id: programmeMessages.id,
+      programmeId: programmeMessages.programmeId,
+      patientId: programmeMessages.patientId,
+      author: programmeMessages.author,
+      clinicianId: programmeMessages.clinicianId,
+      sessionLogId: programmeMessages.sessionLogId,
+      body: programmeMessages.body,
+      createdAt: programmeMessages.createdAt,
+    })
+    .from(programmeMessages)
+    .where(and(eq(programmeMessages.clinicId, clinicId), eq(programmeMessages.patientId, patientId)))
+    .orderBy(asc(programmeMessages.createdAt), asc(programmeMessages.id));
 }
 
 /** One patient's whole record as a FHIR collection Bundle, or undefined when the clinic has no such patient. */

@@ -4,7 +4,7 @@ import { rowsOf, type DatabaseOrTransaction } from "@/db/client";
 import { patientColumns } from "./patients";
 import { versionItemColumns } from "./programmes";
 import { sessionLogColumns } from "./sessions";
-import { clinics, emailOutbox, exercises, outcomeSchedules, patientLinks, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
+import { clinicians, clinics, emailOutbox, exercises, outcomeSchedules, patientLinks, patients, programmeItems, programmeMessages, programmes, programmeVersions, reminderSettings, sessionLogs } from "@/db/schema";
 import { listResponses } from "./outcomes";
 
 /*
@@ -68,8 +68,28 @@ export async function listRecordProgrammes(db: DatabaseOrTransaction, key: { cli
     .innerJoin(exercises, eq(exercises.id, programmeItems.exerciseId))
     .where(and(eq(programmeItems.clinicId, key.clinicId), inArray(programmeItems.programmeId, ids)))
     .orderBy(asc(programmeItems.programmeId), asc(programmeItems.version), asc(programmeItems.position));
+  const reminders = await db
+    .select({ programmeId: reminderSettings.programmeId, sendAtMinute: reminderSettings.sendAtMinute, unsubscribedAt: reminderSettings.unsubscribedAt, lastSentOn: reminderSettings.lastSentOn })
+    .from(reminderSettings)
+    .where(and(eq(reminderSettings.clinicId, key.clinicId), inArray(reminderSettings.programmeId, ids)));
+  const messages = await db
+    .select({
+      programmeId: programmeMessages.programmeId,
+      id: programmeMessages.id,
+      author: programmeMessages.author,
+      clinicianName: clinicians.name,
+      sessionLogId: programmeMessages.sessionLogId,
+      body: programmeMessages.body,
+      createdAt: programmeMessages.createdAt,
+    })
+    .from(programmeMessages)
+    .leftJoin(clinicians, and(eq(clinicians.clinicId, programmeMessages.clinicId), eq(clinicians.id, programmeMessages.clinicianId)))
+    .where(and(eq(programmeMessages.clinicId, key.clinicId), eq(programmeMessages.patientId, key.patientId)))
+    .orderBy(asc(programmeMessages.createdAt), asc(programmeMessages.id));
   return rows.map((p) => ({
     ...p,
+    messages: messages.filter((m) => m.programmeId === p.id).map(({ programmeId: _p, ...m }) => m),
+    reminder: ((r) => (r ? { sendAtMinute: r.sendAtMinute, unsubscribedAt: r.unsubscribedAt, lastSentOn: r.lastSentOn } : null))(reminders.find((r) => r.programmeId === p.id)),
     versions: versions
       .filter((v) => v.programmeId === p.id)
       .map(({ programmeId: _programme, ...v }) => ({

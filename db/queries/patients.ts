@@ -11,6 +11,7 @@ export const patientColumns = {
   name: patients.name,
   email: patients.email,
   dateOfBirth: patients.dateOfBirth,
+  timeZone: patients.timeZone,
   notes: patients.notes,
   archivedAt: patients.archivedAt,
   createdAt: patients.createdAt,

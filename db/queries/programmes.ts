@@ -153,6 +153,8 @@ export async function saveProgrammeVersion(
   db: Database,
   actor: Actor,
   input: { programmeId: string; baseVersion: number; content: ProgrammeContent },
+  /** More work for the same transaction once the version is in (an email about it). */
+  afterSave?: (tx: Transaction, version: number) => Promise<unknown>,
 ): Promise<number> {
   return db.transaction(async (tx) => {
     const next = input.baseVersion + 1;
@@ -184,6 +186,7 @@ export async function saveProgrammeVersion(
       objectId: input.programmeId,
       detail: { version: next },
     });
+    await afterSave?.(tx, next);
     return next;
   });
 }

@@ -3,7 +3,7 @@ import nodemailer from "nodemailer";
 import { getDb, type Database } from "@/db/client";
 import { claimDueEmails, markEmailAttemptFailed, markEmailSent, type ClaimedEmail } from "@/db/queries/email";
 import { env } from "@/lib/env";
-import { openEmailBody } from "./outbox";
+import { openEmailBody, openEmailHeaders } from "./outbox";
 
 export type MailMessage = {
   from: string;
@@ -78,8 +78,10 @@ class UnreadableMessage extends Error {}
 function messageFor(email: ClaimedEmail, from: string): MailMessage {
   const host = new URL(env().APP_URL).hostname || "homeplan.local";
   let body: { text: string; html: string };
+  let extra: Record<string, string>;
   try {
     body = openEmailBody(email);
+    extra = openEmailHeaders(email.headers);
   } catch {
     throw new UnreadableMessage("the stored message cannot be opened (was AUTH_SECRET changed?)");
   }
@@ -90,7 +92,7 @@ function messageFor(email: ClaimedEmail, from: string): MailMessage {
     ...body,
     // The same Message-ID on every attempt lets a receiving server recognise a resend.
     messageId: `<${email.id}@${host}>`,
-    headers: { "Auto-Submitted": "auto-generated" },
+    headers: { ...extra, "Auto-Submitted": "auto-generated" },
   };
 }
 

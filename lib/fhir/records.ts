@@ -48,3 +48,13 @@ export type LogRecord = {
   comment: string;
   exercises: LoggedExercise[];
 };
+export type MessageRecord = {
+  id: string;
+  programmeId: string;
+  patientId: string;
+  author: "clinician" | "patient";
+  clinicianId: string | null;
+  sessionLogId: string | null;
+  body: string;
+  createdAt: Date;
+};

@@ -1,4 +1,6 @@
-import { startOfWeek } from "@/lib/patient/week";
+import { startOfZonedWeek } from "@/lib/time/zone";
+
+const startOfWeek = (at: Date) => startOfZonedWeek(at, "UTC");
 
 /*
  * What the clinician's outcome chart draws, on one time axis: each measure's scores

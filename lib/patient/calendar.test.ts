@@ -63,3 +63,50 @@ describe("programme calendar", () => {
     }
   });
 });
+
+describe("programme calendar in a time zone", () => {
+  it("carries the zone, so ical.js reads 08:00 and 18:00 London time on both sides of the clock change", () => {
+    const programme = sampleProgramme(2, { startDate: "2027-03-22", reviewDate: "2027-04-05" });
+    for (const item of programme.items) item.dosage = { ...item.dosage, timesPerDay: 2, daysPerWeek: 7 };
+    const text = programmeCalendar(programme, URL, "2027-03-01", "Europe/London");
+    expect(text).toContain("DTSTART;TZID=Europe/London:20270322T080000");
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    // Register the file's own VTIMEZONE, as a calendar app does on import.
+    const zone = new ICAL.Timezone(calendar.getFirstSubcomponent("vtimezone")!);
+    ICAL.TimezoneService.register(zone, "Europe/London");
+    try {
+      const morning = new ICAL.Event(calendar.getAllSubcomponents("vevent").find((c) => c.getFirstPropertyValue("dtstart")!.toString().endsWith("08:00:00"))!);
+      expect(morning.startDate.zone?.tzid).toBe("Europe/London");
+      const utc: string[] = [];
+      const local: string[] = [];
+      const it = morning.iterator();
+      for (let next = it.next(); next && utc.length < 40; next = it.next()) {
+        utc.push(next.toJSDate().toISOString());
+        local.push(next.toString());
+      }
+      // Every occurrence is 08:00 on the wall, every day to the review, inclusive.
+      expect(local.every((t) => t.endsWith("T08:00:00"))).toBe(true);
+      expect(local[0]).toBe("2027-03-22T08:00:00");
+      expect(local.at(-1)).toBe("2027-04-05T08:00:00");
+      // GMT before 28 March 2027, BST after: the instants move, the wall time does not.
+      expect(utc[0]).toBe("2027-03-22T08:00:00.000Z");
+      expect(utc.at(-1)).toBe("2027-04-05T07:00:00.000Z");
+    } finally {
+      ICAL.TimezoneService.remove("Europe/London");
+    }
+  });
+
+  it("works for a zone without summer time and one east of UTC", () => {
+    const programme = sampleProgramme(1, { startDate: "2027-01-04", reviewDate: "2027-01-18" });
+    const text = programmeCalendar(programme, URL, "2027-01-01", "Asia/Kolkata");
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    ICAL.TimezoneService.register(new ICAL.Timezone(calendar.getFirstSubcomponent("vtimezone")!), "Asia/Kolkata");
+    try {
+      const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
+      expect(event.startDate.toString()).toBe("2027-01-04T08:00:00");
+      expect(event.startDate.toJSDate().toISOString()).toBe("2027-01-04T02:30:00.000Z");
+    } finally {
+      ICAL.TimezoneService.remove("Asia/Kolkata");
+    }
+  });
+});

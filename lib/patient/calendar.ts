@@ -1,6 +1,8 @@
 import { createEvents, type EventAttributes } from "ics";
 import type { ProgrammeView } from "@/lib/programme/view";
 import { estimateSessionMinutes } from "@/lib/player/words";
+import { vtimezone } from "@/lib/time/vtimezone";
+import { zonedInstant } from "@/lib/time/zone";
 
 const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 const TIMES: [number, number][] = [[8, 0], [18, 0], [13, 0], [10, 0], [16, 0], [20, 0]];
@@ -17,14 +19,15 @@ export const REMINDER_MINUTES = 5;
 
 /**
  * Reminders for a phone calendar: the sessions from the start date to the review date,
- * at the times of day the plan asks for, and the review itself. Session times are
- * floating (RFC 5545 form 1, no zone): "8 am" is 8 am wherever the patient's phone is,
- * which is what a plan for a patient means; Homeplan holds no time zone for them. The
- * UNTIL of a floating rule is floating too, as RFC 5545 requires. Each session has a
- * display alarm a few minutes before: a zero-minute alarm is written by the `ics`
- * library as "-PT", which is not a duration and makes strict readers reject the file.
+ * at the times of day the plan asks for, and the review itself. With a time zone (the
+ * patient's, else the clinic's) session times carry it (RFC 5545 form 3, TZID with a
+ * VTIMEZONE), so "8 am" stays 8 am where the patient lives even when the phone is set
+ * to another zone; the UNTIL of such a rule is then in UTC, as RFC 5545 requires.
+ * Without one they are floating (form 1). Each session has a display alarm a few
+ * minutes before: a zero-minute alarm is written by the `ics` library as "-PT", which is
+ * not a duration and makes strict readers reject the file.
  */
-export function programmeCalendar(p: ProgrammeView, url: string, today: string): string {
+export function programmeCalendar(p: ProgrammeView, url: string, today: string, timeZone?: string): string {
   const start = p.startDate && p.startDate > today ? p.startDate : today;
   const until = p.reviewDate && p.reviewDate > start ? p.reviewDate : addDays(start, 28);
   const perDay = Math.max(1, ...p.items.map((i) => i.dosage.timesPerDay));
@@ -32,6 +35,8 @@ export function programmeCalendar(p: ProgrammeView, url: string, today: string):
   const minutes = estimateSessionMinutes(p.items);
   const description = `${p.items.map((i) => i.name).join(", ")}.\n\nOpen your plan: ${url}\n\nStop any exercise that makes your pain worse.`;
   const [uy, um, ud] = parts(until);
+  const floatingUntil = `${uy}${String(um).padStart(2, "0")}${String(ud).padStart(2, "0")}T235959`;
+  const untilText = timeZone ? utcStamp(new Date(zonedInstant(addDays(until, 1), 0, timeZone).getTime() - 1000)) : floatingUntil;
   const events: EventAttributes[] = TIMES.slice(0, Math.min(perDay, TIMES.length)).map(([hour, minute], i) => ({
     uid: `${p.programmeId}-session-${i}@homeplan`,
     title: `Exercises: ${p.title}`,
@@ -41,7 +46,7 @@ export function programmeCalendar(p: ProgrammeView, url: string, today: string):
     startInputType: "local",
     startOutputType: "local",
     duration: { minutes },
-    recurrenceRule: `FREQ=WEEKLY;BYDAY=${DAYS.slice(0, daysPerWeek).join(",")};UNTIL=${uy}${String(um).padStart(2, "0")}${String(ud).padStart(2, "0")}T235959`,
+    recurrenceRule: `FREQ=WEEKLY;BYDAY=${DAYS.slice(0, daysPerWeek).join(",")};UNTIL=${untilText}`,
     productId: "homeplan",
     alarms: [{ action: "display", description: `Time for your exercises: ${p.title}`, trigger: { minutes: REMINDER_MINUTES, before: true } }],
   }));
@@ -57,5 +62,20 @@ export function programmeCalendar(p: ProgrammeView, url: string, today: string):
   }
   const { error, value } = createEvents(events);
   if (error || !value) throw error ?? new Error("calendar could not be written");
-  return value;
+  return timeZone ? inZone(value, timeZone, start, until) : value;
+}
+
+const utcStamp = (at: Date) => `${at.toISOString().slice(0, 19).replace(/[-:]/g, "")}Z`;
+
+/**
+ * The `ics` library writes local times only as floating ones: name the zone on each
+ * (DTSTART;TZID=…) and put its VTIMEZONE before the first event. All-day dates
+ * (VALUE=DATE) and UTC stamps are left alone.
+ */
+function inZone(calendar: string, zone: string, start: string, until: string): string {
+  const from = zonedInstant(addDays(start, -1), 0, zone);
+  const to = zonedInstant(addDays(until, 2), 0, zone);
+  const zoned = calendar.replace(/^(DTSTART|DTEND):(\d{8}T\d{6})\r?$/gm, (_m, name: string, stamp: string) => `${name};TZID=${zone}:${stamp}\r`);
+  const at = zoned.indexOf("BEGIN:VEVENT");
+  return `${zoned.slice(0, at)}${vtimezone(zone, from, to)}\r\n${zoned.slice(at)}`;
 }

@@ -1,4 +1,5 @@
 import { Document, Page, Path, Svg, Text, View } from "@react-pdf/renderer";
+import { describeChanges } from "@/lib/programme/diff";
 import { Fragment } from "react";
 import { daysPerWeekWords, timesPerDayWords } from "@/lib/dosage/format";
 import type { ProgrammeExerciseView, ProgrammeView, SafetyAdvice } from "@/lib/programme/view";
@@ -55,6 +56,9 @@ function Header({ programme, generatedOn }: { programme: ProgrammeView; generate
   const start = parseCalendarDay(programme.startDate);
   const review = parseCalendarDay(programme.reviewDate);
   const facts: [string, string][] = [["FROM", programme.clinician.name]];
+  // The computed summary beside the clinician's words, as on the patient's page and in the email.
+  // The handout's fonts have no arrow: "reps 10 → 8" prints as "reps 10 to 8".
+  const changeLines = programme.changes ? describeChanges(programme.changes).slice(0, 8).map((line) => line.replace(/\s*→\s*/g, " to ")) : [];
   if (generatedOn) facts.push(["GIVEN", longDate(generatedOn)]);
   if (start) facts.push(["START", weekdayDate(start)]);
   if (review) facts.push(["NEXT REVIEW", weekdayDate(review)]);
@@ -77,7 +81,7 @@ function Header({ programme, generatedOn }: { programme: ProgrammeView; generate
           </View>
         ))}
       </View>
-      {programme.patientNote || programme.changeNote ? (
+      {programme.patientNote || (programme.version > 1 && (programme.changeNote || changeLines.length > 0)) ? (
         <View style={s.noteBox}>
           {programme.patientNote ? (
             <Text style={s.noteText}>
@@ -85,10 +89,11 @@ function Header({ programme, generatedOn }: { programme: ProgrammeView; generate
               {programme.patientNote}
             </Text>
           ) : null}
-          {programme.changeNote && programme.version > 1 ? (
+          {programme.version > 1 && (programme.changeNote || changeLines.length > 0) ? (
             <Text style={[s.noteText, programme.patientNote ? { marginTop: 6 } : {}]}>
               <Text style={s.bold}>{"What has changed: "}</Text>
-              {programme.changeNote}
+              {programme.changeNote ? `${programme.clinician.name} says: ${programme.changeNote}` : ""}
+              {changeLines.map((line) => `\n• ${line}`).join("")}
             </Text>
           ) : null}
         </View>

@@ -1,4 +1,5 @@
 import { Document, Page, renderToStream, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { clockLabel } from "@/lib/domain/reminders";
 import { createElement } from "react";
 import { dosageCompact } from "@/lib/dosage/format";
 import { loadHandoutFonts } from "@/lib/pdf/fonts";
@@ -59,6 +60,7 @@ function RecordDocument({ header, programmes, links, emails, media, sessions, ou
         <Text style={r.h1}>Patient record: {p.name}</Text>
         <Text>Email: {p.email}</Text>
         <Text>Date of birth: {day(p.dateOfBirth)}</Text>
+        {p.timeZone ? <Text>Time zone: {p.timeZone}</Text> : null}
         <Text>Added: {when(p.createdAt)}{p.archivedAt ? ` · archived ${when(p.archivedAt)}` : ""}</Text>
         {p.notes ? (
           <View style={handout.noteBox}>
@@ -80,6 +82,7 @@ function RecordDocument({ header, programmes, links, emails, media, sessions, ou
               </Text>
               {v.patientNote ? <Text>Note to the patient: {v.patientNote}</Text> : null}
               {v.changeNote ? <Text>What changed: {v.changeNote}</Text> : null}
+              {v.version === programme.currentVersion && programme.reminder ? <Text style={r.small}>{reminderLine(programme.reminder, when)}</Text> : null}
               {v.exercises.map((e) => (
                 <Text key={e.position} style={{ fontSize: 11, marginLeft: 10 }}>
                   {e.position + 1}. {e.name}: {dosageCompact(e)}
@@ -87,6 +90,15 @@ function RecordDocument({ header, programmes, links, emails, media, sessions, ou
                 </Text>
               ))}
             </View>
+          )),
+        )}
+
+        {programmes.some((p) => p.messages.length > 0) ? <Text style={r.h2}>Messages</Text> : null}
+        {programmes.flatMap((programme) =>
+          programme.messages.map((m) => (
+            <Text key={m.id} style={{ fontSize: 11, marginBottom: 4 }}>
+              {when(m.createdAt)} · {m.author === "clinician" ? (m.clinicianName ?? "Clinician") : "Patient"}: {m.body}
+            </Text>
           )),
         )}
 
@@ -182,4 +194,10 @@ export async function* recordPdf(props: Props): AsyncGenerator<Uint8Array> {
   const element = createElement(RecordDocument, props) as unknown as Parameters<typeof renderToStream>[0];
   const stream = await renderToStream(element);
   for await (const chunk of stream as AsyncIterable<Buffer | string>) yield typeof chunk === "string" ? new TextEncoder().encode(chunk) : new Uint8Array(chunk);
+}
+
+/** The patient's reminder choice for a programme, in a line. */
+function reminderLine(r: { sendAtMinute: number | null; unsubscribedAt: Date | null; lastSentOn: string | null }, when: (d: Date) => string): string {
+  const state = r.sendAtMinute !== null ? `on at ${clockLabel(r.sendAtMinute)}` : r.unsubscribedAt ? `off (unsubscribed ${when(r.unsubscribedAt)})` : "off";
+  return `Email reminders: ${state}${r.lastSentOn ? ` · last sent ${r.lastSentOn}` : ""}`;
 }

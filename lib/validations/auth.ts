@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "@/lib/time/zone";
 import { PASSWORD_MAX } from "@/lib/domain/password";
 
 const email = z.string().trim().toLowerCase().pipe(z.email("Enter an email address like name@clinic.org").max(254, "That email address is too long."));
@@ -45,4 +46,10 @@ export const clinicDetailsSchema = z.object({
     .regex(/^[0-9+()\-.\s]*$/, "Use digits, spaces and + ( ) - only.")
     .default(""),
   paperSize: z.enum(["A4", "LETTER"], "Choose A4 or Letter."),
+  /** IANA name; empty leaves the zone as it is. */
+  timeZone: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => v === "" || isTimeZone(v), "Choose a time zone from the list."),
 });

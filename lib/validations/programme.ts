@@ -37,6 +37,11 @@ export const saveProgrammeSchema = z.object({
   kind: z.enum(["programme", "template"]),
   /** The version the edit started from; a save on top of a newer one is a conflict. */
   baseVersion: z.coerce.number().int().min(0).max(1_000_000),
+  /** "1" to email the patient what changed (a new version of a programme with a live link). */
+  notify: z
+    .string()
+    .optional()
+    .transform((v) => v === "1"),
   content: z
     .string()
     .max(200_000, "This programme is too large to save.")

@@ -133,16 +133,19 @@ export async function seedAccessFixture(db: Database) {
     shortCodeHash: shortCodeHash(linkShortCode, shortCodeKey(linkKey(env().AUTH_SECRET))),
     expiresAt: new Date(Date.now() + 86_400_000),
   });
-  await db.insert(sessionLogs).values({
-    clinicId,
-    patientId: patient!.id,
-    programmeId: programme!.id,
-    version: 1,
-    idempotencyKey: "canary-session-0001",
-    completedAt: new Date(),
-    pain: 3,
-    comment: canaries.sessionComment,
-  });
+  const [sessionLog] = await db
+    .insert(sessionLogs)
+    .values({
+      clinicId,
+      patientId: patient!.id,
+      programmeId: programme!.id,
+      version: 1,
+      idempotencyKey: "canary-session-0001",
+      completedAt: new Date(),
+      pain: 3,
+      comment: canaries.sessionComment,
+    })
+    .returning({ id: sessionLogs.id });
 
   // Outcome measures: an imported one, a schedule and an answered PSFS.
   const definition = { title: canaries.measureTitle, shortTitle: canaries.measureTitle, patientTitle: canaries.measureTitle, intro: "", rule: "sum" as const, mcid: 3, higherIsBetter: false, source: "Imported by the clinic.", items: [{ linkId: "a", type: "integer" as const, text: "How much?", min: 0, max: 10 }] };
@@ -190,6 +193,7 @@ export async function seedAccessFixture(db: Database) {
       invitationId: invitation!.id,
       invitationToken,
       failedEmailId: failedEmail!.id,
+      sessionLogId: sessionLog!.id,
       exerciseId: exercise!.id,
       mediaId: media!.id,
       programmeId: programme!.id,

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
+import { env } from "@/lib/env";
+import { linkKey } from "@/lib/links/token";
+import { unsubscribeKey, unsubscribeToken } from "@/lib/links/unsubscribe";
 import { TEST_PASSWORD } from "../factories";
 import type { AccessFixture } from "./fixture";
 import { actionInput, hostileJson, requestBody, routeRequest, type ActionInput, type RequestShape } from "./fuzz-inputs";
@@ -66,6 +69,9 @@ const answers = (fx: AccessFixture) =>
     answers: fc.array(mutated({ linkId: fc.constantFrom("activity-1", "pain", "a", "zz"), value: fc.constantFrom(4, 11, -1, 2.5, "x"), label: fc.constantFrom("", "Stairs") }), { maxLength: 3 }),
   });
 
+/** The genuine one-click unsubscribe token of the fixture's programme (which has no reminder on). */
+const victimUnsubscribe = (fx: AccessFixture) => unsubscribeToken({ clinicId: fx.victim.clinicId, programmeId: fx.victim.programmeId }, unsubscribeKey(linkKey(env().AUTH_SECRET)));
+
 export const FUZZ: Record<string, FuzzSpec> = {
   // ---------------------------------------------------------------- public actions
   "app/(auth)/actions.ts#signInAction": {
@@ -128,12 +134,18 @@ export const FUZZ: Record<string, FuzzSpec> = {
     as: "clinician",
     input: (fx) => actionInput({ programmeId: uuidOr(fx.victim.programmeId), start: good("psfs", "nprs", "q-00000000-0000-0000-0000-000000000000", "bogus"), review: good("nprs", fx.victim.measureKey), "weeks:psfs": good("", "2", "13", "0", "x") }),
   },
+  "app/(portal)/patients/reply-actions.ts#replyToSessionAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) => actionInput({ sessionLogId: uuidOr(fx.victim.sessionLogId), body: good("Well done, keep going.", " ", "a\u0000b"), requestId: good("fuzz-request-0001", "short") }),
+    mayWrite: ["programme_messages", "audit_events", "email_outbox"],
+  },
   "app/(portal)/mailbox/actions.ts#retryEmailAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ id: uuidOr(fx.victim.failedEmailId) }) },
   // ---------------------------------------------------------------- owners
   "app/(portal)/settings/actions.ts#updateClinicAction": {
     kind: "action",
     as: "owner",
-    input: () => actionInput({ name: good("Fuzz Clinic"), address: good(""), phone: good(""), paperSize: good("A4", "LETTER") }),
+    input: () => actionInput({ name: good("Fuzz Clinic"), address: good(""), phone: good(""), paperSize: good("A4", "LETTER"), timeZone: good("", "Europe/London", "Mars/Base") }),
   },
   "app/(portal)/settings/actions.ts#inviteClinicianAction": {
     kind: "action",
@@ -233,6 +245,47 @@ export const FUZZ: Record<string, FuzzSpec> = {
     as: "anonymous",
     input: (fx) => routeRequest({ method: "POST", path: "/p/x/answers", params: { token: good(fx.victim.linkToken) }, body: requestBody(answers(fx)) }),
     mayWrite: ["rate_limits"],
+  },
+  "app/p/[token]/reminders/route.ts#POST": {
+    kind: "route",
+    as: "anonymous",
+    // The live link, so the form is always read; a good choice is stored (and audited).
+    input: (fx) =>
+      routeRequest({
+        method: "POST",
+        path: "/p/x/reminders",
+        params: { token: good(fx.victim.linkToken) },
+        body: fc.oneof(requestBody(), good("reminder=off", "reminder=18%3A00", "reminder=23%3A00", "reminder=", "reminder=18%3A00&reminder=off")),
+      }),
+    mayWrite: ["rate_limits", "reminder_settings", "audit_events"],
+  },
+  "app/p/[token]/messages/route.ts#POST": {
+    kind: "route",
+    as: "anonymous",
+    input: (fx) =>
+      routeRequest({
+        method: "POST",
+        path: "/p/x/messages",
+        params: { token: good(fx.victim.linkToken) },
+        body: fc.oneof(requestBody(), good("body=Thanks&requestId=fuzz-request-0001", "body=&requestId=fuzz-request-0002", "body=%00&requestId=x")),
+      }),
+    mayWrite: ["rate_limits", "programme_messages", "audit_events"],
+  },
+  "app/api/unsubscribe/[token]/route.ts#POST": {
+    kind: "route",
+    as: "anonymous",
+    input: (fx) =>
+      routeRequest({
+        method: "POST",
+        path: "/api/unsubscribe/x",
+        params: { token: fc.oneof(good(victimUnsubscribe(fx)), anyToken, fc.string({ maxLength: 80 })) },
+        body: fc.oneof(requestBody(), good("List-Unsubscribe=One-Click")),
+      }),
+  },
+  "app/api/unsubscribe/[token]/route.ts#GET": {
+    kind: "route",
+    as: "anonymous",
+    input: (fx) => routeRequest({ method: "GET", path: "/api/unsubscribe/x", params: { token: fc.oneof(good(victimUnsubscribe(fx)), fc.string({ maxLength: 80 })) } }),
   },
   ...fhirRoutes(),
   "app/(portal)/patients/[id]/record.zip/route.ts#GET": {

@@ -136,6 +136,37 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     call: request("GET", "/p/x/handout.pdf", (fx) => ({ token: fx.unknownToken })),
     mayWrite: ["rate_limits"],
   },
+  "app/p/[token]/reminders/route.ts#POST": {
+    access: "public",
+    may: "with a live patient link, set that programme's email reminder; with any other token, count a miss",
+    call: (fx) => [
+      new Request("http://homeplan.test/p/x/reminders", { method: "POST", body: new URLSearchParams({ reminder: "18:00" }) }),
+      { params: Promise.resolve({ token: fx.unknownToken }) },
+    ],
+    mayWrite: ["rate_limits"],
+  },
+  "app/p/[token]/messages/route.ts#POST": {
+    access: "public",
+    may: "with a live patient link, add the patient's message to that programme's thread (under the log quotas); with any other token, count a miss",
+    call: (fx) => [
+      new Request("http://homeplan.test/p/x/messages", { method: "POST", body: new URLSearchParams({ body: "hello", requestId: "attacker-request-01" }) }),
+      { params: Promise.resolve({ token: fx.unknownToken }) },
+    ],
+    mayWrite: ["rate_limits"],
+  },
+  "app/api/unsubscribe/[token]/route.ts#POST": {
+    access: "public",
+    may: "with a genuine unsubscribe token (the capability, RFC 8058 one-click), turn that programme's reminders off; with any other, nothing",
+    call: (fx) => [
+      new Request("http://homeplan.test/api/unsubscribe/x", { method: "POST", body: "List-Unsubscribe=One-Click" }),
+      { params: Promise.resolve({ token: fx.unknownToken }) },
+    ],
+  },
+  "app/api/unsubscribe/[token]/route.ts#GET": {
+    access: "public",
+    may: "send the browser to the confirmation page; change nothing",
+    call: request("GET", "/api/unsubscribe/x", (fx) => ({ token: fx.unknownToken })),
+  },
   "app/c/[code]/actions.ts#openShortCodeAction": {
     access: "public",
     may: "with a live link's short code and the patient's year of birth (the capability), send the browser to that link; with anything else, count a miss",
@@ -287,6 +318,11 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     // Signing the caller in again remembers their address for their own account.
     ownWrites: ["rate_limits"],
     legit: { as: "clinician", changes: ["clinicians", "audit_events"] },
+  },
+  "app/(portal)/patients/reply-actions.ts#replyToSessionAction": {
+    access: "clinic",
+    call: form((fx) => ({ sessionLogId: fx.victim.sessionLogId, body: "Attacker's reply", requestId: "attacker-request-01" })),
+    legit: { as: "clinician", changes: ["programme_messages", "audit_events", "email_outbox"] },
   },
   "app/(portal)/mailbox/actions.ts#retryEmailAction": {
     access: "clinic",

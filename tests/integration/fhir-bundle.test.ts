@@ -41,8 +41,12 @@ describe(`FHIR patient bundle on ${driver}`, () => {
     const bundle = (await patientBundle(db(), { clinicId: fx.clinic.id, patientId: fx.patient.id }, BASE))!;
     const resources = bundle.entry!.map((e) => e.resource!);
     // Organization, Practitioner, Patient, 4 ActivityDefinitions, 2 CarePlans, 7 ServiceRequests, 10 Procedures,
-    // 35 exercise Observations, 9 pain and 8 difficulty Observations.
-    expect(resources).toHaveLength(1 + 1 + 1 + 4 + 2 + 7 + 10 + 35 + 9 + 8);
+    // 35 exercise Observations, 9 pain and 8 difficulty Observations, 2 Communications.
+    expect(resources).toHaveLength(1 + 1 + 1 + 4 + 2 + 7 + 10 + 35 + 9 + 8 + 2);
+    const [reply, answer] = resources.filter((r) => r.resourceType === "Communication") as import("@medplum/fhirtypes").Communication[];
+    expect(reply).toMatchObject({ sender: { reference: `Practitioner/${fx.owner.id}` }, recipient: [{ reference: `Patient/${fx.patient.id}` }], payload: [{ contentString: "Good: the stretch is the point." }] });
+    expect(reply!.about![0]!.reference).toMatch(/^Procedure\//);
+    expect(answer).toMatchObject({ sender: { reference: `Patient/${fx.patient.id}` }, payload: [{ contentString: "Thanks!" }] });
     expect(resources.flatMap(errorsOf)).toEqual([]);
     // The validator does catch a broken resource: an Observation without its required status.
     const { status: _status, ...broken } = resources.find((r): r is Observation => r.resourceType === "Observation")!;

@@ -9,6 +9,8 @@ import { formObject } from "@/lib/actions";
 import { authorizeClinician } from "@/lib/auth/dal";
 import { AppError, logError } from "@/lib/errors";
 import { describeChanges, diffVersions } from "@/lib/programme/diff";
+import { queueChangeNotice } from "@/lib/programme/change-notice";
+import { deliverSoon } from "@/lib/email/sender";
 import type { SaveState } from "@/lib/programme/builder-types";
 import { saveProgrammeSchema } from "@/lib/validations/programme";
 
@@ -31,13 +33,17 @@ export async function saveProgrammeAction(_previous: SaveState, formData: FormDa
   if (!session) return { ok: false, message: new AppError("unauthorized").userMessage };
   const parsed = saveProgrammeSchema.safeParse(formObject(formData));
   if (!parsed.success) return { ok: false, message: "Please correct the highlighted fields.", errors: flatIssues(parsed.error) };
-  const { programmeId, patientId, kind, baseVersion, content } = parsed.data;
+  const { programmeId, patientId, kind, baseVersion, content, notify } = parsed.data;
   const db = await getDb();
   const actor = { clinicId: session.clinicId, clinicianId: session.clinicianId };
   let id = programmeId;
+  let emailed = false;
   try {
     if (programmeId) {
-      await saveProgrammeVersion(db, actor, { programmeId, baseVersion, content });
+      const notice = async (tx: Parameters<typeof queueChangeNotice>[0], version: number) => {
+        emailed = await queueChangeNotice(tx, { clinicId: session.clinicId, clinicianName: session.name, programmeId, version });
+      };
+      await saveProgrammeVersion(db, actor, { programmeId, baseVersion, content }, notify && kind === "programme" ? notice : undefined);
     } else {
       id = await createProgramme(db, actor, { kind, patientId, content });
     }
@@ -59,9 +65,10 @@ export async function saveProgrammeAction(_previous: SaveState, formData: FormDa
     logError("programme save failed", error);
     return { ok: false, message: "The programme could not be saved. Nothing was changed; your edits are still here. Please try again." };
   }
+  if (emailed) deliverSoon();
   revalidatePath(kind === "template" ? "/templates" : "/programmes", "layout");
   if (patientId) revalidatePath(`/patients/${patientId}`);
-  redirect(kind === "template" ? `/templates?saved=${id}` : `/programmes/${id}?saved=1`);
+  redirect(kind === "template" ? `/templates?saved=${id}` : `/programmes/${id}?saved=1${emailed ? "&emailed=1" : ""}`);
 }
 
 /**

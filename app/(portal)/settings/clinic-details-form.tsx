@@ -4,18 +4,19 @@ import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { updateClinicAction } from "./actions";
 
-type Clinic = { name: string; address: string; phone: string; paperSize: "A4" | "LETTER" };
+type Clinic = { name: string; address: string; phone: string; paperSize: "A4" | "LETTER"; timeZone: string };
 
 const PAPER = [
   { value: "A4", label: "A4", hint: "210 × 297 mm · UK, Europe, most of the world" },
   { value: "LETTER", label: "Letter", hint: "8.5 × 11 in · US and Canada" },
 ] as const;
 
-export function ClinicDetailsForm({ clinic }: { clinic: Clinic }) {
+export function ClinicDetailsForm({ clinic, timeZones }: { clinic: Clinic; timeZones: string[] }) {
   const [state, action] = useActionState(updateClinicAction, {});
   const value = (name: keyof Clinic) => state.values?.[name] ?? clinic[name];
   const addressError = state.errors?.address?.[0];
   const paperError = state.errors?.paperSize?.[0];
+  const zoneError = state.errors?.timeZone?.[0];
   return (
     <form action={action} className="card space-y-5 p-5 sm:p-6" noValidate>
       <FormMessage state={state} />
@@ -63,6 +64,33 @@ export function ClinicDetailsForm({ clinic }: { clinic: Clinic }) {
           </p>
         ) : null}
       </fieldset>
+      <div>
+        <label htmlFor="field-timeZone" className="label">
+          Time zone
+        </label>
+        <p id="field-timeZone-hint" className="-mt-0.5 mb-1 text-sm text-muted">
+          Patients&apos; weeks, reminder times and calendar files follow it, unless a patient has their own.
+        </p>
+        <select
+          id="field-timeZone"
+          name="timeZone"
+          className="input sm:max-w-xs"
+          defaultValue={value("timeZone")}
+          aria-invalid={zoneError ? true : undefined}
+          aria-describedby={zoneError ? "field-timeZone-hint field-timeZone-error" : "field-timeZone-hint"}
+        >
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replace(/_/g, " ")}
+            </option>
+          ))}
+        </select>
+        {zoneError ? (
+          <p id="field-timeZone-error" className="mt-1 text-sm font-bold text-danger">
+            {zoneError}
+          </p>
+        ) : null}
+      </div>
       <div className="flex justify-end border-t border-line pt-4">
         <SubmitButton pendingLabel="Saving…">Save clinic details</SubmitButton>
       </div>

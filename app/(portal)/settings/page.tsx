@@ -15,6 +15,7 @@ import { disableClinicianAction, enableClinicianAction, revokeInvitationAction }
 import { ApiKeysSection } from "./api-keys-section";
 import { OutcomeMeasuresSection } from "./outcome-measures-section";
 import { ClinicDetailsForm } from "./clinic-details-form";
+import { effectiveTimeZone, timeZoneNames } from "@/lib/time/zone";
 import { InviteForm } from "./invite-form";
 
 export const metadata: Metadata = { title: "Clinic settings" };
@@ -39,7 +40,7 @@ export default async function SettingsPage() {
           title="Clinic details"
           description="Printed at the top of every handout, so patients know who to call. Changes apply to handouts printed from now on."
         >
-          <ClinicDetailsForm clinic={clinic} />
+          <ClinicDetailsForm clinic={{ ...clinic, timeZone: effectiveTimeZone(null, clinic.timeZone) }} timeZones={timeZoneNames()} />
         </SettingsSection>
 
         <SettingsSection

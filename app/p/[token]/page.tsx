@@ -6,30 +6,41 @@ import { getDb } from "@/db/client";
 import { countSessionsSince, listSessions } from "@/db/queries/sessions";
 import { resolvePatientLink } from "@/lib/patient/access";
 import { getProgrammePageParts, MEDIA_BASE_STAND_IN } from "@/app/p/[token]/page-cache";
-import { startOfWeek } from "@/lib/patient/week";
 import { OutcomePrompt } from "@/components/outcomes/outcome-prompt";
 import { firstName, loadDueOutcomes } from "@/lib/outcomes/due";
+import { MessageBox } from "@/components/patient/message-box";
+import { ReminderChoice } from "@/components/patient/reminder-choice";
+import { listThread } from "@/db/queries/messages";
+import { getReminder } from "@/db/queries/reminders";
+import { getZones } from "@/db/queries/time-zones";
+import { effectiveTimeZone, startOfZonedWeek } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Your exercises", robots: { index: false, follow: false }, referrer: "no-referrer" };
 
-type Props = { params: Promise<{ token: string }> };
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ reminder?: string; message?: string }> };
 
 /**
  * The patient's follow-along page. The link is the key: no account, no password.
  * The link is checked and the week's sessions are read on every visit; the programme
  * itself comes drawn from app/p/[token]/page-cache.tsx, redrawn whenever it changes.
  */
-export default async function PatientProgrammePage({ params }: Props) {
+export default async function PatientProgrammePage({ params, searchParams }: Props) {
   const { token } = await params;
   const link = await resolvePatientLink(token);
   if (!link) notFound();
   const db = await getDb();
-  const [parts, thisWeek, recent, outcomes] = await Promise.all([
+  const zones = await getZones(db, link);
+  // "This week" and every time shown are the patient's (their own zone, else the clinic's).
+  const timeZone = effectiveTimeZone(zones.patientZone, zones.clinicZone);
+  const [parts, thisWeek, recent, outcomes, reminder, thread, query] = await Promise.all([
     getProgrammePageParts(db, { clinicId: link.clinicId, programmeId: link.programmeId }),
-    countSessionsSince(db, { clinicId: link.clinicId, programmeId: link.programmeId, since: startOfWeek(new Date()) }),
+    countSessionsSince(db, { clinicId: link.clinicId, programmeId: link.programmeId, since: startOfZonedWeek(new Date(), timeZone) }),
     listSessions(db, { clinicId: link.clinicId, patientId: link.patientId, programmeId: link.programmeId, limit: 5 }),
     // Live, not from the cache: answering must clear the prompt at once.
     loadDueOutcomes(db, { clinicId: link.clinicId, programmeId: link.programmeId }),
+    getReminder(db, link),
+    listThread(db, link),
+    searchParams,
   ]);
   if (!parts) notFound();
   const base = `/p/${token}`;
@@ -46,18 +57,44 @@ export default async function PatientProgrammePage({ params }: Props) {
             programmeId={parts.programmeId}
           />
           <TodayCard
-          programmeId={parts.programmeId}
-          exerciseCount={parts.exerciseCount}
-          minutes={parts.minutes}
-          sessionsThisWeek={thisWeek}
-          plannedPerWeek={parts.plannedPerWeek}
-          playHref={`${base}/play`}
+            programmeId={parts.programmeId}
+            exerciseCount={parts.exerciseCount}
+            minutes={parts.minutes}
+            sessionsThisWeek={thisWeek}
+            plannedPerWeek={parts.plannedPerWeek}
+            playHref={`${base}/play`}
           />
         </>
       }
       plan={<Drawn html={parts.html.plan.replaceAll(MEDIA_BASE_STAND_IN, `${base}/media`)} />}
-      keepHandy={<KeepHandy pdfHref={`${base}/handout.pdf`} calendarHref={`${base}/calendar.ics`} />}
-      recent={<RecentSessions sessions={recent.map((s) => ({ completedAt: s.completedAt.toISOString(), pain: s.pain, difficulty: s.difficulty }))} />}
+      keepHandy={
+        <>
+          <KeepHandy pdfHref={`${base}/handout.pdf`} calendarHref={`${base}/calendar.ics`} />
+          <ReminderChoice
+            action={`${base}/reminders`}
+            sendAtMinute={reminder?.sendAtMinute ?? null}
+            unsubscribed={Boolean(reminder?.unsubscribedAt)}
+            timeZone={timeZone}
+            saved={query.reminder === "saved"}
+          />
+        </>
+      }
+      recent={
+        <>
+          <MessageBox
+            messages={thread}
+            action={`${base}/messages`}
+            requestId={crypto.randomUUID()}
+            timeZone={timeZone}
+            clinicianName={thread.findLast((m) => m.author === "clinician")?.clinicianName ?? "your physio"}
+            notice={query.message}
+          />
+          <RecentSessions
+            sessions={recent.map((s) => ({ completedAt: s.completedAt.toISOString(), pain: s.pain, difficulty: s.difficulty }))}
+            timeZone={timeZone}
+          />
+        </>
+      }
       close={<Drawn html={parts.html.close} />}
     />
   );

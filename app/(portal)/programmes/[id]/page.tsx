@@ -8,6 +8,10 @@ import { getSchedule, listClinicMeasures } from "@/db/queries/outcomes";
 import { latestEmailsFor } from "@/db/queries/email";
 import { ChangeList, VersionView } from "@/components/programme/version-view";
 import { Pager } from "@/components/ui/pager";
+import { ReminderStatus } from "@/components/programme/reminder-status";
+import { getReminder } from "@/db/queries/reminders";
+import { getZones } from "@/db/queries/time-zones";
+import { effectiveTimeZone } from "@/lib/time/zone";
 import { getCurrentLink } from "@/db/queries/links";
 import { env } from "@/lib/env";
 import { shortAddress } from "@/lib/links/short-code";
@@ -22,27 +26,31 @@ import { describeChanges, diffVersions } from "@/lib/programme/diff";
 
 export const metadata: Metadata = { title: "Programme" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; versions?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; emailed?: string; versions?: string | string[] }> };
 
 export default async function ProgrammePage({ params, searchParams }: Props) {
   const session = await requireClinician();
   const { id } = await params;
-  const { saved, versions: versionCursor } = await searchParams;
+  const { saved, emailed, versions: versionCursor } = await searchParams;
   const db = await getDb();
   const programme = isUuid(id) ? await getProgrammeVersion(db, { id, clinicId: session.clinicId }) : undefined;
   if (!programme || programme.header.kind !== "programme" || !programme.header.patientId) notFound();
   const current = programme.header.currentVersion;
-  const [patient, versions, previous, link, measures, schedule] = await Promise.all([
+  const [patient, versions, previous, link, measures, schedule, reminder, zones] = await Promise.all([
     getPatient(db, { id: programme.header.patientId, clinicId: session.clinicId }),
     listVersionPage(db, { id, clinicId: session.clinicId, cursor: typeof versionCursor === "string" ? versionCursor : undefined }),
     current > 1 ? getProgrammeVersion(db, { id, clinicId: session.clinicId, version: current - 1 }) : undefined,
     getCurrentLink(db, { clinicId: session.clinicId, programmeId: id, key: linkKey(env().AUTH_SECRET) }),
     listClinicMeasures(db, { clinicId: session.clinicId }),
     getSchedule(db, { clinicId: session.clinicId, programmeId: id }),
+    getReminder(db, { clinicId: session.clinicId, programmeId: id }),
+    getZones(db, { clinicId: session.clinicId, patientId: programme.header.patientId }),
   ]);
   const emails = link ? await latestEmailsFor(db, { clinicId: session.clinicId, subjectRefs: [link.id] }) : new Map();
   // Only an email carrying the live link may be sent again.
   const lastEmail = link?.status === "active" ? emails.get(link.id) : undefined;
+  // Times (not dates) read in the patient's zone, as they and the reminders see them.
+  const timeZone = effectiveTimeZone(zones.patientZone, zones.clinicZone);
   const changes = previous ? describeChanges(diffVersions(toDiffVersion(previous), toDiffVersion(programme))) : null;
 
   return (
@@ -54,7 +62,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
       </nav>
       {saved ? (
         <p role="status" className="mb-4 rounded-lg bg-ok-soft px-4 py-2 font-bold text-ok">
-          Saved as version {current}. The patient&apos;s link now shows it.
+          Saved as version {current}. The patient&apos;s link now shows it{emailed ? <>, and {patient?.name} is being emailed what changed</> : null}.
         </p>
       ) : null}
       <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
@@ -77,7 +85,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
               {programme.version.changeNote ? <p className="mt-3 text-sm"><span className="font-bold">Note to the patient:</span> {programme.version.changeNote}</p> : null}
             </section>
           ) : null}
-          <VersionView programme={programme} />
+          <VersionView programme={programme} timeZone={timeZone} />
         </div>
         <aside className="space-y-6">
           <LinkPanel
@@ -94,11 +102,17 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
                 programmeId={id}
                 patientEmail={patient.email}
                 requestId={crypto.randomUUID()}
-                last={lastEmail ? { id: lastEmail.id, status: lastEmail.status, lastError: lastEmail.lastError ?? null, at: formatDate(lastEmail.createdAt, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) } : null}
+                last={lastEmail ? { id: lastEmail.id, status: lastEmail.status, lastError: lastEmail.lastError ?? null, at: formatDate(lastEmail.createdAt, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone }) } : null}
               />
             ) : null}
           </LinkPanel>
           <OutcomeSchedule programmeId={id} measures={measures.map(({ key, title, shortTitle, mcid }) => ({ key, title, shortTitle, mcid }))} rules={schedule} />
+          <ReminderStatus
+            sendAtMinute={reminder?.sendAtMinute ?? null}
+            unsubscribedOn={reminder?.unsubscribedAt ? formatDate(reminder.unsubscribedAt, { day: "numeric", month: "short", year: "numeric", timeZone }) : null}
+            lastSentOn={reminder?.lastSentOn ? formatDate(reminder.lastSentOn) : null}
+            timeZone={timeZone}
+          />
           <section className="card p-5" aria-labelledby="history">
             <h2 id="history" className="text-lg font-bold">Version history</h2>
             <ol className="mt-3 space-y-2" data-testid="version-history">
@@ -108,7 +122,7 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
                     Version {v.version}
                     {v.version === current ? " (current)" : ""}
                   </Link>
-                  <span className="text-muted">{formatDate(v.createdAt, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}</span>
+                  <span className="text-muted">{formatDate(v.createdAt, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone })}</span>
                 </li>
               ))}
             </ol>

@@ -19,6 +19,8 @@ type Props = {
   patientName?: string;
   baseVersion: number;
   initial: BuilderContent;
+  /** The patient has a live link: offer to email them what changed, on by default. */
+  linkLive?: boolean;
 };
 
 // Row keys for the screen only; crypto.randomUUID is missing on plain-http self-hosts.
@@ -49,8 +51,9 @@ function payload(c: BuilderContent) {
  * The clinician's main screen. Everything typed lives in this component's state and
  * is sent as one JSON field, so a failed save or a conflict never clears the screen.
  */
-export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, baseVersion: initialBase, initial }: Props) {
+export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, baseVersion: initialBase, initial, linkLive = false }: Props) {
   const [content, setContent] = useState<BuilderContent>(initial);
+  const [notify, setNotify] = useState(linkLive);
   const [baseVersion, setBaseVersion] = useState(initialBase);
   const [open, setOpen] = useState<string | null>(null);
   const [removed, setRemoved] = useState<{ item: BuilderItem; index: number } | null>(null);
@@ -127,6 +130,7 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
     if (programmeId) data.set("programmeId", programmeId);
     if (patientId) data.set("patientId", patientId);
     data.set("content", payload(content));
+    if (notify && linkLive && kind === "programme") data.set("notify", "1");
     for (const [k, v] of Object.entries(extra)) data.set(k, v);
     return data;
   }
@@ -260,6 +264,15 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
                     <label htmlFor="changeNote" className="label">A word for the patient about what changed (optional)</label>
                     <input id="changeNote" className="input" value={content.changeNote} maxLength={500} onChange={(e) => update({ changeNote: e.target.value })} placeholder="e.g. Added bridges now that bending is easier." />
                   </div>
+                ) : null}
+                {kind === "programme" && linkLive ? (
+                  <label className="flex items-start gap-3 text-sm">
+                    <input type="checkbox" name="notify" checked={notify} onChange={(e) => setNotify(e.target.checked)} className="mt-0.5 size-4 accent-brand-600" data-testid="notify-patient" />
+                    <span>
+                      <span className="font-bold">Email {patientName ?? "the patient"} what changed</span>
+                      <span className="block text-muted">The list above and your note, with their usual link.</span>
+                    </span>
+                  </label>
                 ) : null}
               </section>
             ) : null}

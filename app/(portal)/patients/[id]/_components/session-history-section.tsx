@@ -2,6 +2,7 @@ import { Pager } from "@/components/ui/pager";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { listPainPoints, listSessionPage } from "@/db/queries/sessions";
 import { PainChart, SessionList } from "@/components/patients/session-history";
+import { ReplyForm } from "./reply-form";
 
 const count = new Intl.NumberFormat("en-GB");
 
@@ -14,11 +15,14 @@ export async function SessionHistorySection({
   clinicId,
   patientId,
   cursor,
+  timeZone,
 }: {
   db: DatabaseOrTransaction;
   clinicId: string;
   patientId: string;
   cursor: string | undefined;
+  /** The patient's zone: times read as they lived them. */
+  timeZone: string;
 }) {
   const [page, pain] = await Promise.all([
     listSessionPage(db, { clinicId, patientId, cursor }),
@@ -34,7 +38,7 @@ export async function SessionHistorySection({
         <PainChart points={pain} />
       </div>
       <div className="mt-4">
-        <SessionList sessions={page.rows} />
+        <SessionList sessions={page.rows} timeZone={timeZone} reply={(s) => <ReplyForm sessionLogId={s.id} requestId={crypto.randomUUID()} />} />
       </div>
       <Pager page={page} path={`/patients/${patientId}`} params={{}} param="sessions" noun="sessions" />
     </section>

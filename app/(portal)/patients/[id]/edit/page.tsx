@@ -4,7 +4,9 @@ import { PatientForm } from "@/components/patients/patient-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getPatient } from "@/db/queries/patients";
+import { getClinicZone } from "@/db/queries/time-zones";
 import { requireClinician } from "@/lib/auth/dal";
+import { effectiveTimeZone, timeZoneNames } from "@/lib/time/zone";
 import { isUuid } from "@/lib/ids";
 import { updatePatientAction } from "../../actions";
 
@@ -13,12 +15,14 @@ export const metadata: Metadata = { title: "Edit patient" };
 export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requireClinician();
   const { id } = await params;
-  const patient = isUuid(id) ? await getPatient(await getDb(), { id, clinicId: session.clinicId }) : undefined;
+  const db = await getDb();
+  const patient = isUuid(id) ? await getPatient(db, { id, clinicId: session.clinicId }) : undefined;
   if (!patient) notFound();
+  const clinicZone = effectiveTimeZone(null, await getClinicZone(db, session));
   return (
     <>
       <PageHeader title={`Edit ${patient.name}`} />
-      <PatientForm action={updatePatientAction} initial={patient} submitLabel="Save changes" />
+      <PatientForm action={updatePatientAction} initial={patient} submitLabel="Save changes" timeZones={timeZoneNames()} clinicZone={clinicZone} />
     </>
   );
 }

@@ -1,0 +1,57 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import { getClinic } from "@/db/queries/clinics";
+import { getCurrentLink } from "@/db/queries/links";
+import { addClinicianReply } from "@/db/queries/messages";
+import { getPatient } from "@/db/queries/patients";
+import { getZones } from "@/db/queries/time-zones";
+import { replyEmail } from "@/lib/email/patient-emails";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { env } from "@/lib/env";
+import { linkKey } from "@/lib/links/token";
+import { effectiveTimeZone } from "@/lib/time/zone";
+
+type Actor = { clinicId: string; clinicianId: string; clinicianName: string; ip?: string };
+
+/** "Tuesday" within the last week, else "1 December": the session's day where the patient lives. */
+export function sessionDayWords(completedAt: Date, now: Date, zone: string): string {
+  const recent = now.getTime() - completedAt.getTime() < 6 * 86_400_000;
+  return completedAt.toLocaleDateString("en-GB", recent ? { weekday: "long", timeZone: zone } : { day: "numeric", month: "long", timeZone: zone });
+}
+
+/**
+ * A clinician answers a session's comment: the message and, when the patient has a live
+ * link, an email saying only who replied about which day, with the link (the words stay
+ * on the page). Both in one transaction; a repeated form sends once.
+ */
+export async function replyToSession(
+  db: Database,
+  actor: Actor,
+  input: { sessionLogId: string; body: string; requestId: string },
+  now: Date = new Date(),
+): Promise<{ ok: true; emailed: boolean; patientId: string; programmeId: string } | { ok: false }> {
+  const { APP_URL, AUTH_SECRET } = env();
+  return db.transaction(async (tx) => {
+    const reply = await addClinicianReply(tx, actor, { sessionLogId: input.sessionLogId, body: input.body, idempotencyKey: input.requestId });
+    if (!reply) return { ok: false } as const;
+    if (!reply.created) return { ok: true, emailed: false, patientId: reply.patientId, programmeId: reply.programmeId } as const;
+    const [link, patient, clinic, zones] = await Promise.all([
+      getCurrentLink(tx, { clinicId: actor.clinicId, programmeId: reply.programmeId, key: linkKey(AUTH_SECRET) }),
+      getPatient(tx, { id: reply.patientId, clinicId: actor.clinicId }),
+      getClinic(tx, { clinicId: actor.clinicId }),
+      getZones(tx, { clinicId: actor.clinicId, patientId: reply.patientId }),
+    ]);
+    let emailed = false;
+    if (link?.status === "active" && link.token && patient) {
+      const zone = effectiveTimeZone(zones.patientZone, zones.clinicZone);
+      const email = replyEmail({
+        clinicName: clinic?.name ?? "Your clinic",
+        clinicianName: actor.clinicianName,
+        sessionDay: sessionDayWords(reply.sessionCompletedAt, now, zone),
+        url: `${APP_URL}/p/${link.token}#messages`,
+      });
+      emailed = (await enqueueEmail(tx, { clinicId: actor.clinicId, idempotencyKey: `reply:${reply.id}`, kind: "reply", to: patient.email, ...email, subjectRef: reply.programmeId })).created;
+    }
+    return { ok: true, emailed, patientId: reply.patientId, programmeId: reply.programmeId } as const;
+  });
+}
