@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type Database } from "@/db/client";
 import { getCurrentLink } from "@/db/queries/links";
+import { getReminder } from "@/db/queries/reminders";
 import { listScheduledProgrammes } from "@/db/queries/outcomes";
 import { outcomeReminderEmail } from "@/lib/email/outcome-templates";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -11,12 +12,13 @@ import { linkKey } from "@/lib/links/token";
 import { firstName, loadDueOutcomes } from "./due";
 
 /**
- * THE HOOK for the patient's reminder choice: whether this patient wants reminder
- * emails. Until patients can choose, every patient with a live link is reminded.
- * When the choice lands, read it here (and only here).
+ * Whether the patient wants reminder emails for this programme: their own choice on their
+ * page. Someone who never chose is reminded that a questionnaire is due; someone who chose
+ * "No reminders" or unsubscribed from a reminder email is not.
  */
-export async function patientAcceptsReminders(_db: Database, _patient: { clinicId: string; patientId: string }): Promise<boolean> {
-  return true;
+export async function patientAcceptsReminders(db: Database, ref: { clinicId: string; programmeId: string }): Promise<boolean> {
+  const choice = await getReminder(db, ref);
+  return !choice || (choice.sendAtMinute !== null && choice.unsubscribedAt === null);
 }
 
 const SWEEP_MS = 60 * 60_000;
@@ -33,7 +35,7 @@ export async function queueOverdueReminders(db: Database, now = new Date()): Pro
     const outcomes = await loadDueOutcomes(db, { clinicId: p.clinicId, programmeId: p.programmeId }, now);
     const overdue = outcomes?.due.filter((d) => d.overdue) ?? [];
     if (!outcomes || overdue.length === 0) continue;
-    if (!(await patientAcceptsReminders(db, { clinicId: p.clinicId, patientId: p.patientId }))) continue;
+    if (!(await patientAcceptsReminders(db, { clinicId: p.clinicId, programmeId: p.programmeId }))) continue;
     const link = await getCurrentLink(db, { clinicId: p.clinicId, programmeId: p.programmeId, key: linkKey(settings.AUTH_SECRET) });
     if (!link?.token) continue;
     const since = Math.max(...overdue.map((d) => d.since.getTime()));

@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { linkKey } from "@/lib/links/token";
 import { loadDueOutcomes } from "@/lib/outcomes/due";
 import { queueOverdueReminders } from "@/lib/outcomes/reminders";
+import { setReminder, unsubscribeReminder } from "@/db/queries/reminders";
 import { LOG_QUOTAS } from "@/lib/patient/log-rules";
 import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
 import { driver, setupTestDatabase } from "../db";
@@ -23,7 +24,7 @@ beforeEach(pointAppAtTestDatabase(db));
 const DAY = 86_400_000;
 
 /** One clinic, a programme asking PSFS at the start and every 2 weeks, and a live link (every table is emptied before each test). */
-let fx: { clinicId: string; patientId: string; programmeId: string; token: string };
+let fx: { clinicId: string; patientId: string; programmeId: string; token: string; linkId: string };
 beforeEach(async () => {
   await syncCatalogue(db());
   const [bridge] = await db().select({ id: exercises.id }).from(exercises).where(sql`slug = 'bridge'`);
@@ -33,7 +34,7 @@ beforeEach(async () => {
   const programmeId = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content: { title: "Knee", patientNote: "", changeNote: "", startDate: null, reviewDate: null, items: [{ ...dose, exerciseId: bridge!.id }] } });
   expect(await saveSchedule(db(), actor, { programmeId, rules: [{ measure: "psfs", atStart: true, everyWeeks: 2, atReview: false }] })).toBe(true);
   const link = await db().transaction((tx) => issueLink(tx, actor, { programmeId, key: linkKey(env().AUTH_SECRET) }));
-  fx = { clinicId: clinic.id, patientId: patient.id, programmeId, token: link.token };
+  fx = { clinicId: clinic.id, patientId: patient.id, programmeId, token: link.token, linkId: link.id };
 });
 
 async function post(body: unknown) {
@@ -78,6 +79,14 @@ describe(`outcome measures through the patient's link on ${driver}`, () => {
     expect(await queueOverdueReminders(db(), overdueAt)).toBe(0);
     const mail = await db().select().from(emailOutbox).where(and(eq(emailOutbox.clinicId, fx.clinicId), eq(emailOutbox.kind, "outcome_reminder")));
     expect(mail).toHaveLength(1);
+  });
+
+  it("sends no overdue-questionnaire email to a patient who unsubscribed from reminders", async () => {
+    await setReminder(db(), { ...fx, linkId: fx.linkId }, 18 * 60);
+    expect(await unsubscribeReminder(db(), fx)).toBe(true);
+    expect(await queueOverdueReminders(db(), new Date(Date.now() + 18 * DAY))).toBe(0);
+    const mail = await db().select().from(emailOutbox).where(and(eq(emailOutbox.clinicId, fx.clinicId), eq(emailOutbox.kind, "outcome_reminder")));
+    expect(mail).toHaveLength(0);
   });
 
   it("counts against the link's daily quota like session logs", async () => {
