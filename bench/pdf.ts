@@ -107,10 +107,12 @@ export async function runPdfBench(options: { runs?: number; rounds?: number; exe
   const rows: PdfBenchRow[] = [];
 
   // A fresh process: the first download loads react-pdf (code, fonts) and renders.
+  const rssBefore = process.memoryUsage().rss;
   const first = await measure(async () => (await import("@/lib/pdf/render")).renderHandout(input), ownCpuMs);
   const { renderHandout } = await import("@/lib/pdf/render");
-  rows.push({ name: "react-pdf cold: first handout in a fresh process", medianMs: first.wall, p95Ms: null, cpuMs: first.cpu, runs: 1, note: `${pageCount(first.result)} pages, ${Math.round(first.result.length / 1024)} KiB; loads the renderer and fonts` });
   for (let i = 0; i < 5; i += 1) await renderHandout(input);
+  const loadedMb = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
+  rows.push({ name: "react-pdf cold: first handout in a fresh process", medianMs: first.wall, p95Ms: null, cpuMs: first.cpu, runs: 1, note: `${pageCount(first.result)} pages, ${Math.round(first.result.length / 1024)} KiB; loads the renderer and fonts (resident memory +${loadedMb.toFixed(0)} MiB after 6 renders)` });
 
   let browser: import("@playwright/test").Browser | null = null;
   let page: import("@playwright/test").Page | null = null;
