@@ -27,7 +27,7 @@ const WITH = [
 const VARIANTS = ["", "", "", "", "slow", "assisted", "resisted", "active", "passive", "progressive", "alternating", "bilateral", "unilateral", "end-range", "short-lever", "long-lever", "pulsed", "sustained", "dynamic", "gentle"];
 
 /** mulberry32: 32-bit state in integer arithmetic, so it does not fall into a short cycle. */
-function rng(seed: number) {
+export function rng(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

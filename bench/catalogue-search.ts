@@ -4,21 +4,12 @@ import { clinics, exercises, type NewExercise } from "@/db/schema";
 import { searchExercises } from "@/db/queries/exercises";
 import { buildSearchDetail, buildSearchText } from "@/lib/catalogue/search-text";
 import { syncCatalogue } from "@/lib/catalogue/sync";
-import { catalogueNames, NAME_WORDS } from "./catalogue-names";
+import { catalogueNames, NAME_WORDS, rng } from "./catalogue-names";
 import { freshDatabase, summarise } from "./util";
 
 const POSITIONS = ["supine", "prone", "side-lying", "quadruped", "seated", "kneeling", "standing"] as const;
 const CATEGORIES = ["stretch", "strengthen", "stabilise", "mobilise"] as const;
 const MUSCLES = ["gluteus maximus", "hamstrings", "erector spinae", "transversus abdominis", "obliques", "hip flexors", "quadriceps", "multifidus", "rotator cuff", "deltoid", "gastrocnemius", "tibialis anterior"];
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Exercises named like a real catalogue (bench/catalogue-names.ts), with aliases and tags from their own words. */
 function generate(count: number): NewExercise[] {

@@ -8,7 +8,7 @@ import autocannon from "autocannon";
 import { CONNECTIONS } from "./patient-page";
 import { startServer } from "./server";
 
-export type MemoryRound = { idleMb: number; peakMb: number; hwmMb: number; requestsPerSecond: number };
+export type MemoryRound = { idleMb: number; peakMb: number; hwmMb: number; requestsPerSecond: number; requests: number };
 export type MemoryResult = { driver: "postgres" | "pglite"; seconds: number; rounds: MemoryRound[] };
 
 export function readStatusMb(pid: number, field: "VmRSS" | "VmHWM"): number {
@@ -46,7 +46,12 @@ export async function runMemoryRounds(options: {
     try {
       const idleMb = await settle(server.pid);
       const url = `${server.url}/p/${options.token}`;
-      await autocannon({ url, connections: CONNECTIONS, duration: 2 });
+      // Warm-up until the page answers steadily (route code loaded, JIT, pools), so the
+      // sampled run is load and not start-up; on a busy machine that takes a while.
+      for (let i = 0; i < 6; i += 1) {
+        const warm = await autocannon({ url, connections: CONNECTIONS, duration: 3, timeout: 30 });
+        if (warm.requests.total / warm.duration >= 5) break;
+      }
       let peakMb = 0;
       const timer = setInterval(() => {
         try {
@@ -58,7 +63,7 @@ export async function runMemoryRounds(options: {
       const result = await autocannon({ url, connections: CONNECTIONS, duration: options.seconds, timeout: 30 });
       clearInterval(timer);
       if (result.non2xx > 0 || result.errors > 0) throw new Error(`${options.driver}: ${result.non2xx} non-2xx and ${result.errors} errors under load`);
-      rounds.push({ idleMb, peakMb, hwmMb: readStatusMb(server.pid, "VmHWM"), requestsPerSecond: result.requests.total / result.duration });
+      rounds.push({ idleMb, peakMb, hwmMb: readStatusMb(server.pid, "VmHWM"), requestsPerSecond: result.requests.total / result.duration, requests: result.requests.total });
     } finally {
       await server.stop();
     }

@@ -25,6 +25,8 @@ export type BenchRun = {
   pdfRounds: PdfRounds["rounds"];
   catalogue: CatalogueResult[];
   memory: MemoryResult[];
+  /** Load average before and after, when benchmark 5 was run again on its own (bench/memory-only.ts). */
+  memoryLoad?: number[][];
   weight: WeightResult;
 };
 
@@ -172,8 +174,44 @@ function pdfWhy(rows: PdfBenchRow[]): string {
   return (
     `react-pdf does all its work (layout with Yoga, pagination, text shaping) in this one thread: ${ms(warm.medianMs)} wall, ${ms(warm.cpuMs ?? NaN)} CPU, against Chromium's ${ms(chrome.medianMs)} wall and ${ms(chrome.cpuMs ?? NaN)} CPU spread over its own processes. ` +
     (plain ? `Most of the gap is the "Page 2 of 7" footer, which needs the page count and so a second layout pass: without it react-pdf took ${ms(plain.medianMs)}. ` : "") +
-    "Dropping the page total from the footer (\"Page 2\"), or rendering the handout once per programme version ahead of time (the cache makes every repeat free), are the two ways to beat Chromium's wall time."
+    "A saved version's sheet is now drawn in the background after the save and kept in the database, so a download is a read, not a render (the cached repeat row; a read from the database is one indexed row of 50–100 kB). " +
+    "See \"Handout: where the time goes\" below for the render itself."
   );
+}
+
+/** What profiles and experiments on this machine showed; the figures in them are from those, not from this run. */
+function findings(run: BenchRun): string[] {
+  const pg = run.memory.find((m) => m.driver === "postgres");
+  const lite = run.memory.find((m) => m.driver === "pglite");
+  const idle = (m: MemoryResult | undefined) => (m ? mib(spread(m.rounds.map((r) => r.idleMb)).median) : "n/a");
+  const rendererMb = run.pdf.find((r) => r.name.startsWith("react-pdf cold"))?.note.match(/\+(\d+) MiB/)?.[1];
+  return [
+    "## Server memory: where it goes",
+    "",
+    `- **postgres.js, idle ${idle(pg)}.** About 75 MiB of it is file-backed (RssFile in /proc: the node binary, shared libraries, mapped code), the rest V8's heaps and Next's and the app's server code. ` +
+      `Until this change lib/server-start.ts warmed the handout renderer at start: react-pdf, its layout engine, the fonts and three throwaway renders, ${rendererMb ?? "about 40"} MiB of resident memory in bench/pdf.ts's process, and the 201 MiB idle of the previous results. ` +
+      "It now loads on the first render (lib/pdf/handout-cache.ts imports lib/pdf/render.ts on a miss); a saved version's sheet is drawn in the background after the save, and a stored or cached sheet never loads the renderer at all.",
+    `- **PGlite, idle ${idle(lite)}.** The same server plus the embedded PostgreSQL in WebAssembly. PostgreSQL's default 128 MB of shared buffers were written through at start, inside the process: PGlite alone took 230 MiB of resident memory on opening, 110 MiB with shared_buffers=16MB (db/client.ts), and the server's idle went from 438 to 284 MiB when measured by hand. ` +
+      "What is left is PGlite's linear memory (the module declares 128 MiB as its minimum and PGlite refuses a smaller initialMemory: \"memory import 0 is smaller than initial 2048\"), PostgreSQL's own start-up allocations in it, and the compiled WebAssembly (V8's --wasm-lazy-compilation and --no-wasm-tier-up changed nothing measurable). " +
+      "Under 200 MiB would take a PGlite build with a smaller initial memory, or the database in a process of its own (which moves the memory rather than saving it).",
+    "- **Under load.** 50 patient-page requests in flight at once each hold the page several times over (the RSC payload, the HTML, the escaped inline copy of the payload), and V8 grows its heap to hold them; how far it lets the heap grow before a full collection differs from run to run, hence the spread. " +
+      "No heap limit is set in `npm start`: both drivers stayed under the goal without one in this run. A cap (--max-old-space-size=192) held the peak near 320 MiB on a quiet run of the previous build, for about a fifth less throughput (recorded in the previous results); it is the lever if a smaller server is needed.",
+    "- **Caches bounded by bytes.** The in-process handout cache holds at most 8 MiB (it was 32 MiB: the database copy makes a miss a read); the database copies at most 64 MB for the whole server, oldest dropped first (lib/pdf/handout-store.ts). The text-shaping memo and the patient page's cache are bounded by entries.",
+    "",
+    "## Catalogue search: where the time goes",
+    "",
+    "EXPLAIN ANALYZE of the slowest queries on the 10,000 catalogue-like names. The search was one query, \"words match, or the name is trigram-alike\". With names of varied words the planner's estimate for broad words (\"glute\" is in the muscles or purpose of 2,398 exercises) made it scan every exercise and work out each name's trigram likeness, row by row: 215 ms under a load average of 15. " +
+      "It is now two index scans whose rows never overlap (words through the full-text index; likeness alone through the trigram index, excluding rows the words found), each ranked as before: 85 ms for the same query in the same conditions; over the whole mix, one round each by hand at a load average of about 12, p95 202 ms before and 96 ms after. " +
+      "What is left is proportional to the matches: fetching and ranking every exercise a broad word finds (2,400 for \"glute\", 5,000 for \"no equipment\", every prone exercise for \"lying on front\"), about 10–15 µs a row on this busy machine, and the trigram index's candidate checks for a typo-tolerant phrase. PGlite runs the same plans in WebAssembly on the server's own thread, about 2–3× slower than PostgreSQL. " +
+      "Lower would take ranking fewer rows: name matches first through an index of the names' words alone (a schema change: a second tsvector or an expression index), falling back to aliases, tags and detail only when the names do not fill the page; the order of results would change only among exercises that match by detail alone.",
+    "",
+    "## Handout: where the time goes",
+    "",
+    "A CPU profile of 20 warm renders after 5 (`node --import tsx --cpu-prof bench/pdf-profile.ts 20`, self time by package, on this busy machine): @react-pdf/layout 13% (pagination, node measurement), @react-pdf/textkit 12% (line breaking, runs, bidi), the garbage collector 10%, pdfkit 8% (writing the PDF, font subsetting, zlib 1%), @react-pdf/render 5%, Yoga 4%, @react-pdf/fns 4%, fontkit 4% (shaping, mostly memoised in lib/pdf/fonts.ts), @react-pdf/stylesheet 4%; the rest is spread thin, with about a tenth in loading modules through tsx. No single hot spot is ours to remove: it is react-pdf's pipeline, single-threaded, and the \"Page N of M\" footer makes it lay out every page twice (the unnumbered row). " +
+      "Chromium does the same work in C++ over several processes, so on a machine whose cores are busy with other work it gets more of them: compare the CPU column (this process's CPU against all of Chromium's processes') as well as the wall time. " +
+      "Beating Chromium's wall time on every round would take dropping the page total (\"Page 2\"), which needs a product decision, or rendering in a worker so the layout does not share the event loop; neither matters to a patient now: the sheet is drawn after the save, before anyone downloads it.",
+    "",
+  ];
 }
 
 const describeQuery = (filters: Record<string, string>) =>
@@ -274,13 +312,15 @@ export function renderResults(run: BenchRun): string {
     "",
     "bench/memory.ts: for each driver, three fresh `next start`s of the production build; idle is VmRSS once start-up work has settled (before any request), peak is VmRSS sampled every 100 ms during the load on the patient page (50 connections, after a 2 s warm-up).",
     "",
-    "| driver | round | idle | peak under load | VmHWM | requests/s |",
+    ...(run.memoryLoad ? [`Measured again on its own after the full run (bench/memory-only.ts, same build), load average before ${load(run.memoryLoad[0]!)}, after ${load(run.memoryLoad[1]!)}.`, ""] : []),
+    "| driver | round | idle | peak under load | VmHWM | requests served (per s) |",
     "|---|---:|---:|---:|---:|---:|",
-    ...run.memory.flatMap((m) => m.rounds.map((r, i) => `| ${driverName(m.driver)} | ${i + 1} | ${mib(r.idleMb)} | ${mib(r.peakMb)} | ${mib(r.hwmMb)} | ${num(r.requestsPerSecond)} |`)),
+    ...run.memory.flatMap((m) => m.rounds.map((r, i) => `| ${driverName(m.driver)} | ${i + 1} | ${mib(r.idleMb)} | ${mib(r.peakMb)} | ${mib(r.hwmMb)} | ${num(r.requests ?? 0)} (${r.requestsPerSecond.toFixed(1)}) |`)),
     "",
     `During benchmark 1 (postgres.js, one server through all its rounds) the peak was ${page.memory.peakRssMb.toFixed(0)} MiB (${page.memory.samples} samples; idle before it ${page.memory.idleRssMb.toFixed(0)} MiB).`,
     "",
   ];
+  lines.push(...findings(run));
   const missed = list.filter((g) => g.met === false);
   if (missed.length > 0) {
     lines.push("## Missed goals: why, and what it would take", "");
@@ -293,4 +333,12 @@ export function writeResults(run: BenchRun): string {
   const file = path.join(process.cwd(), "bench", "RESULTS.md");
   writeFileSync(file, renderResults(run));
   return file;
+}
+
+// `npx tsx bench/results.ts` writes RESULTS.md again from the last run's bench/.out/results.json.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { readFileSync } = await import("node:fs");
+  const run = JSON.parse(readFileSync(path.join(process.cwd(), "bench", ".out", "results.json"), "utf8")) as BenchRun;
+  run.date = new Date(run.date);
+  console.log(`rewrote ${writeResults(run)}`);
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { updateClinic } from "@/db/queries/clinics";
+import { erasePatient } from "@/db/queries/erasure";
 import { handoutStoreSize, storeHandoutPdf } from "@/db/queries/handouts";
 import { issueLink } from "@/db/queries/links";
 import { createProgramme } from "@/db/queries/programmes";
@@ -34,7 +35,7 @@ const { db } = setupTestDatabase();
 beforeEach(pointAppAtTestDatabase(db));
 
 const dose = { sets: 3, reps: 10, holdSeconds: 0, restSeconds: 30, sides: "none" as const, timesPerDay: 1, daysPerWeek: 7, load: "", note: "" };
-let fx: { clinicId: string; ownerId: string; programmeId: string; token: string; bridgeId: string };
+let fx: { clinicId: string; ownerId: string; patientId: string; patientName: string; programmeId: string; token: string; bridgeId: string };
 const renders = () => vi.mocked(renderHandout).mock.calls.length;
 
 /** Every table is emptied before each test: each starts from a programme with a live link. */
@@ -46,7 +47,7 @@ async function seed() {
   const content = { title: "Back", patientNote: "", changeNote: "", startDate: null, reviewDate: null, items: [{ ...dose, exerciseId: bridge!.id }] };
   const programmeId = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content });
   const link = await db().transaction((tx) => issueLink(tx, actor, { programmeId, key: linkKey(env().AUTH_SECRET) }));
-  fx = { clinicId: clinic.id, ownerId: owner.id, programmeId, token: link.token, bridgeId: bridge!.id };
+  fx = { clinicId: clinic.id, ownerId: owner.id, patientId: patient.id, patientName: patient.name, programmeId, token: link.token, bridgeId: bridge!.id };
   actAs({ id: owner.id, clinicId: clinic.id, role: "owner", sessionVersion: owner.sessionVersion });
 }
 
@@ -82,6 +83,9 @@ describe(`rendered handouts kept in the database on ${driver}`, () => {
     const pdf = await patientDownload();
     expect(renders()).toBe(before);
     expect(pdf.equals(stored[0]!.pdf)).toBe(true);
+    // The sheet prints the patient's name: erasing the patient erases it.
+    await erasePatient(db(), { clinicId: fx.clinicId, clinicianId: fx.ownerId }, { patientId: fx.patientId, confirmName: fx.patientName, reason: "patient_request" });
+    expect(await storedFor()).toHaveLength(0);
   });
 
   it("a changed version or clinic detail is drawn afresh; the patient's GET stores nothing", async () => {
