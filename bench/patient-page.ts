@@ -134,7 +134,8 @@ export async function runPatientPageBench(options: {
     const floorRound = await load(floorUrl, options.seconds);
     rounds.push({ dynamic, static: staticRound, floor: floorRound, ratio: dynamic.requestsPerSecond / staticRound.requestsPerSecond });
   }
-  const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[1]!;
+  // A round in which nothing was served (a saturated machine) has no ratio: it sorts first.
+  const median = [...rounds].sort((a, b) => (Number.isFinite(a.ratio) ? a.ratio : -1) - (Number.isFinite(b.ratio) ? b.ratio : -1))[1]!;
   const mem = { peakRssMb: peak, hwmMb: readStatusKb(options.serverPid, "VmHWM") / 1024, samples };
   const dynamic = median.dynamic;
   const staticFigures = median.static;

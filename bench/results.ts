@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { MemoryResult } from "./memory";
 import type { PatientPageResult } from "./patient-page";
@@ -111,7 +111,7 @@ function goals(run: BenchRun): Goal[] {
       met: spread(c.rounds.map((r) => r.p95)).median <= 10,
       why:
         `The slowest queries: ${c.slowest.map((q) => `${describeQuery(q.filters)} ${ms(q.p50)}`).join(", ")} (medians). ` +
-        "See \"Catalogue search: where the time goes\" below.",
+        "See \"Catalogue search: where the time goes\" above.",
     })),
     {
       id: "4a",
@@ -151,7 +151,7 @@ function goals(run: BenchRun): Goal[] {
         figure: spreadText(m.rounds.map((r) => r.idleMb), mib),
         goal: "≤ 200 MiB",
         met: spread(m.rounds.map((r) => r.idleMb)).median <= 200,
-        why: "See \"Server memory: where it goes\" below.",
+        why: "See \"Server memory: where it goes\" above.",
       },
       {
         id: `5${"bd"[i]}`,
@@ -159,7 +159,7 @@ function goals(run: BenchRun): Goal[] {
         figure: spreadText(m.rounds.map((r) => r.peakMb), mib),
         goal: "≤ 350 MiB",
         met: spread(m.rounds.map((r) => r.peakMb)).median <= 350,
-        why: "See \"Server memory: where it goes\" below.",
+        why: "See \"Server memory: where it goes\" above.",
       },
     ]),
   ];
@@ -175,7 +175,7 @@ function pdfWhy(rows: PdfBenchRow[]): string {
     `react-pdf does all its work (layout with Yoga, pagination, text shaping) in this one thread: ${ms(warm.medianMs)} wall, ${ms(warm.cpuMs ?? NaN)} CPU, against Chromium's ${ms(chrome.medianMs)} wall and ${ms(chrome.cpuMs ?? NaN)} CPU spread over its own processes. ` +
     (plain ? `Most of the gap is the "Page 2 of 7" footer, which needs the page count and so a second layout pass: without it react-pdf took ${ms(plain.medianMs)}. ` : "") +
     "A saved version's sheet is now drawn in the background after the save and kept in the database, so a download is a read, not a render (the cached repeat row; a read from the database is one indexed row of 50–100 kB). " +
-    "See \"Handout: where the time goes\" below for the render itself."
+    "See \"Handout: where the time goes\" above for the render itself."
   );
 }
 
@@ -184,6 +184,7 @@ function findings(run: BenchRun): string[] {
   const pg = run.memory.find((m) => m.driver === "postgres");
   const lite = run.memory.find((m) => m.driver === "pglite");
   const idle = (m: MemoryResult | undefined) => (m ? mib(spread(m.rounds.map((r) => r.idleMb)).median) : "n/a");
+  const growth = (m: MemoryResult | undefined) => (m ? `${mib(spread(m.rounds.map((r) => r.peakMb - r.idleMb)).min)}–${mib(spread(m.rounds.map((r) => r.peakMb - r.idleMb)).max)}` : "n/a");
   const rendererMb = run.pdf.find((r) => r.name.startsWith("react-pdf cold"))?.note.match(/\+(\d+) MiB/)?.[1];
   return [
     "## Server memory: where it goes",
@@ -194,8 +195,9 @@ function findings(run: BenchRun): string[] {
     `- **PGlite, idle ${idle(lite)}.** The same server plus the embedded PostgreSQL in WebAssembly. PostgreSQL's default 128 MB of shared buffers were written through at start, inside the process: PGlite alone took 230 MiB of resident memory on opening, 110 MiB with shared_buffers=16MB (db/client.ts), and the server's idle went from 438 to 284 MiB when measured by hand. ` +
       "What is left is PGlite's linear memory (the module declares 128 MiB as its minimum and PGlite refuses a smaller initialMemory: \"memory import 0 is smaller than initial 2048\"), PostgreSQL's own start-up allocations in it, and the compiled WebAssembly (V8's --wasm-lazy-compilation and --no-wasm-tier-up changed nothing measurable). " +
       "Under 200 MiB would take a PGlite build with a smaller initial memory, or the database in a process of its own (which moves the memory rather than saving it).",
-    "- **Under load.** 50 patient-page requests in flight at once each hold the page several times over (the RSC payload, the HTML, the escaped inline copy of the payload), and V8 grows its heap to hold them; how far it lets the heap grow before a full collection differs from run to run, hence the spread. " +
-      "No heap limit is set in `npm start`: both drivers stayed under the goal without one in this run. A cap (--max-old-space-size=192) held the peak near 320 MiB on a quiet run of the previous build, for about a fifth less throughput (recorded in the previous results); it is the lever if a smaller server is needed.",
+    `- **Under load.** Over idle, the peak grew by ${growth(pg)} on postgres.js and ${growth(lite)} on PGlite. That is requests in flight: 50 patient pages at once, each held several times over (the RSC payload, the HTML, the escaped inline copy of the payload), and V8 growing its heap to hold them; how far it lets the heap grow before a full collection differs from start to start, hence the spread. ` +
+      "On PGlite every query runs in WebAssembly on the server's own thread, so 50 pages at once queue behind each other and behind rendering: on this busy machine some PGlite rounds served few or no pages within the load's seconds (the requests column), and memory held by waiting requests is the same either way. " +
+      "No heap limit is set in `npm start`: its throughput cost was not measured again on this build. The previous results measured --max-old-space-size=192 on postgres.js: the peak held near 320 MiB for about a fifth less throughput. For a 1 GB server that is the lever (`NODE_OPTIONS=--max-old-space-size=192 npm start`); lowering the page's own size (the drawn programme is carried twice) is the other, and belongs with the patient page's rendering.",
     "- **Caches bounded by bytes.** The in-process handout cache holds at most 8 MiB (it was 32 MiB: the database copy makes a miss a read); the database copies at most 64 MB for the whole server, oldest dropped first (lib/pdf/handout-store.ts). The text-shaping memo and the patient page's cache are bounded by entries.",
     "",
     "## Catalogue search: where the time goes",
@@ -257,7 +259,7 @@ export function renderResults(run: BenchRun): string {
     loadRow("the same HTML as a static file", page.static, page.aloneStaticMs),
     loadRow(`${page.floor.path} (for scale)`, page.floor, page.floor.aloneMs),
     "",
-    `Ratio, patient page to static file: **${page.ratio.toFixed(3)}** (the median round; rounds: ${page.rounds.map((r) => r.ratio.toFixed(3)).join(", ")}). The table shows the median round; requests/s of the page in each round: ${page.rounds.map((r) => num(r.dynamic.requestsPerSecond)).join(", ")}; of the static file: ${page.rounds.map((r) => num(r.static.requestsPerSecond)).join(", ")}.`,
+    `Ratio, patient page to static file: **${page.ratio.toFixed(3)}** (the median round; rounds: ${page.rounds.map((r) => (Number.isFinite(r.ratio) ? r.ratio.toFixed(3) : "none served")).join(", ")}). The table shows the median round; requests/s of the page in each round: ${page.rounds.map((r) => num(r.dynamic.requestsPerSecond)).join(", ")}; of the static file: ${page.rounds.map((r) => num(r.static.requestsPerSecond)).join(", ")}.`,
     "",
     "How the page is served: the link is checked on every request (token hash, expiry, revocation, archive, and the miss throttle), and the week's count and recent sessions are read on every request. " +
       "The programme itself (intro, note, what changed, the exercises with their figures, safety advice, footer) is drawn to HTML once per programme version and stamp and kept in an in-process LRU (app/p/[token]/page-cache.tsx); " +
@@ -329,15 +331,19 @@ export function renderResults(run: BenchRun): string {
   return lines.join("\n");
 }
 
+/** `npm run bench:scale` prints its own table, pasted under this heading; a new run keeps it. */
+const SCALE_HEADING = "## Clinic at scale";
+
 export function writeResults(run: BenchRun): string {
   const file = path.join(process.cwd(), "bench", "RESULTS.md");
-  writeFileSync(file, renderResults(run));
+  const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const at = previous.indexOf(`\n${SCALE_HEADING}`);
+  writeFileSync(file, renderResults(run) + (at >= 0 ? previous.slice(at) : ""));
   return file;
 }
 
 // `npx tsx bench/results.ts` writes RESULTS.md again from the last run's bench/.out/results.json.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { readFileSync } = await import("node:fs");
   const run = JSON.parse(readFileSync(path.join(process.cwd(), "bench", ".out", "results.json"), "utf8")) as BenchRun;
   run.date = new Date(run.date);
   console.log(`rewrote ${writeResults(run)}`);
