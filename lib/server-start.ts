@@ -17,9 +17,9 @@ export async function startServer(attempt = 1): Promise<void> {
     await bootstrap(connection, { demo });
     // Retries and mail left by a previous run; new mail is also sent right after it is queued.
     startEmailSender();
-    // The handout renderer is not loaded here: it is ~60 MiB of code and fonts that most
-    // processes never need, and a saved version's handout is drawn in the background
-    // after the save (lib/pdf/programme-handout.tsx), so downloads do not wait for it.
+    // The handout renderer is not loaded here: it is ~40 MiB of code, fonts and heap that
+    // many processes never need, and a saved version's handout is drawn in the background
+    // after the save (lib/pdf/programme-handout.ts), so downloads do not wait for it.
   } catch (error) {
     const wait = Math.min(30, attempt * 2);
     console.error(`[homeplan] start-up could not reach the database (${(error as Error).message}); retrying in ${wait} s`);
