@@ -9,7 +9,7 @@ if (which === "pdf") {
   console.log(JSON.stringify(await runPdfBench()));
 } else if (which === "catalogue") {
   const { runCatalogueSearchBench } = await import("./catalogue-search");
-  console.log(JSON.stringify(await runCatalogueSearchBench()));
+  console.log(JSON.stringify(await runCatalogueSearchBench({ driver: process.argv[3] === "pglite" ? "pglite" : "postgres" })));
 } else {
   throw new Error(`unknown benchmark ${which}`);
 }

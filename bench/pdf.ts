@@ -80,15 +80,20 @@ class Series {
   }
 }
 
-export async function runPdfBench(options: { runs?: number; exercises?: number; chromium?: boolean } = {}): Promise<{ rows: PdfBenchRow[] }> {
+/** Figures of the warm react-pdf render against Chromium's print, round by round (each an interleaved A B A B series). */
+export type PdfRounds = { rounds: { reactPdfMs: number; chromiumMs: number }[] };
+
+export async function runPdfBench(options: { runs?: number; rounds?: number; exercises?: number; chromium?: boolean } = {}): Promise<{ rows: PdfBenchRow[] } & PdfRounds> {
   const runs = options.runs ?? 30;
+  const roundCount = options.rounds ?? 3;
   const exercises = options.exercises ?? 8;
-  const [{ renderHandout, handoutCacheKey, clearHandoutCache, warmHandoutRenderer }, { setShapingMemo }, { safetyAdvice }, { sampleProgramme }, { handoutHtml }] = await Promise.all([
-    import("@/lib/pdf/render"),
+  const [{ setShapingMemo }, { safetyAdvice }, { sampleProgramme }, { handoutHtml }, { cachedHandout, clearHandoutCache }, { handoutDigest }] = await Promise.all([
     import("@/lib/pdf/fonts"),
     import("@/lib/catalogue/safety"),
     import("@/lib/programme/sample"),
     import("./handout-html"),
+    import("@/lib/pdf/handout-cache"),
+    import("@/lib/pdf/handout-digest"),
   ]);
   const programme = sampleProgramme(exercises);
   const input: HandoutInput = {
@@ -101,12 +106,13 @@ export async function runPdfBench(options: { runs?: number; exercises?: number; 
   const unnumbered: HandoutInput = { ...input, pageNumbers: false };
   const rows: PdfBenchRow[] = [];
 
-  // A server process: warm-up at start (fonts parsed, code compiled), then the first download.
-  const warmUp = await measure(warmHandoutRenderer, ownCpuMs);
-  rows.push({ name: "react-pdf cold: warmHandoutRenderer() at start", medianMs: warmUp.wall, p95Ms: null, cpuMs: warmUp.cpu, runs: 1, note: "three renders of a 4-page throwaway handout" });
-  const first = await measure(() => renderHandout(input), ownCpuMs);
-  rows.push({ name: "react-pdf first handout after warm-up", medianMs: first.wall, p95Ms: null, cpuMs: first.cpu, runs: 1, note: `${pageCount(first.result)} pages, ${Math.round(first.result.length / 1024)} KiB` });
-  for (let i = 0; i < 3; i += 1) await renderHandout(input);
+  // A fresh process: the first download loads react-pdf (code, fonts) and renders.
+  const rssBefore = process.memoryUsage().rss;
+  const first = await measure(async () => (await import("@/lib/pdf/render")).renderHandout(input), ownCpuMs);
+  const { renderHandout } = await import("@/lib/pdf/render");
+  for (let i = 0; i < 5; i += 1) await renderHandout(input);
+  const loadedMb = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
+  rows.push({ name: "react-pdf cold: first handout in a fresh process", medianMs: first.wall, p95Ms: null, cpuMs: first.cpu, runs: 1, note: `${pageCount(first.result)} pages, ${Math.round(first.result.length / 1024)} KiB; loads the renderer and fonts (resident memory +${loadedMb.toFixed(0)} MiB after 6 renders)` });
 
   let browser: import("@playwright/test").Browser | null = null;
   let page: import("@playwright/test").Page | null = null;
@@ -120,42 +126,53 @@ export async function runPdfBench(options: { runs?: number; exercises?: number; 
     const { chromium } = await import("@playwright/test");
     browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
     page = await browser.newPage();
-    for (let i = 0; i < 3; i += 1) await printChromium();
+    for (let i = 0; i < 5; i += 1) await printChromium();
   }
 
+  // Interleaved: each run renders every variant once (A B C D A B C D …), so load from other
+  // processes falls on all of them alike; rounds are consecutive blocks of runs.
   const numbered = new Series();
   const plain = new Series();
   const fresh = new Series();
   const chrome = new Series();
+  const rounds: PdfRounds["rounds"] = [];
   let chromePdf: Buffer | null = null;
-  for (let i = 0; i < runs; i += 1) {
-    numbered.add(await measure(() => renderHandout(input), ownCpuMs));
-    plain.add(await measure(() => renderHandout(unnumbered), ownCpuMs));
-    setShapingMemo(false);
-    fresh.add(await measure(() => renderHandout(input), ownCpuMs));
-    setShapingMemo(true);
-    if (page) {
-      const sample = await measure(printChromium, childrenCpuMs);
-      chrome.add(sample);
-      chromePdf = sample.result;
+  for (let round = 0; round < roundCount; round += 1) {
+    const a = new Series();
+    const b = new Series();
+    for (let i = 0; i < runs; i += 1) {
+      const warm = await measure(() => renderHandout(input), ownCpuMs);
+      numbered.add(warm);
+      a.add(warm);
+      plain.add(await measure(() => renderHandout(unnumbered), ownCpuMs));
+      setShapingMemo(false);
+      fresh.add(await measure(() => renderHandout(input), ownCpuMs));
+      setShapingMemo(true);
+      if (page) {
+        const sample = await measure(printChromium, childrenCpuMs);
+        chrome.add(sample);
+        b.add(sample);
+        chromePdf = sample.result;
+      }
     }
+    rounds.push({ reactPdfMs: quantile(a.wall, 0.5), chromiumMs: page ? quantile(b.wall, 0.5) : NaN });
   }
   rows.push(numbered.row("react-pdf warm", '"Page 2 of 7" footer (the default)'));
   rows.push(plain.row("react-pdf warm, pages not numbered", "no second layout pass"));
   rows.push(fresh.row("react-pdf warm, text shaped afresh", "shaping memo off, as for all-new text"));
 
   clearHandoutCache();
-  const key = handoutCacheKey({ programmeId: programme.programmeId, version: programme.version, linkId: "bench", paperSize: programme.clinic.paperSize, weeks: input.weeks, generatedOn: input.generatedOn });
-  await renderHandout(input, { cacheKey: key });
+  const key = `bench|${handoutDigest(input)}`;
+  await cachedHandout(key, () => input);
   const cached = new Series();
-  for (let i = 0; i < runs; i += 1) cached.add(await measure(() => renderHandout(input, { cacheKey: key }), ownCpuMs));
-  rows.push(cached.row("react-pdf cached repeat", "in-process LRU, a copy of the bytes"));
+  for (let i = 0; i < runs; i += 1) cached.add(await measure(() => cachedHandout(key, () => input), ownCpuMs));
+  rows.push(cached.row("react-pdf cached repeat", "in-process cache, a copy of the bytes"));
 
   if (browser && chromePdf) {
     rows.push(chrome.row("Chromium setContent + page.pdf (page reused)", `${pageCount(chromePdf)} pages, ${Math.round(chromePdf.length / 1024)} KiB; CPU of all its processes`));
     await browser.close();
   }
-  return { rows };
+  return { rows, rounds };
 }
 
 export function pdfBenchTable(rows: PdfBenchRow[]): string {

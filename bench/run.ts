@@ -3,16 +3,17 @@
  * results in bench/RESULTS.md. Settings (all optional):
  *   BENCH_SKIP_BUILD=1       use the existing .next build
  *   BENCH_PORT=3800          port for `next start`
- *   BENCH_SECONDS=20         length of each load run
+ *   BENCH_SECONDS=8          length of each load run (three interleaved rounds of each)
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432   server for the throwaway databases
  *   BENCH_SKIP_LIGHTHOUSE=1  JavaScript weight only
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { runMemoryRounds, type MemoryResult } from "./memory";
 import { runPatientPageBench, type PatientPageResult } from "./patient-page";
-import type { PdfBenchRow } from "./pdf";
+import type { PdfBenchRow, PdfRounds } from "./pdf";
 import { writeResults, type CatalogueResult } from "./results";
 import type { Seeded } from "./seed";
 import { buildApp, OUT_DIR, runChild, startServer, type RunningServer } from "./server";
@@ -21,7 +22,7 @@ import { runWeightBench, type WeightResult } from "./weight";
 
 const started = Date.now();
 const port = Number(process.env.BENCH_PORT ?? 3800);
-const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const log = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -97,11 +98,21 @@ async function main() {
   });
   await server.stop();
 
-  log("2: handout PDF (separate process, no react-server condition)");
-  const pdf = runChild<{ rows: PdfBenchRow[] }>("bench/child.ts", { reactServer: false, args: ["pdf"] });
+  log(`5: memory on postgres.js, 3 fresh starts, ${seconds} s of patient-page load each`);
+  const memory: MemoryResult[] = [await runMemoryRounds({ driver: "postgres", port, env: appEnv, token: seeded.token, seconds })];
 
-  log("3: catalogue search at 10,000 exercises (separate process)");
-  const catalogue = runChild<CatalogueResult>("bench/child.ts", { reactServer: true, args: ["catalogue"] });
+  log("5: memory on the embedded PGlite: seeding a data folder, then 3 fresh starts");
+  const pgliteDir = mkdtempSync(path.join(os.tmpdir(), "homeplan-bench-pglite-"));
+  cleanups.push(() => rmSync(pgliteDir, { recursive: true, force: true }));
+  const pgliteEnv = { PGLITE_DIR: pgliteDir, AUTH_SECRET: secret, APP_URL: appUrl, SKIP_DEMO_SEED: "true", DATABASE_URL: "" };
+  const pgliteSeeded = runChild<Seeded>("bench/seed.ts", { reactServer: true, env: pgliteEnv });
+  memory.push(await runMemoryRounds({ driver: "pglite", port, env: pgliteEnv, token: pgliteSeeded.token, seconds }));
+
+  log("2: handout PDF (separate process, no react-server condition)");
+  const pdf = runChild<{ rows: PdfBenchRow[] } & PdfRounds>("bench/child.ts", { reactServer: false, args: ["pdf"] });
+
+  log("3: catalogue search at 10,000 exercises on both drivers (separate processes)");
+  const catalogue = (["postgres", "pglite"] as const).map((driver) => runChild<CatalogueResult>("bench/child.ts", { reactServer: true, args: ["catalogue", driver] }));
 
   const run = {
     date: new Date(),
@@ -112,7 +123,9 @@ async function main() {
     totalSeconds: (Date.now() - started) / 1000,
     page,
     pdf: pdf.rows,
+    pdfRounds: pdf.rounds,
     catalogue,
+    memory,
     weight,
   };
   writeFileSync(path.join(OUT_DIR, "results.json"), JSON.stringify(run, null, 2));

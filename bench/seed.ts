@@ -3,7 +3,7 @@
  * what changed), a few logged sessions and a live link, through the app's own queries.
  * Run as a child of bench/run.ts with the react-server condition (the queries import
  * "server-only"):
- *   DATABASE_URL=... AUTH_SECRET=... npx tsx --conditions=react-server bench/seed.ts
+ *   DATABASE_URL=... (or PGLITE_DIR=...) AUTH_SECRET=... npx tsx --conditions=react-server bench/seed.ts
  * Prints one line of JSON: { token, clinicId, programmeId, clinicianId }.
  */
 import { migrateDatabase, openDatabase } from "@/db/client";
@@ -22,8 +22,9 @@ const SLUGS = ["pelvic-tilt", "knee-to-chest", "bridge", "cat-cow", "bird-dog", 
 
 export type Seeded = { token: string; clinicId: string; programmeId: string; clinicianId: string };
 
-export async function seedPatientPage(url: string, secret: string): Promise<Seeded> {
-  const connection = await openDatabase({ url, max: 2 });
+/** `url` for PostgreSQL, else PGlite in `dataDir`. */
+export async function seedPatientPage(target: { url?: string; dataDir?: string }, secret: string): Promise<Seeded> {
+  const connection = await openDatabase({ ...target, max: 2 });
   try {
     await migrateDatabase(connection);
     await syncCatalogue(connection.db);
@@ -93,7 +94,8 @@ export async function seedPatientPage(url: string, secret: string): Promise<Seed
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const url = process.env.DATABASE_URL;
+  const dataDir = process.env.PGLITE_DIR;
   const secret = process.env.AUTH_SECRET;
-  if (!url || !secret) throw new Error("DATABASE_URL and AUTH_SECRET are required");
-  console.log(JSON.stringify(await seedPatientPage(url, secret)));
+  if (!(url || dataDir) || !secret) throw new Error("DATABASE_URL or PGLITE_DIR, and AUTH_SECRET, are required");
+  console.log(JSON.stringify(await seedPatientPage({ url, dataDir }, secret)));
 }

@@ -56,7 +56,14 @@ export async function openDatabase(options: { url?: string; dataDir?: string; ma
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    extensions: { pg_trgm },
+    // PostgreSQL's default 128 MB of shared buffers is written through at start, in this
+    // process's own memory (~110 MiB of resident memory measured). A clinic's data is a
+    // few tens of MB and the files stay in the OS page cache, so 16 MB costs no reads.
+    startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"],
+  });
   // PGlite is a single session, so a plain SET lasts for the life of the connection.
   await client.exec(Object.entries(SESSION_SETTINGS).map(([k, v]) => `set ${k} = ${v};`).join("\n"));
   const db = drizzle(client, { schema }) as unknown as Database;

@@ -781,3 +781,32 @@ export const questionnaireResponses = pgTable(
 
 export type OutcomeMeasure = typeof outcomeMeasures.$inferSelect;
 export type QuestionnaireResponse = typeof questionnaireResponses.$inferSelect;
+
+// ---------------------------------------------------------------- rendered handouts
+
+/**
+ * Handout PDFs already drawn, kept across restarts so a download after a save (which
+ * renders in the background) or after a restart is a read, not a render. Filed under
+ * the digest of everything the sheet prints (lib/pdf/handout-digest.ts), so a changed
+ * version, clinic detail, name, link or layout is a different row and a stale sheet is
+ * never served. A cache only: any row may go at any time; lib/pdf/handout-store.ts
+ * keeps the whole table under a byte budget, oldest first. Rows go with their
+ * programme (erasure deletes the programme).
+ */
+export const handoutPdfs = pgTable(
+  "handout_pdfs",
+  {
+    clinicId: uuid("clinic_id").notNull(),
+    digest: text("digest").notNull(),
+    programmeId: uuid("programme_id").notNull(),
+    pdf: bytea("pdf").notNull(),
+    bytes: integer("bytes").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.digest] }),
+    foreignKey({ columns: [t.clinicId, t.programmeId], foreignColumns: [programmes.clinicId, programmes.id] }).onDelete("cascade"),
+    index("handout_pdfs_programme_idx").on(t.clinicId, t.programmeId),
+    index("handout_pdfs_created_idx").on(t.createdAt),
+  ],
+);

@@ -23,8 +23,9 @@ export async function startServer(attempt = 1): Promise<void> {
     startOutcomeReminders();
     // Reminders for missed sessions, queued into the outbox; every instance runs it, one at a time.
     startReminderSweep(getDb);
-    // The first PDF in a process is slow (fonts, layout code); pay that now, not on a patient's tap.
-    void import("@/lib/pdf/render").then((m) => m.warmHandoutRenderer()).catch(() => {});
+    // The handout renderer is not loaded here: it is ~40 MiB of code, fonts and heap that
+    // many processes never need, and a saved version's handout is drawn in the background
+    // after the save (lib/pdf/programme-handout.ts), so downloads do not wait for it.
   } catch (error) {
     const wait = Math.min(30, attempt * 2);
     console.error(`[homeplan] start-up could not reach the database (${(error as Error).message}); retrying in ${wait} s`);

@@ -124,21 +124,32 @@ export async function searchExercises(
   const query = sql`to_tsquery('english', ${tsq})`;
   // The same words, found in the name (weight A) only.
   const inName = sql`to_tsquery('english', ${tsq.replaceAll(":*", ":*A")})`;
-  // How alike the name is to what was typed counts for exercises found by their name (its
-  // words, or its likeness for a typo), not for those found only through aliases, tags or
-  // detail: "no equipment" finds thousands that way, and working out the likeness of each
-  // name (trigrams, row by row) was most of the time of such a search.
-  const rank = sql`(ts_rank(${exercises.search}, ${query}) * 4
-      + case when ${exercises.search} @@ ${inName} or not ${exercises.search} @@ ${query}
-          then similarity(lower(${exercises.name}), ${lowered}) else 0 end
-      + case when lower(${exercises.name}) like ${`${lowered.replace(/[%_\\]/g, "")}%`} then 1 else 0 end) desc`;
+  const like = sql`case when lower(${exercises.name}) like ${`${lowered.replace(/[%_\\]/g, "")}%`} then 1 else 0 end`;
+  const likeness = sql`similarity(lower(${exercises.name}), ${lowered})`;
   // The % operators use the trigram indexes, with thresholds set per connection (db/client.ts).
   const run = (match: SQL) =>
-    db.select(cardColumns).from(exercises).where(and(...conditions, match)).orderBy(rank, asc(exercises.name)).limit(limit) as Promise<ExerciseCard[]>;
-  // Words first (and typos in names). Only when nothing matches are misspelt aliases and
-  // tags tried, so "lying on front" is not padded with every "lying on …".
-  const found = await run(sql`(${exercises.search} @@ ${query} or lower(${exercises.name}) % ${lowered})`);
-  return found.length > 0 ? found : run(sql`${lowered} <% ${exercises.searchText}`);
+    db.select(cardColumns).from(exercises).where(and(...conditions, match)).orderBy(sql`${likeness} + ${like} desc`, asc(exercises.name)).limit(limit) as Promise<ExerciseCard[]>;
+  // Words first (and typos in names), as two index scans whose rows never overlap: found
+  // by their words, ranked by full-text rank, with how alike the name is to what was
+  // typed counting only when the words are in the name ("no equipment" finds thousands
+  // through aliases and tags, and working out each name's likeness was most of such a
+  // search); and found by the likeness of their name alone (a typo), ranked by it. One
+  // query with "words or likeness" made the planner read every exercise and work out
+  // each name's likeness (a real catalogue's longer, varied names made that 3× slower).
+  const rank = sql<number>`ts_rank(${exercises.search}, ${query}) * 4 + case when ${exercises.search} @@ ${inName} then ${likeness} else 0 end + ${like}`;
+  const byWords = db
+    .select({ ...cardColumns, rank: sql<number>`${rank}`.as("rank") })
+    .from(exercises)
+    .where(and(...conditions, sql`${exercises.search} @@ ${query}`));
+  const byLikeness = db
+    .select({ ...cardColumns, rank: sql<number>`${likeness} + ${like}`.as("rank") })
+    .from(exercises)
+    .where(and(...conditions, sql`lower(${exercises.name}) % ${lowered}`, sql`not ${exercises.search} @@ ${query}`));
+  const found = await byWords.unionAll(byLikeness).orderBy(sql`rank desc`, sql`name asc`).limit(limit);
+  // Only when nothing matches are misspelt aliases and tags tried, so "lying on front" is
+  // not padded with every "lying on …".
+  if (found.length > 0) return found.map(({ rank: _rank, ...card }) => card as ExerciseCard);
+  return run(sql`${lowered} <% ${exercises.searchText}`);
 }
 
 export async function getExercise(db: DatabaseOrTransaction, { id, clinicId }: { id: string; clinicId: string }) {

@@ -13,7 +13,9 @@ import { sampleProgramme } from "@/lib/programme/sample";
 import { setShapingMemo } from "./fonts";
 import { doseParts } from "./handout-exercise";
 import { FIGURE_WIDTH } from "./handout";
-import { clearHandoutCache, handoutCacheKey, renderHandout, warmHandoutRenderer, type HandoutInput } from "./render";
+import { cachedHandout, clearHandoutCache } from "./handout-cache";
+import { handoutDigest } from "./handout-digest";
+import { renderHandout, type HandoutInput } from "./render";
 
 // Renders and poppler calls share two CPU cores with everything else on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -217,41 +219,52 @@ describe("the printed handout", () => {
   });
 });
 
-describe("warming up at server start", () => {
-  it("renders its throwaway handout without error and caches nothing", async () => {
-    clearHandoutCache();
-    await expect(warmHandoutRenderer()).resolves.toBeUndefined();
-    const key = handoutCacheKey({ programmeId: "warm-up", version: 1, linkId: "x", paperSize: "A4", weeks: 4, generatedOn: "2026-01-05" });
-    let rendered = false;
-    const programme = sampleProgramme(1);
-    const pdf = await renderHandout(input(programme), { cacheKey: key });
-    rendered = flat(pdfText(save(pdf))).includes(programme.patient.name);
-    expect(rendered).toBe(true);
-  });
-});
-
 describe("the handout cache", () => {
-  const parts = { programmeId: "p1", version: 3, linkId: "l1", paperSize: "A4" as const, weeks: 2 as const, generatedOn: "2026-11-21T10:00:00Z" };
-
-  it("keys on everything that changes the printed pages", () => {
-    const key = handoutCacheKey(parts);
-    expect(handoutCacheKey({ ...parts })).toBe(key);
-    expect(handoutCacheKey({ ...parts, generatedOn: "2026-11-21T18:00:00Z" })).toBe(key);
-    expect(handoutCacheKey({ ...parts, pageNumbers: true })).toBe(key);
-    for (const change of [{ programmeId: "p2" }, { version: 4 }, { linkId: "l2" }, { paperSize: "LETTER" as const }, { weeks: 4 as const }, { generatedOn: "2026-11-22" }, { pageNumbers: false }]) {
-      expect(handoutCacheKey({ ...parts, ...change })).not.toBe(key);
-    }
+  it("files a handout under the digest of everything it prints", () => {
+    const base = input(sampleProgramme(2));
+    const digest = handoutDigest(base);
+    expect(handoutDigest({ ...base })).toBe(digest);
+    // The time of day is not printed; the day is.
+    expect(handoutDigest({ ...base, generatedOn: "2026-11-21T18:00:00Z" })).toBe(digest);
+    expect(handoutDigest({ ...base, pageNumbers: true })).toBe(digest);
+    const p = base.programme;
+    const changes: Partial<HandoutInput>[] = [
+      { programme: { ...p, version: p.version + 1 } },
+      { programme: { ...p, clinic: { ...p.clinic, phone: "0117 000 0000" } } },
+      { programme: { ...p, clinic: { ...p.clinic, paperSize: "LETTER" } } },
+      { programme: { ...p, patient: { ...p.patient, name: "Someone Else" } } },
+      { programme: { ...p, items: p.items.map((item, i) => (i === 0 ? { ...item, steps: [...item.steps, "One more step."] } : item)) } },
+      { link: { ...LINK, shortUrl: "homeplan.example/c/OTHER" } },
+      { generatedOn: "2026-11-22" },
+      { weeks: 4 },
+      { pageNumbers: false },
+      { renderFigure: () => null },
+      { safety: base.safety.slice(1) },
+    ];
+    for (const change of changes) expect(handoutDigest({ ...base, ...change }), JSON.stringify(Object.keys(change))).not.toBe(digest);
   });
 
-  it("serves a repeat download from memory, as separate copies of the same bytes", async () => {
+  it("serves a repeat from memory, as separate copies of the same bytes", async () => {
     clearHandoutCache();
-    const key = handoutCacheKey(parts);
     const handout = input(sampleProgramme(2));
-    const first = await renderHandout(handout, { cacheKey: key });
+    const key = `p1|${handoutDigest(handout)}`;
+    const first = await cachedHandout(key, () => handout);
     // Another programme under the same key: the bytes can only have come from memory.
-    const second = await renderHandout(input(sampleProgramme(3)), { cacheKey: key });
+    const second = await cachedHandout(key, () => input(sampleProgramme(3)));
     expect(second.equals(first)).toBe(true);
     second.fill(0);
-    expect((await renderHandout(handout, { cacheKey: key })).equals(first)).toBe(true);
+    expect((await cachedHandout(key, () => handout)).equals(first)).toBe(true);
+  });
+
+  it("serves a stored copy without rendering, and stores what it renders", async () => {
+    clearHandoutCache();
+    const stored = Buffer.from("%PDF-stored");
+    let saved: Buffer | null = null;
+    const hit = await cachedHandout("p2|a", () => input(sampleProgramme(2)), { load: async () => stored, save: async (pdf) => void (saved = pdf) });
+    expect(hit.equals(stored)).toBe(true);
+    expect(saved).toBeNull();
+    const drawn = await cachedHandout("p2|b", () => input(sampleProgramme(2)), { load: async () => null, save: async (pdf) => void (saved = pdf) });
+    expect(drawn.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(saved!.equals(drawn)).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ vi.mock("next-auth", () => import("../mocks/next-auth.mock"));
 vi.mock("next/headers", () => import("../mocks/next-headers.mock"));
 vi.mock("next/navigation", () => import("../mocks/next-navigation.mock"));
 vi.mock("next/cache", () => import("../mocks/next-cache.mock"));
+vi.mock("next/server", () => import("../mocks/next-server.mock"));
 vi.mock("@/db/client", async (importOriginal) => (await import("../mocks/db-client.mock")).dbClientDouble(importOriginal));
 
 /*

@@ -9,7 +9,7 @@ import { clinicianAction, failure } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { forgetProgrammePageParts } from "@/app/p/[token]/page-cache";
 import { removeStoredFiles } from "@/lib/media/upload";
-import { forgetHandoutsOf } from "@/lib/pdf/render";
+import { forgetHandoutsOf } from "@/lib/pdf/handout-cache";
 import { clientIp } from "@/lib/request";
 import { erasureSchema } from "@/lib/validations/patient-data";
 

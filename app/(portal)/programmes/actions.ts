@@ -2,12 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { createProgramme, getProgrammeVersion, ProgrammeConflict, saveProgrammeVersion, toDiffVersion } from "@/db/queries/programmes";
 import { formObject } from "@/lib/actions";
 import { authorizeClinician } from "@/lib/auth/dal";
 import { AppError, logError } from "@/lib/errors";
+import { prerenderHandout } from "@/lib/pdf/programme-handout";
 import { describeChanges, diffVersions } from "@/lib/programme/diff";
 import { queueChangeNotice } from "@/lib/programme/change-notice";
 import { deliverSoon } from "@/lib/email/sender";
@@ -44,6 +46,8 @@ export async function saveProgrammeAction(_previous: SaveState, formData: FormDa
         emailed = await queueChangeNotice(tx, { clinicId: session.clinicId, clinicianName: session.name, programmeId, version });
       };
       await saveProgrammeVersion(db, actor, { programmeId, baseVersion, content }, notify && kind === "programme" ? notice : undefined);
+      // The new version's sheet is drawn once the response has gone, so its first download is a read.
+      after(() => prerenderHandout(db, { clinicId: session.clinicId, programmeId }));
     } else {
       id = await createProgramme(db, actor, { kind, patientId, content });
     }

@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { issueLink, revokeLinks } from "@/db/queries/links";
@@ -10,6 +11,7 @@ import { deliverSoon } from "@/lib/email/sender";
 import { clinicianAction } from "@/lib/actions";
 import { env } from "@/lib/env";
 import { linkKey } from "@/lib/links/token";
+import { prerenderHandout } from "@/lib/pdf/programme-handout";
 import { clientIp } from "@/lib/request";
 
 const programmeSchema = z.object({ programmeId: z.uuid() });
@@ -19,6 +21,8 @@ export const issueLinkAction = clinicianAction(programmeSchema, async ({ program
   const ip = clientIp(await headers());
   const db = await getDb();
   await db.transaction((tx) => issueLink(tx, { clinicId: session.clinicId, clinicianId: session.clinicianId, ip }, { programmeId, key: linkKey(env().AUTH_SECRET) }));
+  // A new link is a new QR code: its sheet is drawn after the response, ready for the first download.
+  after(() => prerenderHandout(db, { clinicId: session.clinicId, programmeId }));
   revalidatePath(`/programmes/${programmeId}`);
   return { ok: true, message: "A new link is ready. Any earlier link has stopped working." };
 });
