@@ -33,6 +33,10 @@ test("the link is emailed over SMTP, opens the patient's page, follows edits, an
   await builder.add("bird", "Bird-dog");
   await builder.save(/Save version 2/);
   await expect(page.getByText(/Saved as version 2/)).toBeVisible();
+  // A live link: the patient is told by email what changed, with the same link.
+  const [, changed] = await waitForMail("rosa.delgado@example.com", 2);
+  expect(changed!.raw).toMatch(/^Subject: Sam Okafor updated your home exercises/m);
+  expect(linkIn(changed!)).toBe(link);
   await patient.reload();
   await expect(patient.getByRole("heading", { name: "Bird-dog" }).first()).toBeVisible();
   await expect(patient.getByText(/Bird-dog/).first()).toBeVisible();
@@ -43,7 +47,7 @@ test("the link is emailed over SMTP, opens the patient's page, follows edits, an
 
   // Emailing again issues a fresh link; only that one works.
   await page.getByRole("button", { name: "Email the link to rosa.delgado@example.com" }).click();
-  const mails = await waitForMail("rosa.delgado@example.com", 2);
+  const mails = await waitForMail("rosa.delgado@example.com", 3);
   const fresh = linkIn(mails[mails.length - 1]!);
   expect(fresh).not.toBe(link);
   expect((await request.get(fresh)).status()).toBe(200);
