@@ -5,8 +5,8 @@ import type { Database } from "@/db/client";
  * A busy clinic after two years, written by set-based SQL (generate_series), not a row
  * at a time: `patients` patients, one programme each, `logsPerPatient` sessions each
  * spread over two years. Every fifth patient has no link; every seventh has been quiet
- * for a month; pain wanders so some patients are rising. Shared by the scale test and
- * the scale benchmark.
+ * for a month; pain wanders so some patients are rising. Only the seeded programmes are
+ * touched, not the clinic's starter templates. Shared by the scale test and the benchmark.
  */
 export async function seedScaleClinic(db: Database, { clinicId, patients, logsPerPatient }: { clinicId: string; patients: number; logsPerPatient: number }) {
   await db.transaction(async (tx) => {
@@ -25,11 +25,11 @@ export async function seedScaleClinic(db: Database, { clinicId, patients, logsPe
     await tx.execute(sql`
       insert into programme_versions (clinic_id, programme_id, version, title, start_date)
       select clinic_id, id, 1, 'Home exercises', (updated_at at time zone 'UTC')::date from programmes
-      where clinic_id = ${clinicId}`);
+      where clinic_id = ${clinicId} and kind = 'programme'`);
     await tx.execute(sql`
       insert into patient_links (clinic_id, patient_id, programme_id, token_hash, token_ciphertext, expires_at, created_at)
       select clinic_id, patient_id, id, sha256(convert_to(id::text, 'UTF8')), 'bench', now() + interval '1 year', updated_at
-      from (select pr.*, row_number() over (order by pr.id) as n from programmes pr where pr.clinic_id = ${clinicId}) x
+      from (select pr.*, row_number() over (order by pr.id) as n from programmes pr where pr.clinic_id = ${clinicId} and pr.kind = 'programme') x
       where n % 5 <> 0`);
     await tx.execute(sql`
       insert into session_logs (clinic_id, patient_id, programme_id, version, idempotency_key, completed_at, pain, comment)
@@ -38,7 +38,7 @@ export async function seedScaleClinic(db: Database, { clinicId, patients, logsPe
                    - (pr.n % 600) * interval '1 minute',
              case when (g + pr.n) % 9 = 0 then null else ((g * 3 + pr.n) % 11) end,
              case when g % 10 = 0 then 'Felt a bit stiff afterwards' else '' end
-      from (select p.*, row_number() over (order by p.id) as n from programmes p where p.clinic_id = ${clinicId}) pr
+      from (select p.*, row_number() over (order by p.id) as n from programmes p where p.clinic_id = ${clinicId} and p.kind = 'programme') pr
       cross join generate_series(1, ${logsPerPatient}) g`);
     // Triggers were off for the load, so each patient's activity is counted once here, as
     // after a restore.

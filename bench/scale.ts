@@ -27,7 +27,7 @@ async function seedClinic(db: Awaited<ReturnType<typeof openDatabase>>["db"], la
   if (!owner) throw new Error("could not create the clinic");
   await seedScaleClinic(db, { clinicId: owner.clinicId, patients, logsPerPatient: 40 });
   const [first] = rowsOf<{ patient: string; programme: string }>(
-    await db.execute(sql`select patient_id as patient, id as programme from programmes where clinic_id = ${owner.clinicId} order by updated_at limit 1`),
+    await db.execute(sql`select patient_id as patient, id as programme from programmes where clinic_id = ${owner.clinicId} and kind = 'programme' order by updated_at limit 1`),
   );
   return { email, patient: first!.patient, programme: first!.programme };
 }

@@ -1,7 +1,7 @@
 import type { PatientStatusRow } from "@/db/queries/patient-status";
 import type { Attention } from "@/lib/adherence/flags";
 
-export function LinkCell({ row }: { row: PatientStatusRow }) {
+export function LinkCell({ row }: { row: Pick<PatientStatusRow, "programmeId" | "linkState"> }) {
   if (!row.programmeId) return <span className="text-muted">No programme</span>;
   if (row.linkState === "active") return <span className="font-bold text-ok">Link active</span>;
   if (row.linkState === "revoked") return <span className="text-muted">Link revoked</span>;
@@ -31,7 +31,7 @@ export function PainTrend({ recent }: { recent: { pain: number | null }[] }) {
   );
 }
 
-export function AttentionCell({ attention }: { attention: Attention }) {
+export function AttentionCell({ attention }: { attention: Pick<Attention, "reasons"> }) {
   if (attention.reasons.length === 0) return <span className="text-muted">—</span>;
   return (
     <span className="inline-flex flex-wrap gap-1 align-middle">

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { listPatientPage } from "@/db/queries/patient-status";
 import { getProgrammeHeader } from "@/db/queries/programmes";
 import { ErasedNotice } from "@/components/patients/erased-notice";
-import { AttentionCell, LinkCell, PainTrend } from "@/components/patients/status-cells";
+import { PatientTable } from "@/app/(portal)/patients/_components/patient-table";
 import { attentionForPatient } from "@/lib/adherence/flags";
 import { requireClinician } from "@/lib/auth/dal";
 import { parsePatientListQuery, PATIENT_SHOWS, PATIENT_SORTS, SHOW_LABELS, SORT_LABELS } from "@/lib/patient/list-query";
@@ -78,33 +78,21 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           {query.q ? "Check the spelling, or search by email." : filtered ? "Choose another filter to see more patients." : "Add a patient to build and send their programme."}
         </EmptyState>
       ) : (
-        <div className="md:card md:overflow-x-auto">
-          <table className="row-table" role="table">
-            <caption className="sr-only">Patients</caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                {["Patient", "Programme", "Link", "This week", "Pain", "Needs attention"].map((h) => (
-                  <th key={h} scope="col" role="columnheader">{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {rows.map((p) => (
-                <tr key={p.id} role="row" data-testid="patient-row">
-                  <td role="cell">
-                    <Link href={hrefFor(p.id)} className="cover font-bold text-brand-700 hover:underline">{p.name}</Link>
-                    <span className="sub">{p.email}</span>
-                  </td>
-                  <td role="cell" data-label="Programme">{p.programmeTitle ?? <span className="none">—</span>}</td>
-                  <td role="cell" data-label="Link">{showArchived ? "—" : <LinkCell row={p} />}</td>
-                  <td role="cell" data-label="This week">{p.plannedPerWeek ? `${p.sessionsThisWeek} of ${p.plannedPerWeek}` : <span className="none">—</span>}</td>
-                  <td role="cell" data-label="Pain"><PainTrend recent={p.recent} /></td>
-                  <td role="cell" data-label="Needs attention">{showArchived ? <span className="none">—</span> : <AttentionCell attention={attentionForPatient(p, now)} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PatientTable
+          archived={showArchived}
+          rows={rows.map((p) => ({
+            id: p.id,
+            href: hrefFor(p.id),
+            name: p.name,
+            email: p.email,
+            programmeId: p.programmeId,
+            programmeTitle: p.programmeTitle,
+            linkState: p.linkState,
+            thisWeek: p.plannedPerWeek ? `${p.sessionsThisWeek} of ${p.plannedPerWeek}` : null,
+            pains: p.recent.map((r) => ({ pain: r.pain })),
+            reasons: showArchived ? [] : attentionForPatient(p, now).reasons,
+          }))}
+        />
       )}
       <Pager page={page} path="/patients" params={{ q: query.q, template: templateId, show: query.show === "all" ? undefined : query.show, sort: query.sort === "name" ? undefined : query.sort }} noun="patients" />
     </>
