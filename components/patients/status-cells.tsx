@@ -18,12 +18,12 @@ export function PainTrend({ recent }: { recent: { pain: number | null }[] }) {
   const step = points.length > 1 ? w / (points.length - 1) : 0;
   const path = points.map((p, i) => `${i === 0 ? "M" : "L"}${(i * step).toFixed(1)},${(h - (p / 10) * h).toFixed(1)}`).join(" ");
   return (
-    <span className="inline-flex items-center gap-2">
-      <svg aria-hidden="true" viewBox={`-2 -2 ${w + 4} ${h + 4}`} className="h-6 w-16 overflow-visible">
-        <path d={path} fill="none" stroke="currentColor" strokeWidth="2" className="text-brand-600" />
-        {points.length === 1 ? <circle cx="0" cy={h - (points[0]! / 10) * h} r="2.5" className="fill-brand-600" /> : null}
+    <span className="trend">
+      <svg aria-hidden="true" viewBox={`-2 -2 ${w + 4} ${h + 4}`}>
+        <path d={path} />
+        {points.length === 1 ? <circle cx="0" cy={h - (points[0]! / 10) * h} r="2.5" /> : null}
       </svg>
-      <span className="text-sm">
+      <span>
         <span className="sr-only">Pain over the last sessions: {points.join(", ")}; latest </span>
         {points[points.length - 1]}/10
       </span>
@@ -34,9 +34,9 @@ export function PainTrend({ recent }: { recent: { pain: number | null }[] }) {
 export function AttentionCell({ attention }: { attention: Pick<Attention, "reasons"> }) {
   if (attention.reasons.length === 0) return <span className="text-muted">—</span>;
   return (
-    <span className="inline-flex flex-wrap gap-1 align-middle">
+    <span className="flags">
       {attention.reasons.map((r) => (
-        <span key={r} className={`rounded-full px-2 py-0.5 text-xs font-bold ${r === "Pain rising" ? "bg-danger-soft text-danger" : "bg-warn-soft text-warn"}`}>
+        <span key={r} className={r === "Pain rising" ? "flag-danger" : "flag-warn"}>
           {r}
         </span>
       ))}
