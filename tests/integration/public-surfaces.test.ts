@@ -1,0 +1,101 @@
+import { sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { issueLink, revokeLinks } from "@/db/queries/links";
+import { createProgramme } from "@/db/queries/programmes";
+import { exercises } from "@/db/schema";
+import { syncCatalogue } from "@/lib/catalogue/sync";
+import { linkKey } from "@/lib/links/token";
+import { PEER_HEADER } from "@/lib/request";
+import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
+import { setRequestHeaders } from "../mocks/next-headers.mock";
+import { countRows, driver, setupTestDatabase } from "../db";
+import { createClinic } from "../factories";
+
+vi.mock("next/headers", () => import("../mocks/next-headers.mock"));
+vi.mock("@/db/client", async (importOriginal) => (await import("../mocks/db-client.mock")).dbClientDouble(importOriginal));
+
+const { db } = setupTestDatabase();
+beforeEach(pointAppAtTestDatabase(db));
+beforeEach(() => setRequestHeaders({ [PEER_HEADER]: "198.51.100.30", "x-forwarded-for": "198.51.100.30" }));
+
+const key = linkKey("test-secret-test-secret-test-secret-123");
+const dose = { sets: 3, reps: 10, holdSeconds: 0, restSeconds: 30, sides: "none" as const, timesPerDay: 1, daysPerWeek: 7, load: "", note: "" };
+
+/** One programme with a live link; `revoke` ends it and returns the dead token. */
+async function setUp() {
+  await syncCatalogue(db());
+  const [bridge] = await db().select({ id: exercises.id }).from(exercises).where(sql`slug = 'bridge'`);
+  const { clinic, owner, patient } = await createClinic(db());
+  const actor = { clinicId: clinic.id, clinicianId: owner.id };
+  const content = { title: "Back", patientNote: "", changeNote: "", startDate: null, reviewDate: null, items: [{ ...dose, exerciseId: bridge!.id }] };
+  const programmeId = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content });
+  const link = await db().transaction((tx) => issueLink(tx, actor, { programmeId, key }));
+  const revoke = () => db().transaction((tx) => revokeLinks(tx, actor, { programmeId }));
+  return { token: link.token, revoke };
+}
+
+/** A body streamed in pieces: no Content-Length, as `Transfer-Encoding: chunked` arrives. */
+function chunked(text: string, pieceSize = 8 * 1024): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= bytes.length) return controller.close();
+      controller.enqueue(bytes.subarray(at, at + pieceSize));
+      at += pieceSize;
+    },
+  });
+}
+
+const FORM = { "content-type": "application/x-www-form-urlencoded" };
+type Route = "messages" | "reminders";
+
+async function postForm(route: Route, token: string, body: BodyInit, headers: Record<string, string> = {}) {
+  const { POST } = route === "messages" ? await import("@/app/p/[token]/messages/route") : await import("@/app/p/[token]/reminders/route");
+  const request = new Request(`http://homeplan.test/p/${token}/${route}`, { method: "POST", body, headers: { ...FORM, ...headers }, duplex: "half" } as RequestInit);
+  return POST(request, { params: Promise.resolve({ token }) });
+}
+
+const validForm: Record<Route, string> = {
+  messages: "body=Knee+feels+better&requestId=req-chunked-1",
+  reminders: "reminder=18%3A00",
+};
+const written = async () => (await countRows(db(), "programme_messages")) + (await countRows(db(), "reminder_settings"));
+
+describe(`the patient's form posts (messages, reminders) on ${driver}`, () => {
+  it("refuse a chunked body past the form limit before it is parsed: 413, nothing written", async () => {
+    const { token } = await setUp();
+    // A valid form followed by 1 MiB of padding, with no Content-Length to refuse it by.
+    for (const route of ["messages", "reminders"] as const) {
+      const response = await postForm(route, token, chunked(`${validForm[route]}&pad=${"x".repeat(1024 * 1024)}`));
+      expect(response.status, route).toBe(413);
+    }
+    expect(await written()).toBe(0);
+    // The same form, small and chunked, still goes through.
+    for (const route of ["messages", "reminders"] as const) {
+      expect((await postForm(route, token, chunked(validForm[route]))).status, route).toBe(303);
+    }
+    expect(await countRows(db(), "programme_messages")).toBe(1);
+  });
+
+  it("refuse a post another site makes with the patient's browser; unknown and revoked links answer the same 404", async () => {
+    const { token, revoke } = await setUp();
+    const crossSite = [
+      { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      { origin: "null", "sec-fetch-site": "cross-site" },
+      { origin: "null" },
+    ];
+    for (const route of ["messages", "reminders"] as const) {
+      for (const headers of crossSite) expect((await postForm(route, token, validForm[route], headers)).status, `${route} ${JSON.stringify(headers)}`).toBe(403);
+    }
+    expect(await written()).toBe(0);
+    await revoke();
+    const unknown = `${token.slice(0, -4)}AAAA` === token ? `${token.slice(0, -4)}BBBB` : `${token.slice(0, -4)}AAAA`;
+    for (const route of ["messages", "reminders"] as const) {
+      const [dead, never] = [await postForm(route, token, validForm[route]), await postForm(route, unknown, validForm[route])];
+      expect([dead.status, await dead.text()], route).toEqual([never.status, await never.text()]);
+      expect(dead.status).toBe(404);
+    }
+    expect(await written()).toBe(0);
+  });
+});
