@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { issueLink, revokeLinks } from "@/db/queries/links";
 import { createProgramme } from "@/db/queries/programmes";
+import { LOG_QUOTAS } from "@/lib/patient/log-rules";
 import { exercises } from "@/db/schema";
 import { syncCatalogue } from "@/lib/catalogue/sync";
 import { linkKey } from "@/lib/links/token";
@@ -97,5 +98,18 @@ describe(`the patient's form posts (messages, reminders) on ${driver}`, () => {
       expect(dead.status).toBe(404);
     }
     expect(await written()).toBe(0);
+  });
+
+  it("hold reminder changes to the link's hourly quota: past it 429, no setting and no audit row written", async () => {
+    const { token } = await setUp();
+    const audits = () => countRows(db(), "audit_events");
+    const choices = ["18%3A00", "off"];
+    for (let i = 0; i < LOG_QUOTAS.burst.max; i++) expect((await postForm("reminders", token, `reminder=${choices[i % 2]}`)).status).toBe(303);
+    const [before, setting] = [await audits(), await db().execute(sql`select send_at_minute from reminder_settings`)];
+    const refused = await postForm("reminders", token, "reminder=09%3A00");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await audits()).toBe(before);
+    expect(await db().execute(sql`select send_at_minute from reminder_settings`)).toEqual(setting);
   });
 });
