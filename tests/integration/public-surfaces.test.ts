@@ -1,16 +1,13 @@
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { issueLink, revokeLinks } from "@/db/queries/links";
-import { createProgramme } from "@/db/queries/programmes";
+import { revokeLinks } from "@/db/queries/links";
 import { LOG_QUOTAS } from "@/lib/patient/log-rules";
-import { exercises } from "@/db/schema";
-import { syncCatalogue } from "@/lib/catalogue/sync";
 import { linkKey } from "@/lib/links/token";
 import { PEER_HEADER } from "@/lib/request";
 import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
 import { setRequestHeaders } from "../mocks/next-headers.mock";
 import { countRows, driver, setupTestDatabase } from "../db";
-import { createClinic } from "../factories";
+import { createLinkedProgramme } from "../linked-programme";
 
 vi.mock("next/headers", () => import("../mocks/next-headers.mock"));
 vi.mock("@/db/client", async (importOriginal) => (await import("../mocks/db-client.mock")).dbClientDouble(importOriginal));
@@ -20,19 +17,11 @@ beforeEach(pointAppAtTestDatabase(db));
 beforeEach(() => setRequestHeaders({ [PEER_HEADER]: "198.51.100.30", "x-forwarded-for": "198.51.100.30" }));
 
 const key = linkKey("test-secret-test-secret-test-secret-123");
-const dose = { sets: 3, reps: 10, holdSeconds: 0, restSeconds: 30, sides: "none" as const, timesPerDay: 1, daysPerWeek: 7, load: "", note: "" };
 
-/** One programme with a live link; `revoke` ends it and returns the dead token. */
+/** One programme with a live link; `revoke` ends it. */
 async function setUp() {
-  await syncCatalogue(db());
-  const [bridge] = await db().select({ id: exercises.id }).from(exercises).where(sql`slug = 'bridge'`);
-  const { clinic, owner, patient } = await createClinic(db());
-  const actor = { clinicId: clinic.id, clinicianId: owner.id };
-  const content = { title: "Back", patientNote: "", changeNote: "", startDate: null, reviewDate: null, items: [{ ...dose, exerciseId: bridge!.id }] };
-  const programmeId = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content });
-  const link = await db().transaction((tx) => issueLink(tx, actor, { programmeId, key }));
-  const revoke = () => db().transaction((tx) => revokeLinks(tx, actor, { programmeId }));
-  return { token: link.token, revoke };
+  const { actor, programmeId, token } = await createLinkedProgramme(db(), key);
+  return { token, revoke: () => db().transaction((tx) => revokeLinks(tx, actor, { programmeId })) };
 }
 
 /** A body streamed in pieces: no Content-Length, as `Transfer-Encoding: chunked` arrives. */
@@ -81,7 +70,7 @@ describe(`the patient's form posts (messages, reminders) on ${driver}`, () => {
 
   it("refuse a post another site makes with the patient's browser; unknown and revoked links answer the same 404", async () => {
     const { token, revoke } = await setUp();
-    const crossSite = [
+    const crossSite: Record<string, string>[] = [
       { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
       { origin: "null", "sec-fetch-site": "cross-site" },
       { origin: "null" },
