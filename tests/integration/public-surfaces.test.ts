@@ -7,6 +7,7 @@ import { PEER_HEADER } from "@/lib/request";
 import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
 import { setRequestHeaders } from "../mocks/next-headers.mock";
 import { countRows, driver, setupTestDatabase } from "../db";
+import { rowsOf } from "@/db/client";
 import { createLinkedProgramme } from "../linked-programme";
 
 vi.mock("next/headers", () => import("../mocks/next-headers.mock"));
@@ -66,6 +67,8 @@ describe(`the patient's form posts (messages, reminders) on ${driver}`, () => {
       expect((await postForm(route, token, chunked(validForm[route]))).status, route).toBe(303);
     }
     expect(await countRows(db(), "programme_messages")).toBe(1);
+    const actions = await db().execute(sql`select action from audit_events where action in ('message.received', 'reminder.turned_on') order by action`);
+    expect(rowsOf<{ action: string }>(actions).map((r) => r.action)).toEqual(["message.received", "reminder.turned_on"]);
   });
 
   it("refuse a post another site makes with the patient's browser; unknown and revoked links answer the same 404", async () => {
