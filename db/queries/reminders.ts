@@ -2,7 +2,9 @@ import "server-only";
 import { and, eq, gt, gte, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { rowsOf, type DatabaseOrTransaction } from "@/db/client";
 import { clinics, patientLinks, patients, programmes, programmeVersions, reminderSettings, sessionLogs } from "@/db/schema";
+import { LOG_QUOTAS } from "@/lib/patient/log-rules";
 import { recordAudit } from "./audit";
+import { hit, retryAfterSeconds } from "./rate-limits";
 
 type ProgrammeRef = { clinicId: string; programmeId: string };
 
@@ -19,12 +21,18 @@ export async function getReminder(db: DatabaseOrTransaction, ref: ProgrammeRef):
 /**
  * The patient's own choice from their page: a time turns reminders on (and undoes an
  * earlier unsubscribe, since this is the patient asking again), null turns them off.
+ * Each change is an audit row, which can never be deleted, so changes through one link
+ * share the hourly quota of its other posts; past it nothing is written and the wait is returned.
  */
 export async function setReminder(
   db: DatabaseOrTransaction,
   ref: ProgrammeRef & { patientId: string; linkId: string },
   sendAtMinute: number | null,
-): Promise<void> {
+): Promise<{ retryAfter: number } | null> {
+  const burstKey = `reminder-burst:${ref.linkId}`;
+  if ((await hit(db, burstKey, LOG_QUOTAS.burst)) > LOG_QUOTAS.burst.max) {
+    return { retryAfter: Math.max(1, await retryAfterSeconds(db, burstKey, LOG_QUOTAS.burst)) };
+  }
   await db
     .insert(reminderSettings)
     .values({ clinicId: ref.clinicId, programmeId: ref.programmeId, patientId: ref.patientId, sendAtMinute })
@@ -39,6 +47,7 @@ export async function setReminder(
     objectId: ref.programmeId,
     detail: { linkId: ref.linkId, sendAtMinute },
   });
+  return null;
 }
 
 /** The one-click unsubscribe: off, and remembered as the patient's refusal. True when it changed something. */

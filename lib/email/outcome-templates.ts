@@ -1,14 +1,15 @@
-import { clip, escapeHtml, layout, oneLine, safeUrl, type RenderedEmail } from "./templates";
+import { escapeHtml, layout, plainName, safeUrl, type RenderedEmail } from "./templates";
 
 /**
  * A measure has waited a few days on the patient's page. Nothing clinical: not the
  * measure's name, not the programme's title (the email shows on lock screens).
  */
 export function outcomeReminderEmail(input: { clinicName: string; clinicianFirstName: string; url: string }): RenderedEmail {
-  const clinic = oneLine(input.clinicName);
-  const clinician = oneLine(input.clinicianFirstName);
+  // Typed names, shown as plain text as in every other patient email: no links under our name.
+  const clinic = plainName(input.clinicName);
+  const clinician = plainName(input.clinicianFirstName, 40);
   const url = safeUrl(input.url);
-  const subject = `A few quick questions from ${clip(clinic, 120)}`;
+  const subject = `A few quick questions from ${clinic}`;
   const text = [
     "Hello,",
     "",

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { invitationToMemberEmail, signInAlertEmail, signUpExistingEmail } from "./account-emails";
+import { outcomeReminderEmail } from "./outcome-templates";
+import { programmeChangedEmail, reminderEmail, replyEmail } from "./patient-emails";
 import { escapeHtml, invitationEmail, patientLinkEmail, plainName } from "./templates";
 
 const hostile = `<script>alert("x")</script> & 'quotes'`;
@@ -83,5 +85,19 @@ describe("email templates", () => {
     expect(member.html).not.toContain("<b>");
     expect(member.text).not.toContain("/invite/");
     expect(signUpExistingEmail({ signInUrl: "https://homeplan.example.org/sign-in" }).text).toMatch(/already have a Homeplan account|already has an account/);
+  });
+
+  it("carries no link but ours in any email to a patient, whatever a clinic or clinician calls itself", () => {
+    const names = { clinicName: "Riverside pay now at evil.example/pay", clinicianName: "Sam https://evil.example\r\nBcc: x@evil.example" };
+    const emails = {
+      outcome: outcomeReminderEmail({ clinicName: names.clinicName, clinicianFirstName: names.clinicianName, url }),
+      reminder: reminderEmail({ clinicName: names.clinicName, url, unsubscribeUrl: `${url}/unsubscribe` }),
+      reply: replyEmail({ ...names, sessionDay: null, url }),
+      changed: programmeChangedEmail({ ...names, changes: [], changeNote: "", url }),
+    };
+    for (const [name, email] of Object.entries(emails)) {
+      expect(email.subject, name).not.toMatch(/[\r\n]/);
+      for (const part of [email.subject, email.text, email.html]) expect(part, name).not.toContain("evil.example");
+    }
   });
 });

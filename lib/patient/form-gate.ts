@@ -1,6 +1,7 @@
 import "server-only";
 import type { ResolvedLink } from "@/db/queries/links";
 import { lookUpPatientLink } from "./access";
+import { readCapped } from "./link-post";
 import { sameOrigin } from "@/lib/request";
 
 export const NO_STORE = { "Cache-Control": "no-store" };
@@ -27,9 +28,14 @@ export async function gatePatientForm(request: Request, token: string): Promise<
   if (!fromOurPage(request)) return { response: new Response("Forbidden", { status: 403, headers: NO_STORE }) };
   const { link, retryAfter } = await lookUpPatientLink(token);
   if (link) {
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM) return { response: new Response("Too large", { status: 413, headers: NO_STORE }) };
+    const tooLarge = { response: new Response("Too large", { status: 413, headers: NO_STORE }) };
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM) return tooLarge;
+    // A chunked body has no Content-Length: read at most MAX_FORM bytes before parsing any of it.
+    const bytes = await readCapped(request, MAX_FORM);
+    if (bytes === null) return tooLarge;
+    const body = new Response(new Uint8Array(bytes), { headers: { "content-type": request.headers.get("content-type") ?? "" } });
     // null for a body that is not a form: the caller answers as for a wrong value.
-    return { link, form: await request.formData().catch(() => null) };
+    return { link, form: await body.formData().catch(() => null) };
   }
   if (retryAfter > 0) return { response: new Response("Too many requests", { status: 429, headers: { ...NO_STORE, "Retry-After": String(retryAfter) } }) };
   return { response: new Response("Not found", { status: 404, headers: NO_STORE }) };

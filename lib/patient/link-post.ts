@@ -11,9 +11,12 @@ import { lookUpPatientLink } from "./access";
 const MAX_BODY = 64 * 1024;
 export const noStore = { "Cache-Control": "no-store" };
 
-/** Reads a request body up to `limit` bytes; null when it is longer (the rest is not read). */
-async function readCapped(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return "";
+/**
+ * Reads a request body up to `limit` bytes; null when it is longer (the rest is not read).
+ * Content-Length alone is no cap: a chunked body has none.
+ */
+export async function readCapped(request: Request, limit: number): Promise<Buffer | null> {
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -27,7 +30,7 @@ async function readCapped(request: Request, limit: number): Promise<string | nul
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** A 429 in calm words: the phone keeps what it sent and tries again after Retry-After. */
@@ -42,10 +45,10 @@ export async function readLinkPost(request: Request, token: string, busyMessage:
   if (!link) return retryAfter > 0 ? tooMany(busyMessage, retryAfter) : Response.json({ error: "not_found" }, { status: 404, headers: noStore });
   // Refuse an oversized body before reading it, and stop reading one that lies about its size.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY) return Response.json({ error: "too_large" }, { status: 413, headers: noStore });
-  const text = await readCapped(request, MAX_BODY);
-  if (text === null) return Response.json({ error: "too_large" }, { status: 413, headers: noStore });
+  const bytes = await readCapped(request, MAX_BODY);
+  if (bytes === null) return Response.json({ error: "too_large" }, { status: 413, headers: noStore });
   try {
-    return { link, body: JSON.parse(text) };
+    return { link, body: JSON.parse(bytes.toString("utf8")) };
   } catch {
     return Response.json({ error: "invalid" }, { status: 400, headers: noStore });
   }

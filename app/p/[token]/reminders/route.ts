@@ -28,7 +28,8 @@ export async function POST(request: Request, { params }: Context) {
     const choice = form && readChoice(form);
     if (!choice) return new Response("Choose a time or No reminders.", { status: 400, headers: noStore });
     const db = await getDb();
-    await db.transaction((tx) => setReminder(tx, link, choice.minute));
+    const busy = await db.transaction((tx) => setReminder(tx, link, choice.minute));
+    if (busy) return new Response("Too many changes from this link just now. Please try again later.", { status: 429, headers: { ...noStore, "Retry-After": String(busy.retryAfter) } });
     return new Response(null, { status: 303, headers: { ...noStore, Location: `/p/${token}?reminder=saved#reminders` } });
   } catch (error) {
     return errorResponse(error);
