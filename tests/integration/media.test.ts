@@ -183,6 +183,7 @@ describe.each(MEDIA_BACKENDS)(`exercise media on ${driver}, stored in a %s`, (_n
           controller.error(new Error("connection reset"));
         },
       });
+      expect(await refusal(post(exerciseId, photo, undefined, { origin: "https://elsewhere.example", host: "homeplan.test" }))).toEqual([403, expect.stringMatching(/own page/)]);
       expect(await refusal(post(exerciseId, Buffer.from("just some text, named photo.jpg")))).toEqual([415, expect.stringMatching(/not a photo/)]);
       expect(await refusal(post(exerciseId, photo.subarray(0, photo.length - 400)))).toEqual([422, expect.stringMatching(/damaged/)]);
       expect(await refusal(post(exerciseId, bomb))).toEqual([422, expect.stringMatching(/too many pixels/)]);

@@ -4,6 +4,7 @@ import { authorizeOwnExercise } from "@/lib/auth/dal";
 import { errorResponse } from "@/lib/errors";
 import { MediaRefusal } from "@/lib/media/refusal";
 import { readUpload, storeUpload, uploadDetailsSchema } from "@/lib/media/upload";
+import { sameOrigin } from "@/lib/request";
 
 /**
  * A photo or video for one of the clinic's own exercises, sent as the request body (not a
@@ -13,6 +14,9 @@ import { readUpload, storeUpload, uploadDetailsSchema } from "@/lib/media/upload
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
+    // The custom X-Alt-Text header already makes a cross-site post fail its preflight; a
+    // foreign Origin is refused here as well, before anything is read.
+    if (!sameOrigin(request)) return Response.json({ ok: false, message: "Upload from Homeplan's own page." }, { status: 403, headers: { "Cache-Control": "no-store" } });
     const { id } = await params;
     const session = await authorizeOwnExercise(id);
     const details = uploadDetailsSchema.safeParse({
