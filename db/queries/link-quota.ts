@@ -3,7 +3,7 @@ import { and, eq, sql, type Column } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { LOG_QUOTAS, QUOTA_RETRY_SECONDS, utcDay } from "@/lib/patient/log-rules";
-import type { ResolvedLink } from "./links";
+import type { LinkRef } from "./links";
 import { hit, retryAfterSeconds } from "./rate-limits";
 
 /** The columns a link's quota counts by, in the table of what the link sends (session logs, answers). */
@@ -15,7 +15,7 @@ type Counted = { table: PgTable; clinicId: Column; linkId: Column; version: Colu
  * null when the new row may be written. Run inside the transaction that writes it,
  * after locking the link row, so concurrent posts cannot all pass.
  */
-export async function linkQuotaWait(tx: DatabaseOrTransaction, link: ResolvedLink, counted: Counted, row: { burstKey: string; at: Date; version: number }): Promise<number | null> {
+export async function linkQuotaWait(tx: DatabaseOrTransaction, link: LinkRef, counted: Counted, row: { burstKey: string; at: Date; version: number }): Promise<number | null> {
   if ((await hit(tx, row.burstKey, LOG_QUOTAS.burst)) > LOG_QUOTAS.burst.max) {
     return Math.max(1, await retryAfterSeconds(tx, row.burstKey, LOG_QUOTAS.burst));
   }

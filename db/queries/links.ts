@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction, Transaction } from "@/db/client";
-import { patientLinks, patients, programmes, programmeVersions } from "@/db/schema";
+import { clinics, patientLinks, patients, programmes, programmeVersions } from "@/db/schema";
 import { shortCode, shortCodeHash, shortCodeKey } from "@/lib/links/short-code";
 import { decryptToken, encryptToken, hashToken, newToken } from "@/lib/links/token";
 import { AppError } from "@/lib/errors";
@@ -118,10 +118,14 @@ export async function resolveToken(db: DatabaseOrTransaction, token: string) {
       programmeId: patientLinks.programmeId,
       /** Logs cannot predate the link they came through. */
       issuedAt: patientLinks.createdAt,
+      /** Where the patient lives (their own zone, else the clinic's): read here, so the page needs no second trip. */
+      patientZone: patients.timeZone,
+      clinicZone: clinics.timeZone,
     })
     .from(patientLinks)
     .innerJoin(programmes, and(eq(programmes.clinicId, patientLinks.clinicId), eq(programmes.id, patientLinks.programmeId)))
     .innerJoin(patients, and(eq(patients.clinicId, patientLinks.clinicId), eq(patients.id, patientLinks.patientId)))
+    .innerJoin(clinics, eq(clinics.id, patientLinks.clinicId))
     .where(
       and(
         eq(patientLinks.tokenHash, hashToken(token)),
@@ -135,6 +139,8 @@ export async function resolveToken(db: DatabaseOrTransaction, token: string) {
 }
 
 export type ResolvedLink = NonNullable<Awaited<ReturnType<typeof resolveToken>>>;
+/** What a write through a link needs of it: which link, clinic, patient and programme, and since when. */
+export type LinkRef = Pick<ResolvedLink, "linkId" | "clinicId" | "patientId" | "programmeId" | "issuedAt">;
 
 /**
  * The lookup behind a short code, also without a clinic id: the code (with the year of

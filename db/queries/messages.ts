@@ -5,7 +5,7 @@ import { clinicians, programmeMessages, sessionLogs } from "@/db/schema";
 import { THREAD_SHOWN } from "@/lib/domain/messages";
 import { LOG_QUOTAS, QUOTA_RETRY_SECONDS, utcDay } from "@/lib/patient/log-rules";
 import { recordAudit } from "./audit";
-import type { ResolvedLink } from "./links";
+import type { LinkRef } from "./links";
 import { hit, retryAfterSeconds } from "./rate-limits";
 
 export type ThreadMessage = {
@@ -92,7 +92,7 @@ export type PatientMessageResult = { id: string; created: boolean } | { error: "
  * burst limit per link per hour and a cap per day. The link's row is locked so
  * concurrent posts cannot all pass the count.
  */
-export async function addPatientMessage(db: Database, link: ResolvedLink, input: { body: string; idempotencyKey: string; now?: Date }): Promise<PatientMessageResult> {
+export async function addPatientMessage(db: Database, link: LinkRef, input: { body: string; idempotencyKey: string; now?: Date }): Promise<PatientMessageResult> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select 1 from patient_links where clinic_id = ${link.clinicId} and id = ${link.linkId} for update`);

@@ -9,7 +9,7 @@ import type { ScheduleRule } from "@/lib/outcomes/schedule";
 import { checkAnswers } from "@/lib/outcomes/scoring";
 import { withinLinkLife } from "@/lib/patient/log-rules";
 import { recordAudit } from "./audit";
-import type { ResolvedLink } from "./links";
+import type { LinkRef } from "./links";
 import { linkQuotaWait } from "./link-quota";
 
 type Actor = { clinicId: string; clinicianId: string; ip?: string };
@@ -162,7 +162,7 @@ type RecordResult = { id: string; created: boolean } | { error: "wrong_programme
  * life, the idempotency key (a resend stores nothing new) and the link's quotas.
  * Only a measure the programme schedules is accepted, and the answers must fit it.
  */
-export async function recordResponse(db: Database, link: ResolvedLink, input: ResponseInput): Promise<RecordResult> {
+export async function recordResponse(db: Database, link: LinkRef, input: ResponseInput): Promise<RecordResult> {
   if (input.programmeId !== link.programmeId) return { error: "wrong_programme" };
   const answeredAt = new Date(input.answeredAt);
   if (!withinLinkLife(answeredAt, link.issuedAt, new Date())) return { error: "invalid" };

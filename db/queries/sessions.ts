@@ -5,7 +5,7 @@ import { patients, programmeItems, sessionLogs, type LoggedExercise } from "@/db
 import type { Difficulty } from "@/lib/domain/exercise";
 import { matchesVersion, withinLinkLife } from "@/lib/patient/log-rules";
 import { decodeCursor, keyColumns, keysetOrder, keysetWhere, toPage, type Cursor, type Keyset } from "@/lib/pagination";
-import type { ResolvedLink } from "./links";
+import type { LinkRef } from "./links";
 import { linkQuotaWait } from "./link-quota";
 
 export type SessionLogInput = {
@@ -31,7 +31,7 @@ type RecordResult =
  * unique per clinic, so a retry after a lost response, or ten at once, store one row;
  * a retry of a stored log is recognised before any quota is counted.
  */
-export async function recordSessionLog(db: Database, link: ResolvedLink, input: SessionLogInput): Promise<RecordResult> {
+export async function recordSessionLog(db: Database, link: LinkRef, input: SessionLogInput): Promise<RecordResult> {
   if (input.programmeId !== link.programmeId) return { error: "wrong_programme" };
   const completedAt = new Date(input.completedAt);
   if (!withinLinkLife(completedAt, link.issuedAt, new Date())) return { error: "invalid" };

@@ -12,7 +12,6 @@ import { MessageBox } from "@/components/patient/message-box";
 import { ReminderChoice } from "@/components/patient/reminder-choice";
 import { listThread } from "@/db/queries/messages";
 import { getReminder } from "@/db/queries/reminders";
-import { getZones } from "@/db/queries/time-zones";
 import { effectiveTimeZone, startOfZonedWeek } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Your exercises", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -29,9 +28,8 @@ export default async function PatientProgrammePage({ params, searchParams }: Pro
   const link = await resolvePatientLink(token);
   if (!link) notFound();
   const db = await getDb();
-  const zones = await getZones(db, link);
   // "This week" and every time shown are the patient's (their own zone, else the clinic's).
-  const timeZone = effectiveTimeZone(zones.patientZone, zones.clinicZone);
+  const timeZone = effectiveTimeZone(link.patientZone, link.clinicZone);
   const [parts, thisWeek, recent, outcomes, reminder, thread, query] = await Promise.all([
     getProgrammePageParts(db, { clinicId: link.clinicId, programmeId: link.programmeId }),
     countSessionsSince(db, { clinicId: link.clinicId, programmeId: link.programmeId, since: startOfZonedWeek(new Date(), timeZone) }),

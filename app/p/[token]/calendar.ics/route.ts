@@ -4,17 +4,16 @@ import { env } from "@/lib/env";
 import { resolvePatientLink } from "@/lib/patient/access";
 import { programmeCalendar } from "@/lib/patient/calendar";
 import { loadProgrammeView } from "@/lib/patient/programme-view";
-import { getZones } from "@/db/queries/time-zones";
 import { effectiveTimeZone, wallClock } from "@/lib/time/zone";
 
 async function handle(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const link = await resolvePatientLink(token);
   const db = await getDb();
-  const [programme, zones] = link ? await Promise.all([loadProgrammeView(db, { clinicId: link.clinicId, programmeId: link.programmeId }), getZones(db, link)]) : [null, null];
-  if (!programme || !zones) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  const programme = link ? await loadProgrammeView(db, { clinicId: link.clinicId, programmeId: link.programmeId }) : null;
+  if (!link || !programme) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   // The patient's zone (else the clinic's): their phone shows 08:00 where they live.
-  const timeZone = effectiveTimeZone(zones.patientZone, zones.clinicZone);
+  const timeZone = effectiveTimeZone(link.patientZone, link.clinicZone);
   const body = programmeCalendar(programme, `${env().APP_URL}/p/${token}`, wallClock(new Date(), timeZone).date, timeZone);
   return new Response(body, {
     headers: {
