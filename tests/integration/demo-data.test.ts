@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedDemoData } from "@/db/demo-data";
+import { seedDemoData } from "@/lib/demo/data";
 import { listPatientPage } from "@/db/queries/patient-status";
 import { parsePatientListQuery } from "@/lib/patient/list-query";
 import { clinics } from "@/db/schema";
