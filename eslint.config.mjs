@@ -32,12 +32,9 @@ function layer(files, banned, message, { dataTypesOnly = false, extra = [], igno
 const DB_MAY_IMPORT = ["domain/.+", "pagination", "env", "errors"];
 const DB_LIB_DEPARTURES = [
   "patient/log-rules",
-  "patient/list-query",
-  "adherence/flags",
   "links/token",
   "links/short-code",
   "catalogue/search-text",
-  "catalogue/templates",
   "outcomes/builtin",
   "outcomes/scoring",
   "fhir/bundle",

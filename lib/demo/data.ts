@@ -2,6 +2,7 @@ import type { Database } from "@/db/client";
 import { insertClinicWithTeam, insertPatients, lockEmptyDatabase } from "@/db/queries/demo";
 import { installStarterTemplates } from "@/db/queries/starter-templates";
 import { hashPassword } from "@/lib/auth/password";
+import { loadStarterTemplates } from "@/lib/catalogue/templates";
 import { DEMO_PATIENTS, seedLivingDemo } from "./clinic";
 
 export const DEMO_LOGIN = { email: "demo@homeplan.local", password: "stretch-every-morning" } as const;
@@ -34,7 +35,7 @@ export async function seedDemoData(db: Database, options: { key: Buffer; appUrl:
       ],
     );
     const [owner, colleague] = clinicianIds as [string, string];
-    await installStarterTemplates(tx, { clinicId, clinicianId: owner });
+    await installStarterTemplates(tx, { clinicId, clinicianId: owner }, loadStarterTemplates());
     await insertPatients(tx, clinicId, NEW_PATIENTS.map((p) => ({ ...p, createdBy: owner })));
     const living = await insertPatients(
       tx,
