@@ -34,7 +34,6 @@ const DB_LIB_DEPARTURES = [
   "patient/log-rules",
   "links/token",
   "links/short-code",
-  "catalogue/search-text",
   "outcomes/builtin",
   "outcomes/scoring",
   "fhir/bundle",
