@@ -36,12 +36,6 @@ const DB_LIB_DEPARTURES = [
   "links/short-code",
   "outcomes/builtin",
   "outcomes/scoring",
-  "fhir/bundle",
-  "fhir/people",
-  "fhir/plan",
-  "fhir/message",
-  "fhir/session",
-  "fhir/questionnaire",
 ];
 const DB_LIB_RULE = {
   regex: `^@/lib/(?!(${[...DB_MAY_IMPORT, ...DB_LIB_DEPARTURES].join("|")})$)`,
