@@ -13,6 +13,7 @@ import path from "node:path";
 import { migrateDatabase, openDatabase, rowsOf } from "@/db/client";
 import { createClinicWithOwner } from "@/db/queries/clinics";
 import { hashPassword } from "@/lib/auth/password";
+import { loadStarterTemplates } from "@/lib/catalogue/templates";
 import { seedScaleClinic } from "./scale-seed";
 import { OUT_DIR, startServer } from "./server";
 
@@ -23,7 +24,7 @@ const RUNS = 15;
 
 async function seedClinic(db: Awaited<ReturnType<typeof openDatabase>>["db"], label: string, patients: number) {
   const email = `scale-${label}-${Date.now()}@homeplan.example`;
-  const owner = await createClinicWithOwner(db, { clinicName: `${label} clinic`, name: "Sam Okafor", email, passwordHash: await hashPassword(PASSWORD), ip: "127.0.0.1" });
+  const owner = await createClinicWithOwner(db, { clinicName: `${label} clinic`, name: "Sam Okafor", email, passwordHash: await hashPassword(PASSWORD), ip: "127.0.0.1", templates: loadStarterTemplates() });
   if (!owner) throw new Error("could not create the clinic");
   await seedScaleClinic(db, { clinicId: owner.clinicId, patients, logsPerPatient: 40 });
   const [first] = rowsOf<{ patient: string; programme: string }>(

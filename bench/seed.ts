@@ -8,6 +8,7 @@
  */
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { createClinicWithOwner, updateClinic } from "@/db/queries/clinics";
+import { loadStarterTemplates } from "@/lib/catalogue/templates";
 import { issueLink } from "@/db/queries/links";
 import { createPatient } from "@/db/queries/patients";
 import { createProgramme, saveProgrammeVersion } from "@/db/queries/programmes";
@@ -41,6 +42,7 @@ export async function seedPatientPage(target: { url?: string; dataDir?: string }
       email: `bench-${Date.now()}@homeplan.example`,
       passwordHash: await hashPassword("bench-password-not-used"),
       ip: "127.0.0.1",
+      templates: loadStarterTemplates(),
     });
     if (!owner) throw new Error("could not create the bench clinic");
     const actor = { clinicId: owner.clinicId, clinicianId: owner.clinicianId };

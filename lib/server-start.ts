@@ -1,4 +1,4 @@
-import { bootstrap } from "@/db/bootstrap";
+import { bootstrap } from "@/lib/bootstrap";
 import { getConnection, getDb } from "@/db/client";
 import { startEmailSender } from "@/lib/email/sender";
 import { env, isProduction } from "@/lib/env";

@@ -9,6 +9,7 @@ import { failure, fieldErrorsOf, parseForm, type FormState } from "@/lib/actions
 import { signIn, signOut } from "@/lib/auth/auth";
 import { verifySession } from "@/lib/auth/dal";
 import { hashPassword } from "@/lib/auth/password";
+import { loadStarterTemplates } from "@/lib/catalogue/templates";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { tryAgainMessage } from "@/lib/auth/sign-in";
 import { clientIp } from "@/lib/request";
@@ -73,7 +74,7 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   }
   // Hashed either way, so a known address takes as long as a new one.
   const { password, ...account } = parsed.data;
-  const created = await createClinicWithOwner(db, { ...account, passwordHash: await hashPassword(password), ip });
+  const created = await createClinicWithOwner(db, { ...account, passwordHash: await hashPassword(password), ip, templates: loadStarterTemplates() });
   if (!created) await tellExistingAccount(db, account.email);
   deliverSoon();
   redirect("/sign-in?signed-up=1");

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { clinicians, clinics } from "@/db/schema";
 import { recordAudit } from "./audit";
+import type { StarterTemplate } from "@/lib/catalogue/templates";
 import { installStarterTemplates } from "./starter-templates";
 
 /**
@@ -12,7 +13,7 @@ import { installStarterTemplates } from "./starter-templates";
  */
 export async function createClinicWithOwner(
   db: Database,
-  input: { clinicName: string; name: string; email: string; passwordHash: string; ip: string },
+  input: { clinicName: string; name: string; email: string; passwordHash: string; ip: string; templates: StarterTemplate[] },
 ): Promise<{ clinicId: string; clinicianId: string } | null> {
   try {
     return await db.transaction(async (tx) => {
@@ -23,7 +24,7 @@ export async function createClinicWithOwner(
         .values({ clinicId: clinic.id, name: input.name, email: input.email, passwordHash: input.passwordHash, role: "owner" })
         .returning({ id: clinicians.id });
       if (!owner) throw new Error("owner insert returned nothing");
-      await installStarterTemplates(tx, { clinicId: clinic.id, clinicianId: owner.id });
+      await installStarterTemplates(tx, { clinicId: clinic.id, clinicianId: owner.id }, input.templates);
       await recordAudit(tx, { clinicId: clinic.id, actorId: owner.id, action: "clinic.created", objectType: "clinic", objectId: clinic.id, ip: input.ip });
       return { clinicId: clinic.id, clinicianId: owner.id };
     });

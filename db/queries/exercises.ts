@@ -3,7 +3,6 @@ import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { exercises, type NewExercise } from "@/db/schema";
 import type { Category, Position } from "@/lib/domain/exercise";
-import { buildSearchDetail, buildSearchText } from "@/lib/catalogue/search-text";
 import type { CustomExerciseInput } from "@/lib/validations/exercise";
 import { decodeCursor, keyColumns, keysetOrder, keysetWhere, PAGE_SIZE, toPage, type Keyset } from "@/lib/pagination";
 import { recordAudit } from "./audit";
@@ -175,7 +174,10 @@ export async function catalogueFacets(db: Database, { clinicId }: { clinicId: st
   return { bodyRegions: rows.map((r) => r.bodyRegion) };
 }
 
-function customRow(input: CustomExerciseInput) {
+/** The words search matches besides the name (lib/catalogue/search-text.ts builds them). */
+export type SearchFields = { searchText: string; searchDetail: string };
+
+function customRow(input: CustomExerciseInput, search: SearchFields) {
   return {
     name: input.name,
     aliases: input.aliases,
@@ -191,8 +193,8 @@ function customRow(input: CustomExerciseInput) {
     cautions: input.cautions,
     defaultDosage: input.dosage,
     poseSlug: input.poseSlug ?? null,
-    searchText: buildSearchText(input),
-    searchDetail: buildSearchDetail(input),
+    searchText: search.searchText,
+    searchDetail: search.searchDetail,
   };
 }
 
@@ -206,17 +208,18 @@ function slugify(name: string): string {
   return `${base || "exercise"}-${crypto.randomUUID().slice(0, 8)}`;
 }
 
-export async function createCustomExercise(
+export async function insertCustomExercise(
   db: Database,
   { clinicId, clinicianId }: { clinicId: string; clinicianId: string },
   input: CustomExerciseInput,
+  search: SearchFields,
   basedOnId?: string,
 ): Promise<string> {
   // The exercise and its audit row stand or fall together.
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(exercises)
-      .values({ ...customRow(input), clinicId, slug: slugify(input.name), createdBy: clinicianId, basedOnId: basedOnId ?? null })
+      .values({ ...customRow(input, search), clinicId, slug: slugify(input.name), createdBy: clinicianId, basedOnId: basedOnId ?? null })
       .returning({ id: exercises.id });
     if (!row) throw new Error("custom exercise insert returned nothing");
     await recordAudit(tx, { clinicId, actorId: clinicianId, action: "exercise.created", objectType: "exercise", objectId: row.id });
@@ -225,15 +228,16 @@ export async function createCustomExercise(
 }
 
 /** Only the clinic's own exercises can change; the global catalogue changes through content/. */
-export async function updateCustomExercise(
+export async function updateCustomExerciseRow(
   db: Database,
   { id, clinicId, clinicianId }: { id: string; clinicId: string; clinicianId: string },
   input: CustomExerciseInput,
+  search: SearchFields,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(exercises)
-      .set({ ...customRow(input), updatedAt: sql`now()` })
+      .set({ ...customRow(input, search), updatedAt: sql`now()` })
       .where(and(eq(exercises.id, id), eq(exercises.clinicId, clinicId)))
       .returning({ id: exercises.id });
     if (updated.length === 0) return false;

@@ -1,29 +1,17 @@
 import "server-only";
-import type { Bundle, Resource } from "@medplum/fhirtypes";
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { clinicians, clinics, exercises, patients, programmeItems, programmeMessages, programmes, programmeVersions, sessionLogs } from "@/db/schema";
-import { env } from "@/lib/env";
-import { collectionBundle } from "@/lib/fhir/bundle";
-import { organizationResource, patientResource, practitionerResource } from "@/lib/fhir/people";
-import { activityDefinitionResource, carePlanResource, serviceRequestResource } from "@/lib/fhir/plan";
-import { communicationResource } from "@/lib/fhir/message";
 import type { ItemRecord, LogRecord, MessageRecord, PatientRecord, VersionRecord } from "@/lib/fhir/records";
-import { sessionResources } from "@/lib/fhir/session";
-import { questionnaireResource, questionnaireResponseResource, scoreObservation } from "@/lib/fhir/questionnaire";
-import type { MeasureDefinition } from "@/lib/outcomes/measure";
-import { getMeasure, listResponses } from "./outcomes";
 import { versionItemColumns } from "./programmes";
 import { sessionLogColumns } from "./sessions";
 
 /*
- * Loads a patient's records for the FHIR mapping. Every query names the clinic; lists
+ * Loads a patient's records for the FHIR mapping (lib/fhir/export.ts builds the resources). Every query names the clinic; lists
  * are read in keyset order so that a page can resume where the last one ended.
  */
 
 type Scope = { clinicId: string; patientId: string };
-
-export const fhirBase = () => `${env().APP_URL}/api/fhir/R4`;
 
 export async function getFhirPatient(db: DatabaseOrTransaction, { clinicId, patientId }: Scope): Promise<PatientRecord | undefined> {
   const [row] = await db
@@ -151,22 +139,26 @@ export async function listFhirLogs(db: DatabaseOrTransaction, scope: Scope & { a
   return logs.map((log) => ({ log, exerciseName: nameOf(log) }));
 }
 
-async function clinicResources(db: DatabaseOrTransaction, clinicId: string, clinicianIds: string[]) {
+/** The clinic, for the record's Organization. */
+export async function getFhirClinic(db: DatabaseOrTransaction, clinicId: string) {
   const [clinic] = await db.select({ id: clinics.id, name: clinics.name, address: clinics.address, phone: clinics.phone }).from(clinics).where(eq(clinics.id, clinicId));
-  const people =
-    clinicianIds.length === 0
-      ? []
-      : await db
-          .select({ id: clinicians.id, name: clinicians.name, email: clinicians.email, disabledAt: clinicians.disabledAt })
-          .from(clinicians)
-          .where(and(eq(clinicians.clinicId, clinicId), inArray(clinicians.id, clinicianIds)))
-          .orderBy(asc(clinicians.id));
-  return [...(clinic ? [organizationResource(clinic)] : []), ...people.map(practitionerResource)];
+  return clinic;
 }
 
-async function exerciseResources(db: DatabaseOrTransaction, clinicId: string, ids: string[], base: string) {
+/** The clinicians who wrote in the record, for its Practitioners. */
+export async function listFhirClinicians(db: DatabaseOrTransaction, clinicId: string, clinicianIds: string[]) {
+  if (clinicianIds.length === 0) return [];
+  return db
+    .select({ id: clinicians.id, name: clinicians.name, email: clinicians.email, disabledAt: clinicians.disabledAt })
+    .from(clinicians)
+    .where(and(eq(clinicians.clinicId, clinicId), inArray(clinicians.id, clinicianIds)))
+    .orderBy(asc(clinicians.id));
+}
+
+/** The exercises a record's programmes used, the shared catalogue's and the clinic's own. */
+export async function listFhirExercises(db: DatabaseOrTransaction, clinicId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  const rows = await db
+  return db
     .select({
       id: exercises.id,
       slug: exercises.slug,
@@ -180,62 +172,6 @@ async function exerciseResources(db: DatabaseOrTransaction, clinicId: string, id
     .from(exercises)
     .where(and(inArray(exercises.id, ids), or(isNull(exercises.clinicId), eq(exercises.clinicId, clinicId))))
     .orderBy(asc(exercises.id));
-  return rows.map((row) => activityDefinitionResource(row, base));
-}
-
-const LOG_BATCH = 200;
-
-/**
- * Every resource of one patient's record, in an order a reader can follow (who, what
- * was planned, what was done). A generator, so a large record can be written out as it
- * is read; logs are read in batches.
- */
-export async function* patientResources(db: DatabaseOrTransaction, scope: Scope, base = fhirBase()): AsyncGenerator<Resource> {
-  const patient = await getFhirPatient(db, scope);
-  if (!patient) return;
-  const [versions, messages] = await Promise.all([listFhirVersions(db, { ...scope, limit: 10_000 }), listFhirMessages(db, scope)]);
-  const authors = [...new Set([...versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])), ...messages.flatMap((m) => (m.clinicianId ? [m.clinicianId] : []))])];
-  yield* await clinicResources(db, scope.clinicId, authors);
-  yield patientResource(patient);
-  yield* await exerciseResources(db, scope.clinicId, [...new Set(versions.flatMap((v) => v.items.map((i) => i.exerciseId)))], base);
-  for (const version of versions) {
-    yield carePlanResource(version);
-    for (const item of version.items) yield serviceRequestResource(version, item, base);
-  }
-  for (const message of messages) yield communicationResource(message);
-  let after: LogCursor | undefined;
-  for (;;) {
-    const page = await listFhirLogs(db, { ...scope, after, limit: LOG_BATCH });
-    for (const { log, exerciseName } of page) {
-      const { procedure, observations } = sessionResources(log, exerciseName);
-      yield procedure;
-      yield* observations;
-    }
-    const last = page.at(-1)?.log;
-    if (!last || page.length < LOG_BATCH) break;
-    after = { completedAt: last.completedAt.toISOString(), id: last.id };
-  }
-  yield* await outcomeResources(db, scope, base);
-}
-
-/** The measures the patient answered (each once), then each response and its score. */
-async function outcomeResources(db: DatabaseOrTransaction, scope: Scope, base: string): Promise<Resource[]> {
-  const responses = await listResponses(db, scope);
-  const measures = new Map<string, MeasureDefinition>();
-  for (const key of new Set(responses.map((r) => r.measure))) {
-    const measure = await getMeasure(db, { clinicId: scope.clinicId, key });
-    if (measure) measures.set(key, measure);
-  }
-  const out: Resource[] = [...measures.values()].map((m) => questionnaireResource(m, base));
-  for (const r of responses) {
-    const measure = measures.get(r.measure);
-    if (!measure) continue;
-    const record = { ...r, patientId: scope.patientId };
-    out.push(questionnaireResponseResource(record, measure, base));
-    const score = scoreObservation(record, measure);
-    if (score) out.push(score);
-  }
-  return out;
 }
 
 /** The patient's messages with the clinic, oldest first. */
@@ -254,11 +190,4 @@ export async function listFhirMessages(db: DatabaseOrTransaction, { clinicId, pa
     .from(programmeMessages)
     .where(and(eq(programmeMessages.clinicId, clinicId), eq(programmeMessages.patientId, patientId)))
     .orderBy(asc(programmeMessages.createdAt), asc(programmeMessages.id));
-}
-
-/** One patient's whole record as a FHIR collection Bundle, or undefined when the clinic has no such patient. */
-export async function patientBundle(db: DatabaseOrTransaction, scope: Scope, base = fhirBase()): Promise<Bundle | undefined> {
-  const resources: Resource[] = [];
-  for await (const resource of patientResources(db, scope, base)) resources.push(resource);
-  return resources.length > 0 ? collectionBundle(base, resources) : undefined;
 }

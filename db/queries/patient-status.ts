@@ -1,9 +1,10 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DatabaseOrTransaction } from "@/db/client";
-import { PAIN_RISE, QUIET_DAYS } from "@/lib/adherence/flags";
+import { PAIN_RISE, QUIET_DAYS } from "@/lib/domain/adherence";
 import { decodeCursor, keyColumns, keysetOrder, keysetWhere, PAGE_SIZE, toPage, type Keyset, type Page } from "@/lib/pagination";
-import { PATIENT_SHOWS, PATIENT_SORTS, type PatientListQuery } from "@/lib/patient/list-query";
+import { PATIENT_SHOWS, PATIENT_SORTS } from "@/lib/domain/patient-list";
+import type { PatientListQuery } from "@/lib/patient/list-query";
 
 export type PatientStatusRow = {
   id: string;

@@ -2,15 +2,15 @@ import "server-only";
 import { and, inArray, isNull } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { exercises } from "@/db/schema";
-import { loadStarterTemplates } from "@/lib/catalogue/templates";
+import type { StarterTemplate } from "@/lib/catalogue/templates";
 import { createProgrammeIn } from "./programmes";
 
 /**
- * Gives a new clinic the starter templates from content/templates, inside the caller's
- * transaction (sign-up or demo seed). Exercises missing from the catalogue are skipped.
+ * Gives a new clinic the starter templates (read from content/templates by the caller,
+ * lib/catalogue/templates.ts), inside the caller's transaction (sign-up or demo seed).
+ * Exercises missing from the catalogue are skipped.
  */
-export async function installStarterTemplates(tx: Transaction, actor: { clinicId: string; clinicianId: string }) {
-  const templates = loadStarterTemplates();
+export async function installStarterTemplates(tx: Transaction, actor: { clinicId: string; clinicianId: string }, templates: StarterTemplate[]) {
   const slugs = [...new Set(templates.flatMap((t) => t.exercises.map((e) => e.slug)))];
   const rows = await tx
     .select({ id: exercises.id, slug: exercises.slug, dosage: exercises.defaultDosage })

@@ -3,8 +3,7 @@
  * explain on screen: pain going up, and silence.
  */
 
-export const PAIN_RISE = 2;
-export const QUIET_DAYS = 7;
+import { PAIN_RISE, QUIET_DAYS } from "@/lib/domain/adherence";
 
 export type SessionPoint = { completedAt: Date; pain: number | null };
 

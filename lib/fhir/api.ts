@@ -2,7 +2,7 @@ import "server-only";
 import type { Resource } from "@medplum/fhirtypes";
 import { getDb, type Database } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { fhirBase } from "@/db/queries/fhir";
+import { fhirBase } from "./export";
 import { authorizeApiKey, API_KEY_LIMIT, type ApiKeyGrant } from "@/lib/auth/dal";
 import { AppError, logError } from "@/lib/errors";
 import { clientIp } from "@/lib/request";

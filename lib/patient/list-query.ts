@@ -1,8 +1,7 @@
 import { z } from "zod";
 
 /** The patient list's URL: which patients, in what order, from where. Defined once for page, dashboard and tests. */
-export const PATIENT_SHOWS = ["all", "attention", "not_sent", "quiet", "archived"] as const;
-export const PATIENT_SORTS = ["name", "last_session", "attention"] as const;
+import { PATIENT_SHOWS, PATIENT_SORTS } from "@/lib/domain/patient-list";
 
 export const SHOW_LABELS: Record<(typeof PATIENT_SHOWS)[number], string> = {
   all: "All current",

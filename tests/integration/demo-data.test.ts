@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { seedDemoData } from "@/db/demo-data";
+import { seedDemoData } from "@/lib/demo/data";
 import { listPatientPage } from "@/db/queries/patient-status";
 import { parsePatientListQuery } from "@/lib/patient/list-query";
-import { clinics } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { clinics, programmes } from "@/db/schema";
 import { attentionForPatient } from "@/lib/adherence/flags";
 import { syncCatalogue } from "@/lib/catalogue/sync";
+import { loadStarterTemplates } from "@/lib/catalogue/templates";
 import { linkKey } from "@/lib/links/token";
 import { countRows, driver, setupTestDatabase } from "../db";
 
@@ -27,6 +29,11 @@ describe(`the demo clinic on ${driver}`, () => {
     expect(after.session_logs).toBeGreaterThan(60);
     // Two or three versions per programme.
     expect(after.programme_versions).toBeGreaterThanOrEqual(2 * 5 + 3);
+
+    // The starter templates from content/templates, as a new clinic gets them.
+    const templates = await db().select({ id: programmes.id }).from(programmes).where(eq(programmes.kind, "template"));
+    expect(templates.length).toBeGreaterThan(0);
+    expect(templates).toHaveLength(loadStarterTemplates().length);
 
     expect(await seedDemoData(db(), options)).toBeNull();
     expect(await counts()).toEqual(after);

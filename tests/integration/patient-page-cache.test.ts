@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { updateClinic } from "@/db/queries/clinics";
 import { updateClinicianName } from "@/db/queries/clinicians";
-import { createCustomExercise, updateCustomExercise } from "@/db/queries/exercises";
+import { createCustomExercise, updateCustomExercise } from "@/lib/catalogue/custom-exercise";
 import { issueLink } from "@/db/queries/links";
 import { updatePatient } from "@/db/queries/patients";
 import { createProgramme, getProgrammeViewStamp, saveProgrammeVersion } from "@/db/queries/programmes";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { exercises, programmeVersions } from "@/db/schema";
-import { createCustomExercise } from "@/db/queries/exercises";
+import { createCustomExercise } from "@/lib/catalogue/custom-exercise";
 import { createProgramme, getProgrammeVersion, listVersionPage, ProgrammeConflict, saveProgrammeVersion } from "@/db/queries/programmes";
 import { syncCatalogue } from "@/lib/catalogue/sync";
 import type { ProgrammeContent } from "@/lib/validations/programme";
@@ -104,7 +104,7 @@ describe(`programme versions on ${driver}`, () => {
 
 describe(`saved versions on ${driver}`, () => {
   it("keep the exercise as it was when saved, even after the exercise is edited", async () => {
-    const { updateCustomExercise } = await import("@/db/queries/exercises");
+    const { updateCustomExercise } = await import("@/lib/catalogue/custom-exercise");
     await catalogueIds();
     const { clinic, owner, patient } = await createClinic(db());
     const actor = { clinicId: clinic.id, clinicianId: owner.id };

@@ -14,7 +14,8 @@ import {
 import { listPainPoints, listSessionPage, sessionKeyset, sessionPageQuery } from "@/db/queries/sessions";
 import { attentionForPatient } from "@/lib/adherence/flags";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
-import { PATIENT_SHOWS, PATIENT_SORTS, type PatientListQuery } from "@/lib/patient/list-query";
+import { PATIENT_SHOWS, PATIENT_SORTS } from "@/lib/domain/patient-list";
+import type { PatientListQuery } from "@/lib/patient/list-query";
 import { seedScaleClinic } from "../../bench/scale-seed";
 import { driver, setupTestDatabase } from "../db";
 import { createClinic } from "../factories";

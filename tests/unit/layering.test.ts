@@ -19,6 +19,11 @@ describe("layering", () => {
     ["lib/patient/x.ts", 'import { ExerciseFigure } from "@/components/patient/exercise-figure";\nexport const x = ExerciseFigure;\n'],
     ["lib/patient/y.ts", 'import Page from "@/app/p/[token]/page";\nexport const x = Page;\n'],
     ["db/queries/x.ts", 'import { Pager } from "@/components/ui/pager";\nexport const x = Pager;\n'],
+    // db/ does not orchestrate: emails, catalogue sync and the demo clinic are lib's.
+    ["db/queries/y.ts", 'import { enqueueEmail } from "@/lib/email/outbox";\nexport const x = enqueueEmail;\n'],
+    ["db/queries/z.ts", 'import { syncCatalogue } from "@/lib/catalogue/sync";\nexport const x = syncCatalogue;\n'],
+    ["db/x.ts", 'import { seedDemoData } from "@/lib/demo/data";\nexport const x = seedDemoData;\n'],
+    ["db/y.ts", 'import { patientLinkEmail } from "../lib/email/templates";\nexport const x = patientLinkEmail;\n'],
   ])("refuses a wrong import in %s", async (file, source) => {
     expect(await errorsFor(file, source)).toContain("@typescript-eslint/no-restricted-imports");
   }, 60_000);
@@ -27,6 +32,14 @@ describe("layering", () => {
     ["components/patients/x.tsx", 'import type { PatientStatusRow } from "@/db/queries/patient-status";\nexport type X = PatientStatusRow;\n'],
     ["app/(portal)/x/page.tsx", 'import { getDb } from "@/db/client";\nimport { Pager } from "@/components/ui/pager";\nexport const x = [getDb, Pager];\n'],
     ["lib/patient/x.ts", 'import { getDb } from "@/db/client";\nexport const x = getDb;\n'],
+    // What db/ may still take from lib: domain values, the pager, settings, errors, and types.
+    [
+      "db/queries/x.ts",
+      'import { MEDIA_LIMITS } from "@/lib/domain/media";\nimport { toPage } from "@/lib/pagination";\nimport { env } from "@/lib/env";\nimport { AppError } from "@/lib/errors";\nimport type { ProgrammeContent } from "@/lib/validations/programme";\nexport const x = [MEDIA_LIMITS, toPage, env, AppError];\nexport type X = ProgrammeContent;\n',
+    ],
+    ["db/x.ts", 'import { POSITIONS } from "../lib/domain/exercise";\nexport const x = POSITIONS;\n'],
+    // The seed entry point runs lib's start-up work.
+    ["db/seed.ts", 'import { bootstrap } from "@/lib/bootstrap";\nexport const x = bootstrap;\n'],
   ])("allows the layering's own direction in %s", async (file, source) => {
     expect(await errorsFor(file, source)).not.toContain("@typescript-eslint/no-restricted-imports");
   }, 60_000);

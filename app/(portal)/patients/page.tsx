@@ -9,7 +9,8 @@ import { ErasedNotice } from "@/components/patients/erased-notice";
 import { PatientTable } from "@/app/(portal)/patients/_components/patient-table";
 import { attentionForPatient } from "@/lib/adherence/flags";
 import { requireClinician } from "@/lib/auth/dal";
-import { parsePatientListQuery, PATIENT_SHOWS, PATIENT_SORTS, SHOW_LABELS, SORT_LABELS } from "@/lib/patient/list-query";
+import { PATIENT_SHOWS, PATIENT_SORTS } from "@/lib/domain/patient-list";
+import { parsePatientListQuery, SHOW_LABELS, SORT_LABELS } from "@/lib/patient/list-query";
 
 export const metadata: Metadata = { title: "Patients" };
 

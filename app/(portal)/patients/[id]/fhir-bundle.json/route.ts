@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { patientBundle } from "@/db/queries/fhir";
+import { patientBundle } from "@/lib/fhir/export";
 import { authorizeRecordExport } from "@/lib/auth/dal";
 import { AppError, errorResponse } from "@/lib/errors";
 import { FHIR_JSON } from "@/lib/fhir/bundle";

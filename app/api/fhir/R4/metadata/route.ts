@@ -1,4 +1,4 @@
-import { fhirBase } from "@/db/queries/fhir";
+import { fhirBase } from "@/lib/fhir/export";
 import { fhirResponse } from "@/lib/fhir/api";
 import { capabilityStatement } from "@/lib/fhir/capability";
 

@@ -1,5 +1,5 @@
 import type { Resource } from "@medplum/fhirtypes";
-import { patientResources } from "@/db/queries/fhir";
+import { patientResources } from "@/lib/fhir/export";
 import { AppError } from "@/lib/errors";
 import { fhirRead } from "@/lib/fhir/api";
 import { searchsetBundle } from "@/lib/fhir/bundle";

@@ -1,8 +1,8 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import type { Transaction } from "./client";
-import { exercises, patientLinks, programmes, programmeVersions, sessionLogs, type DosageDefaults, type LoggedExercise } from "./schema";
-import { createProgrammeIn, insertVersion } from "./queries/programmes";
-import { issueLink } from "./queries/links";
+import type { Transaction } from "@/db/client";
+import { backdateLink, backdateVersions, insertSessionHistory, sharedExercisesBySlug } from "@/db/queries/demo";
+import { issueLink } from "@/db/queries/links";
+import { createProgrammeIn, insertVersion } from "@/db/queries/programmes";
+import type { DosageDefaults, LoggedExercise } from "@/db/schema";
 import type { Difficulty } from "@/lib/domain/exercise";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { patientLinkEmail } from "@/lib/email/templates";
@@ -180,10 +180,7 @@ export async function seedLivingDemo(
   input: { clinicId: string; clinicianIds: [string, string]; patientIds: string[]; key: Buffer; appUrl: string; now: Date },
 ): Promise<string> {
   const slugs = [...new Set(DEMO_PATIENTS.flatMap((p) => p.versions.flatMap((v) => v.slugs)))];
-  const rows = await tx
-    .select({ id: exercises.id, slug: exercises.slug, dosage: exercises.defaultDosage })
-    .from(exercises)
-    .where(and(isNull(exercises.clinicId), inArray(exercises.slug, slugs), isNull(exercises.retiredAt)));
+  const rows = await sharedExercisesBySlug(tx, slugs);
   const catalogue = new Map(rows.map((r) => [r.slug, r]));
   let demoUrl = "";
 
@@ -210,19 +207,13 @@ export async function seedLivingDemo(
     if (contents.some((c) => c.items.length === 0)) continue;
     const programmeId = await createProgrammeIn(tx, actor, { kind: "programme", patientId, content: contents[0]! });
     for (let v = 1; v < contents.length; v += 1) await insertVersion(tx, actor, programmeId, v + 1, contents[v]!);
-    await tx.update(programmes).set({ currentVersion: contents.length }).where(and(eq(programmes.clinicId, input.clinicId), eq(programmes.id, programmeId)));
-    for (const [v, version] of patient.versions.entries()) {
-      const savedAt = new Date(input.now.getTime() - version.daysAgo * DAY);
-      await tx
-        .update(programmeVersions)
-        .set({ createdAt: savedAt })
-        .where(and(eq(programmeVersions.clinicId, input.clinicId), eq(programmeVersions.programmeId, programmeId), eq(programmeVersions.version, v + 1)));
-    }
+    const savedAt = patient.versions.map((version) => new Date(input.now.getTime() - version.daysAgo * DAY));
+    await backdateVersions(tx, { clinicId: input.clinicId, programmeId, savedAt });
 
     // The link was given at the first appointment.
     const link = await issueLink(tx, actor, { programmeId, key: input.key });
     const givenAt = new Date(input.now.getTime() - patient.versions[0]!.daysAgo * DAY);
-    await tx.update(patientLinks).set({ createdAt: givenAt }).where(and(eq(patientLinks.clinicId, input.clinicId), eq(patientLinks.id, link.id)));
+    await backdateLink(tx, { clinicId: input.clinicId, linkId: link.id, givenAt });
     const url = `${input.appUrl}/p/${link.token}`;
     if (index === 0) demoUrl = url;
     const email = patientLinkEmail({ clinicName: "Riverside Physiotherapy", clinicianName: patient.clinician === 0 ? "Sam Okafor" : "Jo Lindqvist", programmeTitle: patient.versions.at(-1)!.title, url });
@@ -258,7 +249,7 @@ export async function seedLivingDemo(
         comment,
       };
     });
-    if (logs.length > 0) await tx.insert(sessionLogs).values(logs);
+    await insertSessionHistory(tx, logs);
   }
   return demoUrl;
 }

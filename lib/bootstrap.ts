@@ -1,5 +1,5 @@
-import type { Connection } from "./client";
-import { DEMO_LOGIN, seedDemoData } from "./demo-data";
+import type { Connection } from "@/db/client";
+import { DEMO_LOGIN, seedDemoData } from "@/lib/demo/data";
 import { syncCatalogue } from "@/lib/catalogue/sync";
 import { env } from "@/lib/env";
 import { linkKey } from "@/lib/links/token";
