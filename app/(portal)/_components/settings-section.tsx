@@ -30,7 +30,7 @@ export function Avatar({ name, muted = false }: { name: string; muted?: boolean 
 }
 
 const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
 export const formatDate = (d: Date) => shortDate.format(d);
-export const formatDateTime = (d: Date) => dateTime.format(d);
+/** A day and time in the clinic's zone (lib/time/clinic-zone.ts). */
+export const formatDateTime = (d: Date, timeZone: string) => d.toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });

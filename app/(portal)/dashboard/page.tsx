@@ -8,6 +8,7 @@ import { listRecentClinicSessions } from "@/db/queries/sessions";
 import { attentionForPatient } from "@/lib/adherence/flags";
 import { requireClinician } from "@/lib/auth/dal";
 import { formatDate } from "@/lib/dates";
+import { clinicTimeZone } from "@/lib/time/clinic-zone";
 import { DIFFICULTY_LABELS } from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -22,10 +23,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const db = await getDb();
   const clinicId = session.clinicId;
   // The most urgent few, with counts for the rest: the page stays the same size at any clinic size.
-  const [urgent, counts, recent] = await Promise.all([
+  const [urgent, counts, recent, timeZone] = await Promise.all([
     listPatientPage(db, { clinicId, query: { show: "attention", sort: "attention" }, pageSize: ATTENTION_SHOWN, withTotal: false }),
     patientStatusCounts(db, { clinicId }),
     listRecentClinicSessions(db, { clinicId }),
+    clinicTimeZone(db, clinicId),
   ]);
   const now = new Date();
   const flagged = urgent.rows.map((p) => ({ patient: p, flags: attentionForPatient(p, now) }));
@@ -87,7 +89,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <li key={s.id} className="py-3 text-sm">
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <Link href={`/patients/${s.patientId}`} className="font-bold text-brand-700 hover:underline">{s.patientName}</Link>
-                    <span className="text-muted">{formatDate(s.completedAt, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}</span>
+                    <span className="text-muted">{formatDate(s.completedAt, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone })}</span>
                   </div>
                   <p className="mt-0.5">
                     Pain {s.pain ?? "–"}/10{s.difficulty ? ` · ${DIFFICULTY_LABELS[s.difficulty].toLowerCase()}` : ""}

@@ -8,6 +8,7 @@ import { Pager } from "@/components/ui/pager";
 import { requireOwner } from "@/lib/auth/dal";
 import { devMailboxEnabled, env } from "@/lib/env";
 import { formatDateTime } from "../_components/settings-section";
+import { clinicTimeZone } from "@/lib/time/clinic-zone";
 import { emailStatusWords, StatusBadge } from "../_components/status-badge";
 
 export const metadata: Metadata = { title: "Mailbox" };
@@ -20,7 +21,11 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   // Owners only: the mailbox shows invitation links, an owner invitation among them.
   const session = await requireOwner();
   const { cursor } = await searchParams;
-  const page = await listEmailPage(await getDb(), { clinicId: session.clinicId, cursor: typeof cursor === "string" ? cursor : undefined });
+  const db = await getDb();
+  const [page, timeZone] = await Promise.all([
+    listEmailPage(db, { clinicId: session.clinicId, cursor: typeof cursor === "string" ? cursor : undefined }),
+    clinicTimeZone(db, session.clinicId),
+  ]);
   const emails = page.rows;
   const smtp = Boolean(env().SMTP_URL);
   return (
@@ -63,7 +68,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                   <span className="flex items-center gap-3 sm:flex-col sm:items-end sm:gap-1">
                     <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
                     <span className="text-sm text-muted">
-                      <time dateTime={email.createdAt.toISOString()}>{formatDateTime(email.createdAt)}</time>
+                      <time dateTime={email.createdAt.toISOString()}>{formatDateTime(email.createdAt, timeZone)}</time>
                     </span>
                   </span>
                 </Link>

@@ -8,6 +8,7 @@ import { openEmailBody } from "@/lib/email/outbox";
 import { devMailboxEnabled, env } from "@/lib/env";
 import { RowAction } from "../../_components/row-action";
 import { formatDateTime } from "../../_components/settings-section";
+import { clinicTimeZone } from "@/lib/time/clinic-zone";
 import { emailStatusWords, StatusBadge } from "../../_components/status-badge";
 import { retryEmailAction } from "../actions";
 
@@ -42,15 +43,16 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
   // Owners only: the mailbox shows invitation links, an owner invitation among them.
   const session = await requireOwner();
   const { id } = await params;
-  const email = UUID.test(id) ? await getEmail(await getDb(), { clinicId: session.clinicId, id }) : undefined;
+  const db = await getDb();
+  const [email, timeZone] = await Promise.all([UUID.test(id) ? getEmail(db, { clinicId: session.clinicId, id }) : undefined, clinicTimeZone(db, session.clinicId)]);
   if (!email) notFound();
   const status = emailStatusWords(email.status, email.attempts);
   const body = readable(email);
   const origin = new URL(env().APP_URL).origin;
   const facts: [string, React.ReactNode][] = [
     ["To", email.to],
-    ["Queued", formatDateTime(email.createdAt)],
-    ...(email.sentAt ? [["Sent", formatDateTime(email.sentAt)] as [string, React.ReactNode]] : []),
+    ["Queued", formatDateTime(email.createdAt, timeZone)],
+    ...(email.sentAt ? [["Sent", formatDateTime(email.sentAt, timeZone)] as [string, React.ReactNode]] : []),
     ...(email.attempts > 0 ? [["Attempts", String(email.attempts)] as [string, React.ReactNode]] : []),
     ...(email.lastError && email.status !== "sent" ? [["Last error", email.lastError] as [string, React.ReactNode]] : []),
   ];
