@@ -17,7 +17,11 @@ function layer(files, banned, message, { dataTypesOnly = false, extra = [], igno
         "no-restricted-imports": "off",
         "@typescript-eslint/no-restricted-imports": [
           "error",
-          { patterns: dataTypesOnly ? [...patterns, { group: ["@/db/*"], message: "Components do not query: the page passes data in.", allowTypeImports: true }] : patterns },
+          {
+            patterns: dataTypesOnly
+              ? [...patterns, { group: ["@/db/*"], message: "Components do not query: the page passes data in.", allowTypeImports: true }]
+              : patterns,
+          },
         ],
       },
     },
@@ -30,16 +34,11 @@ function layer(files, banned, message, { dataTypesOnly = false, extra = [], igno
  * Anything else is orchestration and belongs in lib, over small queries.
  */
 const DB_MAY_IMPORT = ["domain/.+", "pagination", "env", "errors"];
-const DB_LIB_DEPARTURES = [
-  "patient/log-rules",
-  "links/token",
-  "links/short-code",
-  "outcomes/builtin",
-  "outcomes/scoring",
-];
+const DB_LIB_DEPARTURES = ["patient/log-rules", "links/token", "links/short-code", "outcomes/builtin", "outcomes/scoring"];
 const DB_LIB_RULE = {
   regex: `^@/lib/(?!(${[...DB_MAY_IMPORT, ...DB_LIB_DEPARTURES].join("|")})$)`,
-  message: "db is data access: build emails, run capabilities and orchestrate in lib/, and pass rows or callbacks into db/queries/*. db may import from lib only lib/domain, lib/pagination, lib/env, lib/errors and types.",
+  message:
+    "db is data access: build emails, run capabilities and orchestrate in lib/, and pass rows or callbacks into db/queries/*. db may import from lib only lib/domain, lib/pagination, lib/env, lib/errors and types.",
   allowTypeImports: true,
 };
 // db/schema.ts reaches lib/domain by a relative path (drizzle-kit reads it without the @/ alias).
@@ -52,7 +51,16 @@ const DB_RELATIVE_LIB_RULE = {
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/.out/**", "db/migrations/**"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "node_modules/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "bench/.out/**",
+    "db/migrations/**",
+  ]),
   {
     rules: {
       // Only lib/env.ts may read the environment, so a missing setting fails loudly in one place.
@@ -61,8 +69,17 @@ export default defineConfig([
     },
   },
   // The layering of docs/ARCHITECTURE.md: app → components → lib → db. A wrong import fails lint.
-  ...layer("components/**", ["@/app/*"], "Components are shared UI: pass a server action in as a prop, or move the component beside its route in app/.", { dataTypesOnly: true }),
-  ...layer("lib/**", ["@/app/*", "@/components/*"], "lib holds capabilities and rules, not UI or routes: move UI to components/, route code to app/."),
+  ...layer(
+    "components/**",
+    ["@/app/*"],
+    "Components are shared UI: pass a server action in as a prop, or move the component beside its route in app/.",
+    { dataTypesOnly: true },
+  ),
+  ...layer(
+    "lib/**",
+    ["@/app/*", "@/components/*"],
+    "lib holds capabilities and rules, not UI or routes: move UI to components/, route code to app/.",
+  ),
   ...layer("db/**", ["@/app/*", "@/components/*"], "db is data access only: it never imports UI or routes.", {
     extra: [DB_LIB_RULE, DB_RELATIVE_LIB_RULE],
     // The seed entry point runs lib's start-up work (catalogue sync and the demo clinic).
@@ -70,7 +87,18 @@ export default defineConfig([
   }),
   ...layer("db/seed.ts", ["@/app/*", "@/components/*"], "db is data access only: it never imports UI or routes."),
   {
-    files: ["lib/env.ts", "instrumentation.ts", "scripts/**", "bench/**", "e2e/**", "playwright.config.ts", "vitest.config.ts", "tests/**", "drizzle.config.ts", "next.config.ts"],
+    files: [
+      "lib/env.ts",
+      "instrumentation.ts",
+      "scripts/**",
+      "bench/**",
+      "e2e/**",
+      "playwright.config.ts",
+      "vitest.config.ts",
+      "tests/**",
+      "drizzle.config.ts",
+      "next.config.ts",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
 ]);

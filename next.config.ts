@@ -33,7 +33,10 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       // Pages rendered per request get a CSP with a fresh nonce from proxy.ts instead.
-      { source: STATIC_PAGES_SOURCE, headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ dev: isDev, https: overHttps }) }] },
+      {
+        source: STATIC_PAGES_SOURCE,
+        headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ dev: isDev, https: overHttps }) }],
+      },
       // Patient links and short codes are capabilities: never leak them in a Referer, never cache or index the pages.
       {
         source: "/:area(p|c)/:path*",

@@ -9,7 +9,6 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const dataDir = process.env.E2E_DATA_DIR ?? `.data/e2e-${Date.now()}`;
 
-
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/e2e",
@@ -27,9 +26,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
-  ],
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
   webServer: {
     command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,

@@ -2,10 +2,22 @@ import Link from "next/link";
 import { Logo } from "@/components/ui/logo";
 
 const FEATURES = [
-  { title: "Programmes in a minute", text: "Search the catalogue as you type, add with Enter, set each dose in place, reorder by drag or keyboard." },
-  { title: "A link, not an app", text: "Patients open one link on their phone: no account, no password, no download. It keeps working when you edit." },
-  { title: "Guided sessions", text: "Step-by-step player with hold countdowns, rep and set counters and rest timers, in large, calm type." },
-  { title: "Paper that works", text: "A printable handout with clear steps, a QR code back to the follow-along page and a tick-box chart." },
+  {
+    title: "Programmes in a minute",
+    text: "Search the catalogue as you type, add with Enter, set each dose in place, reorder by drag or keyboard.",
+  },
+  {
+    title: "A link, not an app",
+    text: "Patients open one link on their phone: no account, no password, no download. It keeps working when you edit.",
+  },
+  {
+    title: "Guided sessions",
+    text: "Step-by-step player with hold countdowns, rep and set counters and rest timers, in large, calm type.",
+  },
+  {
+    title: "Paper that works",
+    text: "A printable handout with clear steps, a QR code back to the follow-along page and a tick-box chart.",
+  },
   { title: "See how it went", text: "Sessions, pain and difficulty over time, with a flag when pain rises or nothing has been logged." },
   { title: "Yours to host", text: "Open source. Runs on one machine with an embedded database, or on your own PostgreSQL." },
 ];
@@ -31,8 +43,8 @@ export default function HomePage() {
             Home exercise programmes your patients actually follow.
           </h1>
           <p className="mt-5 max-w-2xl text-lg text-muted">
-            Build a programme from a clinical exercise catalogue, send your patient a link they can follow on their phone,
-            print a clear handout, and see how their sessions went.
+            Build a programme from a clinical exercise catalogue, send your patient a link they can follow on their phone, print a clear
+            handout, and see how their sessions went.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
             <Link href="/sign-up" className="btn-primary px-6 text-lg">

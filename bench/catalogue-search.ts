@@ -9,12 +9,25 @@ import { freshDatabase, summarise } from "./util";
 
 const POSITIONS = ["supine", "prone", "side-lying", "quadruped", "seated", "kneeling", "standing"] as const;
 const CATEGORIES = ["stretch", "strengthen", "stabilise", "mobilise"] as const;
-const MUSCLES = ["gluteus maximus", "hamstrings", "erector spinae", "transversus abdominis", "obliques", "hip flexors", "quadriceps", "multifidus", "rotator cuff", "deltoid", "gastrocnemius", "tibialis anterior"];
+const MUSCLES = [
+  "gluteus maximus",
+  "hamstrings",
+  "erector spinae",
+  "transversus abdominis",
+  "obliques",
+  "hip flexors",
+  "quadriceps",
+  "multifidus",
+  "rotator cuff",
+  "deltoid",
+  "gastrocnemius",
+  "tibialis anterior",
+];
 
 /** Exercises named like a real catalogue (bench/catalogue-names.ts), with aliases and tags from their own words. */
 function generate(count: number): NewExercise[] {
   const r = rng(7);
-  const pick = <T,>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
+  const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
   const { PARTS, MOVES } = NAME_WORDS;
   return catalogueNames(count).map((name, i) => {
     const part = PARTS.find((p) => name.toLowerCase().includes(p)) ?? pick(PARTS);
@@ -43,10 +56,26 @@ function generate(count: number): NewExercise[] {
 }
 
 const QUERIES: { q?: string; position?: string; category?: string; equipment?: string }[] = [
-  { q: "bridge" }, { q: "bri" }, { q: "brigde" }, { q: "camel" }, { q: "lying on front" }, { q: "no equipment" }, { q: "cat stretch" },
-  { q: "knee to chest" }, { q: "twist" }, { q: "single-leg bridge" }, { q: "hamstrings" }, { q: "stabilise core" }, { q: "rotaton" },
-  { position: "quadruped" }, { category: "stretch", position: "supine" }, { q: "curl", category: "strengthen" }, { q: "" }, { q: "pelvic tilt" },
-  { q: "glute" }, { q: "slow plank", equipment: "mat" },
+  { q: "bridge" },
+  { q: "bri" },
+  { q: "brigde" },
+  { q: "camel" },
+  { q: "lying on front" },
+  { q: "no equipment" },
+  { q: "cat stretch" },
+  { q: "knee to chest" },
+  { q: "twist" },
+  { q: "single-leg bridge" },
+  { q: "hamstrings" },
+  { q: "stabilise core" },
+  { q: "rotaton" },
+  { position: "quadruped" },
+  { category: "stretch", position: "supine" },
+  { q: "curl", category: "strengthen" },
+  { q: "" },
+  { q: "pelvic tilt" },
+  { q: "glute" },
+  { q: "slow plank", equipment: "mat" },
 ];
 
 export type SearchRound = { p50: number; p95: number; p99: number; mean: number };
@@ -96,7 +125,11 @@ export async function runCatalogueSearchBench(options: { driver?: "postgres" | "
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await runCatalogueSearchBench({ driver: process.argv[2] === "pglite" ? "pglite" : "postgres", rounds: Number(process.argv[3] ?? 3) });
-  for (const round of r.rounds) console.log(`${r.driver}: p50 ${round.p50.toFixed(2)} ms, p95 ${round.p95.toFixed(2)} ms, p99 ${round.p99.toFixed(2)} ms`);
+  const r = await runCatalogueSearchBench({
+    driver: process.argv[2] === "pglite" ? "pglite" : "postgres",
+    rounds: Number(process.argv[3] ?? 3),
+  });
+  for (const round of r.rounds)
+    console.log(`${r.driver}: p50 ${round.p50.toFixed(2)} ms, p95 ${round.p95.toFixed(2)} ms, p99 ${round.p99.toFixed(2)} ms`);
   console.log("slowest", JSON.stringify(r.slowest));
 }

@@ -35,7 +35,10 @@ export function handoutHtml(input: HandoutInput): string {
       const what = dosageWords(item.dosage).filter((part) => !when.includes(part));
       return `<section class="ex">
   <div class="left"><div class="fig">${esc(item.bodyPosition)}</div>
-    <div class="lab">HOW MUCH</div><div><b>${esc(what[0]!)}</b>${what.slice(1).map((w) => `<br>${esc(w)}`).join("")}</div>
+    <div class="lab">HOW MUCH</div><div><b>${esc(what[0]!)}</b>${what
+      .slice(1)
+      .map((w) => `<br>${esc(w)}`)
+      .join("")}</div>
     <div class="lab">HOW OFTEN</div><div>${when.map(esc).join("<br>")}</div></div>
   <div class="right"><h3><span class="badge">${i + 1}</span>${esc(item.name)}</h3><p class="purpose">${esc(item.purpose)}</p>
     <ol>${item.steps.map((step) => `<li>${esc(step)}</li>`).join("")}</ol>

@@ -62,8 +62,15 @@ export async function runMemoryRounds(options: {
       }, 100);
       const result = await autocannon({ url, connections: CONNECTIONS, duration: options.seconds, timeout: 30 });
       clearInterval(timer);
-      if (result.non2xx > 0 || result.errors > 0) throw new Error(`${options.driver}: ${result.non2xx} non-2xx and ${result.errors} errors under load`);
-      rounds.push({ idleMb, peakMb, hwmMb: readStatusMb(server.pid, "VmHWM"), requestsPerSecond: result.requests.total / result.duration, requests: result.requests.total });
+      if (result.non2xx > 0 || result.errors > 0)
+        throw new Error(`${options.driver}: ${result.non2xx} non-2xx and ${result.errors} errors under load`);
+      rounds.push({
+        idleMb,
+        peakMb,
+        hwmMb: readStatusMb(server.pid, "VmHWM"),
+        requestsPerSecond: result.requests.total / result.duration,
+        requests: result.requests.total,
+      });
     } finally {
       await server.stop();
     }

@@ -9,7 +9,15 @@ import autocannon, { type Result } from "autocannon";
 
 export const CONNECTIONS = 50;
 
-export type LoadFigures = { url: string; requestsPerSecond: number; p50: number; p99: number; requests: number; non2xx: number; errors: number };
+export type LoadFigures = {
+  url: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+};
 export type PatientPageResult = {
   htmlBytes: number;
   htmlGzipBytes: number;
@@ -53,7 +61,9 @@ export async function aloneMs(url: string, count = 200): Promise<number> {
       http
         .get(url, { agent }, (response) => {
           response.on("data", () => {});
-          response.on("end", () => (response.statusCode === 200 ? resolve(performance.now() - start) : reject(new Error(`${url}: ${response.statusCode}`))));
+          response.on("end", () =>
+            response.statusCode === 200 ? resolve(performance.now() - start) : reject(new Error(`${url}: ${response.statusCode}`)),
+          );
         })
         .on("error", reject);
     });

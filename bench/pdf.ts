@@ -17,7 +17,6 @@ import type { HandoutInput } from "@/lib/pdf/render";
 
 export type PdfBenchRow = { name: string; medianMs: number; p95Ms: number | null; cpuMs: number | null; runs: number; note: string };
 
-
 function quantile(times: number[], q: number): number {
   const sorted = [...times].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -83,11 +82,20 @@ class Series {
 /** Figures of the warm react-pdf render against Chromium's print, round by round (each an interleaved A B A B series). */
 export type PdfRounds = { rounds: { reactPdfMs: number; chromiumMs: number }[] };
 
-export async function runPdfBench(options: { runs?: number; rounds?: number; exercises?: number; chromium?: boolean } = {}): Promise<{ rows: PdfBenchRow[] } & PdfRounds> {
+export async function runPdfBench(
+  options: { runs?: number; rounds?: number; exercises?: number; chromium?: boolean } = {},
+): Promise<{ rows: PdfBenchRow[] } & PdfRounds> {
   const runs = options.runs ?? 30;
   const roundCount = options.rounds ?? 3;
   const exercises = options.exercises ?? 8;
-  const [{ setShapingMemo }, { safetyAdvice }, { sampleProgramme }, { handoutHtml }, { cachedHandout, clearHandoutCache }, { handoutDigest }] = await Promise.all([
+  const [
+    { setShapingMemo },
+    { safetyAdvice },
+    { sampleProgramme },
+    { handoutHtml },
+    { cachedHandout, clearHandoutCache },
+    { handoutDigest },
+  ] = await Promise.all([
     import("@/lib/pdf/fonts"),
     import("@/lib/catalogue/safety"),
     import("@/lib/programme/sample"),
@@ -112,7 +120,14 @@ export async function runPdfBench(options: { runs?: number; rounds?: number; exe
   const { renderHandout } = await import("@/lib/pdf/render");
   for (let i = 0; i < 5; i += 1) await renderHandout(input);
   const loadedMb = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
-  rows.push({ name: "react-pdf cold: first handout in a fresh process", medianMs: first.wall, p95Ms: null, cpuMs: first.cpu, runs: 1, note: `${pageCount(first.result)} pages, ${Math.round(first.result.length / 1024)} KiB; loads the renderer and fonts (resident memory +${loadedMb.toFixed(0)} MiB after 6 renders)` });
+  rows.push({
+    name: "react-pdf cold: first handout in a fresh process",
+    medianMs: first.wall,
+    p95Ms: null,
+    cpuMs: first.cpu,
+    runs: 1,
+    note: `${pageCount(first.result)} pages, ${Math.round(first.result.length / 1024)} KiB; loads the renderer and fonts (resident memory +${loadedMb.toFixed(0)} MiB after 6 renders)`,
+  });
 
   let browser: import("@playwright/test").Browser | null = null;
   let page: import("@playwright/test").Page | null = null;
@@ -169,7 +184,12 @@ export async function runPdfBench(options: { runs?: number; rounds?: number; exe
   rows.push(cached.row("react-pdf cached repeat", "in-process cache, a copy of the bytes"));
 
   if (browser && chromePdf) {
-    rows.push(chrome.row("Chromium setContent + page.pdf (page reused)", `${pageCount(chromePdf)} pages, ${Math.round(chromePdf.length / 1024)} KiB; CPU of all its processes`));
+    rows.push(
+      chrome.row(
+        "Chromium setContent + page.pdf (page reused)",
+        `${pageCount(chromePdf)} pages, ${Math.round(chromePdf.length / 1024)} KiB; CPU of all its processes`,
+      ),
+    );
     await browser.close();
   }
   return { rows, rounds };

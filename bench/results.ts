@@ -106,17 +106,22 @@ function goals(run: BenchRun): Goal[] {
     ...catalogue.map((c, i) => ({
       id: `3${"ab"[i]}`,
       what: `Catalogue search on ${driverName(c.driver)}, ${num(c.exercises)} exercises, 1,000 mixed queries a round: p95, median of 3 rounds (min–max)`,
-      figure: spreadText(c.rounds.map((r) => r.p95), ms),
+      figure: spreadText(
+        c.rounds.map((r) => r.p95),
+        ms,
+      ),
       goal: "≤ 10 ms",
       met: spread(c.rounds.map((r) => r.p95)).median <= 10,
       why:
         `The slowest queries: ${c.slowest.map((q) => `${describeQuery(q.filters)} ${ms(q.p50)}`).join(", ")} (medians). ` +
-        "See \"Catalogue search: where the time goes\" above.",
+        'See "Catalogue search: where the time goes" above.',
     })),
     {
       id: "4a",
       what: "Patient page: first-load JavaScript on top of the framework (gzip)",
-      figure: patient ? `${kB(patient.ownGzip)} (all: ${kB(patient.totalGzip)}; framework: ${kB(weight.baseline.totalGzip)})` : "not measured",
+      figure: patient
+        ? `${kB(patient.ownGzip)} (all: ${kB(patient.totalGzip)}; framework: ${kB(weight.baseline.totalGzip)})`
+        : "not measured",
       goal: "≤ 20 kB",
       met: patient ? patient.ownGzip <= 20_000 : null,
     },
@@ -148,18 +153,24 @@ function goals(run: BenchRun): Goal[] {
       {
         id: `5${"ac"[i]}`,
         what: `Server RSS idle after start, ${driverName(m.driver)}: median of 3 fresh starts (min–max)`,
-        figure: spreadText(m.rounds.map((r) => r.idleMb), mib),
+        figure: spreadText(
+          m.rounds.map((r) => r.idleMb),
+          mib,
+        ),
         goal: "≤ 200 MiB",
         met: spread(m.rounds.map((r) => r.idleMb)).median <= 200,
-        why: "See \"Server memory: where it goes\" above.",
+        why: 'See "Server memory: where it goes" above.',
       },
       {
         id: `5${"bd"[i]}`,
         what: `Server peak RSS under the patient-page load (50 connections, ${m.seconds} s), ${driverName(m.driver)}: median of 3 (min–max)`,
-        figure: spreadText(m.rounds.map((r) => r.peakMb), mib),
+        figure: spreadText(
+          m.rounds.map((r) => r.peakMb),
+          mib,
+        ),
         goal: "≤ 350 MiB",
         met: spread(m.rounds.map((r) => r.peakMb)).median <= 350,
-        why: "See \"Server memory: where it goes\" above.",
+        why: 'See "Server memory: where it goes" above.',
       },
     ]),
   ];
@@ -173,9 +184,11 @@ function pdfWhy(rows: PdfBenchRow[]): string {
   if (!warm || !chrome) return "Not all variants were measured.";
   return (
     `react-pdf does all its work (layout with Yoga, pagination, text shaping) in this one thread: ${ms(warm.medianMs)} wall, ${ms(warm.cpuMs ?? NaN)} CPU, against Chromium's ${ms(chrome.medianMs)} wall and ${ms(chrome.cpuMs ?? NaN)} CPU spread over its own processes. ` +
-    (plain ? `Most of the gap is the "Page 2 of 7" footer, which needs the page count and so a second layout pass: without it react-pdf took ${ms(plain.medianMs)}. ` : "") +
+    (plain
+      ? `Most of the gap is the "Page 2 of 7" footer, which needs the page count and so a second layout pass: without it react-pdf took ${ms(plain.medianMs)}. `
+      : "") +
     "A saved version's sheet is now drawn in the background after the save and kept in the database, so a download is a read, not a render (the cached repeat row; a read from the database is one indexed row of 50–100 kB). " +
-    "See \"Handout: where the time goes\" above for the render itself."
+    'See "Handout: where the time goes" above for the render itself.'
   );
 }
 
@@ -184,7 +197,8 @@ function findings(run: BenchRun): string[] {
   const pg = run.memory.find((m) => m.driver === "postgres");
   const lite = run.memory.find((m) => m.driver === "pglite");
   const idle = (m: MemoryResult | undefined) => (m ? mib(spread(m.rounds.map((r) => r.idleMb)).median) : "n/a");
-  const growth = (m: MemoryResult | undefined) => (m ? `${mib(spread(m.rounds.map((r) => r.peakMb - r.idleMb)).min)}–${mib(spread(m.rounds.map((r) => r.peakMb - r.idleMb)).max)}` : "n/a");
+  const growth = (m: MemoryResult | undefined) =>
+    m ? `${mib(spread(m.rounds.map((r) => r.peakMb - r.idleMb)).min)}–${mib(spread(m.rounds.map((r) => r.peakMb - r.idleMb)).max)}` : "n/a";
   const rendererMb = run.pdf.find((r) => r.name.startsWith("react-pdf cold"))?.note.match(/\+(\d+) MiB/)?.[1];
   return [
     "## Server memory: where it goes",
@@ -202,16 +216,16 @@ function findings(run: BenchRun): string[] {
     "",
     "## Catalogue search: where the time goes",
     "",
-    "EXPLAIN ANALYZE of the slowest queries on the 10,000 catalogue-like names. The search was one query, \"words match, or the name is trigram-alike\". With names of varied words the planner's estimate for broad words (\"glute\" is in the muscles or purpose of 2,398 exercises) made it scan every exercise and work out each name's trigram likeness, row by row: 215 ms under a load average of 15. " +
+    'EXPLAIN ANALYZE of the slowest queries on the 10,000 catalogue-like names. The search was one query, "words match, or the name is trigram-alike". With names of varied words the planner\'s estimate for broad words ("glute" is in the muscles or purpose of 2,398 exercises) made it scan every exercise and work out each name\'s trigram likeness, row by row: 215 ms under a load average of 15. ' +
       "It is now two index scans whose rows never overlap (words through the full-text index; likeness alone through the trigram index, excluding rows the words found), each ranked as before: 85 ms for the same query in the same conditions; over the whole mix, one round each by hand at a load average of about 12, p95 202 ms before and 96 ms after. " +
-      "What is left is proportional to the matches: fetching and ranking every exercise a broad word finds (2,400 for \"glute\", 5,000 for \"no equipment\", every prone exercise for \"lying on front\"), about 10–15 µs a row on this busy machine, and the trigram index's candidate checks for a typo-tolerant phrase. PGlite runs the same plans in WebAssembly on the server's own thread, about 2–3× slower than PostgreSQL. " +
+      'What is left is proportional to the matches: fetching and ranking every exercise a broad word finds (2,400 for "glute", 5,000 for "no equipment", every prone exercise for "lying on front"), about 10–15 µs a row on this busy machine, and the trigram index\'s candidate checks for a typo-tolerant phrase. PGlite runs the same plans in WebAssembly on the server\'s own thread, about 2–3× slower than PostgreSQL. ' +
       "Lower would take ranking fewer rows: name matches first through an index of the names' words alone (a schema change: a second tsvector or an expression index), falling back to aliases, tags and detail only when the names do not fill the page; the order of results would change only among exercises that match by detail alone.",
     "",
     "## Handout: where the time goes",
     "",
-    "A CPU profile of 20 warm renders after 5 (`node --import tsx --cpu-prof bench/pdf-profile.ts 20`, self time by package, on this busy machine): @react-pdf/layout 13% (pagination, node measurement), @react-pdf/textkit 12% (line breaking, runs, bidi), the garbage collector 10%, pdfkit 8% (writing the PDF, font subsetting, zlib 1%), @react-pdf/render 5%, Yoga 4%, @react-pdf/fns 4%, fontkit 4% (shaping, mostly memoised in lib/pdf/fonts.ts), @react-pdf/stylesheet 4%; the rest is spread thin, with about a tenth in loading modules through tsx. No single hot spot is ours to remove: it is react-pdf's pipeline, single-threaded, and the \"Page N of M\" footer makes it lay out every page twice (the unnumbered row). " +
+    'A CPU profile of 20 warm renders after 5 (`node --import tsx --cpu-prof bench/pdf-profile.ts 20`, self time by package, on this busy machine): @react-pdf/layout 13% (pagination, node measurement), @react-pdf/textkit 12% (line breaking, runs, bidi), the garbage collector 10%, pdfkit 8% (writing the PDF, font subsetting, zlib 1%), @react-pdf/render 5%, Yoga 4%, @react-pdf/fns 4%, fontkit 4% (shaping, mostly memoised in lib/pdf/fonts.ts), @react-pdf/stylesheet 4%; the rest is spread thin, with about a tenth in loading modules through tsx. No single hot spot is ours to remove: it is react-pdf\'s pipeline, single-threaded, and the "Page N of M" footer makes it lay out every page twice (the unnumbered row). ' +
       "Chromium does the same work in C++ over several processes, so on a machine whose cores are busy with other work it gets more of them: compare the CPU column (this process's CPU against all of Chromium's processes') as well as the wall time. " +
-      "Beating Chromium's wall time on every round would take dropping the page total (\"Page 2\"), which needs a product decision, or rendering in a worker so the layout does not share the event loop; neither matters to a patient now: the sheet is drawn after the save, before anyone downloads it.",
+      'Beating Chromium\'s wall time on every round would take dropping the page total ("Page 2"), which needs a product decision, or rendering in a worker so the layout does not share the event loop; neither matters to a patient now: the sheet is drawn after the save, before anyone downloads it.',
     "",
   ];
 }
@@ -273,7 +287,9 @@ export function renderResults(run: BenchRun): string {
     "",
     "| round | react-pdf warm (median) | Chromium print (median) | react-pdf faster |",
     "|---:|---:|---:|---|",
-    ...run.pdfRounds.map((r, i) => `| ${i + 1} | ${ms(r.reactPdfMs)} | ${ms(r.chromiumMs)} | ${r.reactPdfMs < r.chromiumMs ? "yes" : "no"} |`),
+    ...run.pdfRounds.map(
+      (r, i) => `| ${i + 1} | ${ms(r.reactPdfMs)} | ${ms(r.chromiumMs)} | ${r.reactPdfMs < r.chromiumMs ? "yes" : "no"} |`,
+    ),
     "",
     "## 3. Catalogue search",
     "",
@@ -281,9 +297,14 @@ export function renderResults(run: BenchRun): string {
     "",
     "| driver | round | p50 | p95 | p99 | mean |",
     "|---|---:|---:|---:|---:|---:|",
-    ...catalogue.flatMap((c) => c.rounds.map((r, i) => `| ${driverName(c.driver)} | ${i + 1} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.mean)} |`)),
+    ...catalogue.flatMap((c) =>
+      c.rounds.map((r, i) => `| ${driverName(c.driver)} | ${i + 1} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.mean)} |`),
+    ),
     "",
-    ...catalogue.map((c) => `Slowest on ${driverName(c.driver)} (median of each over the 3 rounds): ${c.slowest.map((q) => `${describeQuery(q.filters)} ${ms(q.p50)}`).join("; ")}.`),
+    ...catalogue.map(
+      (c) =>
+        `Slowest on ${driverName(c.driver)} (median of each over the 3 rounds): ${c.slowest.map((q) => `${describeQuery(q.filters)} ${ms(q.p50)}`).join("; ")}.`,
+    ),
     "",
     "## 4. Weight",
     "",
@@ -294,7 +315,9 @@ export function renderResults(run: BenchRun): string {
     "| page | scripts | all JS (gzip) | its own (gzip) |",
     "|---|---:|---:|---:|",
     `| ${weight.baseline.path} (framework) | ${weight.baseline.scripts.length} | ${kB(weight.baseline.totalGzip)} | – |`,
-    ...weight.pages.map((p) => `| ${p.path.replace(/\/p\/[^/]+/, "/p/&lt;token&gt;")} | ${p.scripts.length} | ${kB(p.totalGzip)} | ${kB(p.ownGzip)} |`),
+    ...weight.pages.map(
+      (p) => `| ${p.path.replace(/\/p\/[^/]+/, "/p/&lt;token&gt;")} | ${p.scripts.length} | ${kB(p.totalGzip)} | ${kB(p.ownGzip)} |`,
+    ),
     "",
     ...("pages" in weight.lighthouse
       ? [
@@ -306,7 +329,12 @@ export function renderResults(run: BenchRun): string {
             (p) =>
               `| ${p.path.replace(/\/p\/[^/]+/, "/p/&lt;token&gt;")} | ${p.performance} (${(p.runs ?? [p.performance]).join(", ")}) | ${p.accessibility} | ${p.metrics.FCP} | ${p.metrics.LCP} | ${p.metrics.TBT} | ${p.metrics.CLS} | ${p.metrics["Speed Index"]} |`,
           ),
-          ...weight.lighthouse.pages.filter((p) => p.failedAccessibility.length > 0).map((p) => `\nAccessibility audits not passed on ${p.path.replace(/\/p\/[^/]+/, "/p/&lt;token&gt;")}: ${p.failedAccessibility.join("; ")}.`),
+          ...weight.lighthouse.pages
+            .filter((p) => p.failedAccessibility.length > 0)
+            .map(
+              (p) =>
+                `\nAccessibility audits not passed on ${p.path.replace(/\/p\/[^/]+/, "/p/&lt;token&gt;")}: ${p.failedAccessibility.join("; ")}.`,
+            ),
         ]
       : [`Lighthouse was not run: ${weight.lighthouse.error}.`]),
     "",
@@ -314,10 +342,20 @@ export function renderResults(run: BenchRun): string {
     "",
     "bench/memory.ts: for each driver, three fresh `next start`s of the production build; idle is VmRSS once start-up work has settled (before any request), peak is VmRSS sampled every 100 ms during the load on the patient page (50 connections, after a 2 s warm-up).",
     "",
-    ...(run.memoryLoad ? [`Measured again on its own after the full run (bench/memory-only.ts, same build), load average before ${load(run.memoryLoad[0]!)}, after ${load(run.memoryLoad[1]!)}.`, ""] : []),
+    ...(run.memoryLoad
+      ? [
+          `Measured again on its own after the full run (bench/memory-only.ts, same build), load average before ${load(run.memoryLoad[0]!)}, after ${load(run.memoryLoad[1]!)}.`,
+          "",
+        ]
+      : []),
     "| driver | round | idle | peak under load | VmHWM | requests served (per s) |",
     "|---|---:|---:|---:|---:|---:|",
-    ...run.memory.flatMap((m) => m.rounds.map((r, i) => `| ${driverName(m.driver)} | ${i + 1} | ${mib(r.idleMb)} | ${mib(r.peakMb)} | ${mib(r.hwmMb)} | ${num(r.requests ?? 0)} (${r.requestsPerSecond.toFixed(1)}) |`)),
+    ...run.memory.flatMap((m) =>
+      m.rounds.map(
+        (r, i) =>
+          `| ${driverName(m.driver)} | ${i + 1} | ${mib(r.idleMb)} | ${mib(r.peakMb)} | ${mib(r.hwmMb)} | ${num(r.requests ?? 0)} (${r.requestsPerSecond.toFixed(1)}) |`,
+      ),
+    ),
     "",
     `During benchmark 1 (postgres.js, one server through all its rounds) the peak was ${page.memory.peakRssMb.toFixed(0)} MiB (${page.memory.samples} samples; idle before it ${page.memory.idleRssMb.toFixed(0)} MiB).`,
     "",

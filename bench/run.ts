@@ -112,7 +112,9 @@ async function main() {
   const pdf = runChild<{ rows: PdfBenchRow[] } & PdfRounds>("bench/child.ts", { reactServer: false, args: ["pdf"] });
 
   log("3: catalogue search at 10,000 exercises on both drivers (separate processes)");
-  const catalogue = (["postgres", "pglite"] as const).map((driver) => runChild<CatalogueResult>("bench/child.ts", { reactServer: true, args: ["catalogue", driver] }));
+  const catalogue = (["postgres", "pglite"] as const).map((driver) =>
+    runChild<CatalogueResult>("bench/child.ts", { reactServer: true, args: ["catalogue", driver] }),
+  );
 
   const run = {
     date: new Date(),

@@ -8,7 +8,10 @@ import type { Database } from "@/db/client";
  * for a month; pain wanders so some patients are rising. Only the seeded programmes are
  * touched, not the clinic's starter templates. Shared by the scale test and the benchmark.
  */
-export async function seedScaleClinic(db: Database, { clinicId, patients, logsPerPatient }: { clinicId: string; patients: number; logsPerPatient: number }) {
+export async function seedScaleClinic(
+  db: Database,
+  { clinicId, patients, logsPerPatient }: { clinicId: string; patients: number; logsPerPatient: number },
+) {
   await db.transaction(async (tx) => {
     // The rows are built consistent with their foreign keys, so skip checking 200,000 of
     // them one trigger call at a time (a superuser setting, reset when the transaction ends).

@@ -24,11 +24,20 @@ const RUNS = 15;
 
 async function seedClinic(db: Awaited<ReturnType<typeof openDatabase>>["db"], label: string, patients: number) {
   const email = `scale-${label}-${Date.now()}@homeplan.example`;
-  const owner = await createClinicWithOwner(db, { clinicName: `${label} clinic`, name: "Sam Okafor", email, passwordHash: await hashPassword(PASSWORD), ip: "127.0.0.1", templates: loadStarterTemplates() });
+  const owner = await createClinicWithOwner(db, {
+    clinicName: `${label} clinic`,
+    name: "Sam Okafor",
+    email,
+    passwordHash: await hashPassword(PASSWORD),
+    ip: "127.0.0.1",
+    templates: loadStarterTemplates(),
+  });
   if (!owner) throw new Error("could not create the clinic");
   await seedScaleClinic(db, { clinicId: owner.clinicId, patients, logsPerPatient: 40 });
   const [first] = rowsOf<{ patient: string; programme: string }>(
-    await db.execute(sql`select patient_id as patient, id as programme from programmes where clinic_id = ${owner.clinicId} and kind = 'programme' order by updated_at limit 1`),
+    await db.execute(
+      sql`select patient_id as patient, id as programme from programmes where clinic_id = ${owner.clinicId} and kind = 'programme' order by updated_at limit 1`,
+    ),
   );
   return { email, patient: first!.patient, programme: first!.programme };
 }
@@ -65,7 +74,10 @@ const server = await startServer({
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
 try {
   const results: Record<string, Record<string, { ms: number; bytes: number }>> = {};
-  for (const [label, clinic] of [["3 patients", small], ["5,000 patients", big]] as const) {
+  for (const [label, clinic] of [
+    ["3 patients", small],
+    ["5,000 patients", big],
+  ] as const) {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
     await page.goto("/sign-in");
@@ -85,7 +97,10 @@ try {
     results[label] = {};
     for (const [name, p] of Object.entries(pages)) results[label]![name] = await time(context.request, server.url, p);
     if (label === "5,000 patients") {
-      for (const [size, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 800 }]] as const) {
+      for (const [size, viewport] of [
+        ["phone", { width: 390, height: 844 }],
+        ["desktop", { width: 1280, height: 800 }],
+      ] as const) {
         await page.setViewportSize(viewport);
         for (const p of ["/patients?sort=attention", "/dashboard"]) {
           await page.goto(p);
@@ -101,7 +116,9 @@ try {
   for (const name of Object.keys(large)) {
     const a = small3[name]!;
     const b = large[name]!;
-    console.log(`| ${name} | ${a.ms.toFixed(1)} ms | ${b.ms.toFixed(1)} ms | ${(b.ms / a.ms).toFixed(2)}× | ${(b.bytes / 1024).toFixed(1)} kB |`);
+    console.log(
+      `| ${name} | ${a.ms.toFixed(1)} ms | ${b.ms.toFixed(1)} ms | ${(b.ms / a.ms).toFixed(2)}× | ${(b.bytes / 1024).toFixed(1)} kB |`,
+    );
   }
 } finally {
   await browser.close();

@@ -46,8 +46,18 @@ export async function seedPatientPage(target: { url?: string; dataDir?: string }
     });
     if (!owner) throw new Error("could not create the bench clinic");
     const actor = { clinicId: owner.clinicId, clinicianId: owner.clinicianId };
-    await updateClinic(db, actor, { name: "Riverside Physiotherapy", address: "12 Mill Lane, Bristol BS1 4XY", phone: "0117 496 0123", paperSize: "A4" });
-    const patientId = await createPatient(db, actor, { name: "Margaret Hughes", email: "margaret@example.org", dateOfBirth: null, notes: "" });
+    await updateClinic(db, actor, {
+      name: "Riverside Physiotherapy",
+      address: "12 Mill Lane, Bristol BS1 4XY",
+      phone: "0117 496 0123",
+      paperSize: "A4",
+    });
+    const patientId = await createPatient(db, actor, {
+      name: "Margaret Hughes",
+      email: "margaret@example.org",
+      dateOfBirth: null,
+      notes: "",
+    });
     const content = (version: number): ProgrammeContent => ({
       title: "Settling your lower back",
       patientNote:
@@ -72,7 +82,13 @@ export async function seedPatientPage(target: { url?: string; dataDir?: string }
     await saveProgrammeVersion(db, actor, { programmeId, baseVersion: 1, content: content(2) });
     const link = await db.transaction((tx) => issueLink(tx, actor, { programmeId, key: linkKey(secret) }));
     // The history below predates the link as seeded, so it is logged as through a link issued a month ago.
-    const resolved = { linkId: link.id, clinicId: actor.clinicId, patientId, programmeId, issuedAt: new Date(Date.now() - 30 * 86_400_000) };
+    const resolved = {
+      linkId: link.id,
+      clinicId: actor.clinicId,
+      patientId,
+      programmeId,
+      issuedAt: new Date(Date.now() - 30 * 86_400_000),
+    };
     for (let day = 1; day <= 4; day += 1) {
       const done = new Date(Date.now() - day * 86_400_000);
       const logged = await recordSessionLog(db, resolved, {
@@ -81,7 +97,13 @@ export async function seedPatientPage(target: { url?: string; dataDir?: string }
         version: 2,
         startedAt: new Date(done.getTime() - 15 * 60_000).toISOString(),
         completedAt: done.toISOString(),
-        exercises: ids.map((exerciseId, position) => ({ position, exerciseId, setsDone: 2, setsPlanned: position % 3 === 0 ? 3 : 2, skipped: false })),
+        exercises: ids.map((exerciseId, position) => ({
+          position,
+          exerciseId,
+          setsDone: 2,
+          setsPlanned: position % 3 === 0 ? 3 : 2,
+          skipped: false,
+        })),
         pain: 3 + (day % 3),
         difficulty: "about_right",
         comment: "",

@@ -40,10 +40,14 @@ export type RunningServer = { pid: number; url: string; stop: () => Promise<void
 export async function startServer(options: { port: number; env: Record<string, string>; nodeArgs?: string[] }): Promise<RunningServer> {
   mkdirSync(OUT_DIR, { recursive: true });
   const log = createWriteStream(path.join(OUT_DIR, "server.log"), { flags: "a" });
-  const child: ChildProcess = spawn("node", [...(options.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(options.port)], {
-    env: { ...process.env, ...quiet, NODE_ENV: "production", PORT: String(options.port), ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    "node",
+    [...(options.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(options.port)],
+    {
+      env: { ...process.env, ...quiet, NODE_ENV: "production", PORT: String(options.port), ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -6,7 +6,6 @@ import { CHROMIUM_ARGS } from "../scripts/ensure-chromium";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 
-
 export type Script = { url: string; gzipBytes: number };
 export type PageWeight = { path: string; status: number; scripts: Script[]; totalGzip: number; ownGzip: number };
 export type LighthouseScores = {
@@ -47,7 +46,12 @@ async function scriptsOf(browser: import("@playwright/test").Browser, url: strin
   return { status: response?.status() ?? 0, scripts };
 }
 
-export async function runWeightBench(options: { baseUrl: string; token: string; baselinePath: string; lighthouse: boolean }): Promise<WeightResult> {
+export async function runWeightBench(options: {
+  baseUrl: string;
+  token: string;
+  baselinePath: string;
+  lighthouse: boolean;
+}): Promise<WeightResult> {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   const sum = (scripts: Script[]) => scripts.reduce((total, s) => total + s.gzipBytes, 0);
   let baseline: PageWeight;
@@ -65,7 +69,10 @@ export async function runWeightBench(options: { baseUrl: string; token: string; 
     await browser.close();
   }
   const lighthouse = options.lighthouse
-    ? await runLighthouse(options.baseUrl, pages.map((p) => p.path)).catch((error: Error) => ({ error: error.message }))
+    ? await runLighthouse(
+        options.baseUrl,
+        pages.map((p) => p.path),
+      ).catch((error: Error) => ({ error: error.message }))
     : { error: "skipped (BENCH_SKIP_LIGHTHOUSE)" };
   return { baseline, pages, lighthouse };
 }
@@ -79,7 +86,9 @@ type LighthouseResult = {
   };
 };
 type Lighthouse = (url: string, flags: Record<string, unknown>) => Promise<LighthouseResult | undefined>;
-type ChromeLauncher = { launch: (options: { chromePath: string; chromeFlags: string[] }) => Promise<{ port: number; kill: () => void | Promise<void> }> };
+type ChromeLauncher = {
+  launch: (options: { chromePath: string; chromeFlags: string[] }) => Promise<{ port: number; kill: () => void | Promise<void> }>;
+};
 
 /**
  * Lighthouse with its default (mobile) settings, in the system Chromium. It is an
@@ -102,7 +111,12 @@ async function runLighthouse(baseUrl: string, paths: string[]): Promise<{ versio
     for (const path of paths) {
       const runs: LighthouseScores[] = [];
       for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1) {
-        const result = await lighthouse(`${baseUrl}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+        const result = await lighthouse(`${baseUrl}${path}`, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance", "accessibility"],
+        });
         if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
         const { lhr } = result;
         if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);

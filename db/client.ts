@@ -65,7 +65,11 @@ export async function openDatabase(options: { url?: string; dataDir?: string; ma
     startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"],
   });
   // PGlite is a single session, so a plain SET lasts for the life of the connection.
-  await client.exec(Object.entries(SESSION_SETTINGS).map(([k, v]) => `set ${k} = ${v};`).join("\n"));
+  await client.exec(
+    Object.entries(SESSION_SETTINGS)
+      .map(([k, v]) => `set ${k} = ${v};`)
+      .join("\n"),
+  );
   const db = drizzle(client, { schema }) as unknown as Database;
   return { db, driver: "pglite", close: () => client.close() };
 }

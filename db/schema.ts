@@ -140,8 +140,12 @@ export const patients = pgTable(
     primaryKey({ columns: [t.clinicId, t.id] }),
     foreignKey({ columns: [t.clinicId], foreignColumns: [clinics.id] }).onDelete("cascade"),
     // The patient list walks these in name order, a page at a time (keyset on name, id).
-    index("patients_active_name_idx").on(t.clinicId, sql`lower(${t.name})`, t.id).where(sql`${t.archivedAt} is null`),
-    index("patients_archived_name_idx").on(t.clinicId, sql`lower(${t.name})`, t.id).where(sql`${t.archivedAt} is not null`),
+    index("patients_active_name_idx")
+      .on(t.clinicId, sql`lower(${t.name})`, t.id)
+      .where(sql`${t.archivedAt} is null`),
+    index("patients_archived_name_idx")
+      .on(t.clinicId, sql`lower(${t.name})`, t.id)
+      .where(sql`${t.archivedAt} is not null`),
     index("patients_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
     index("patients_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),
     check("patients_name_not_blank", sql`length(btrim(${t.name})) > 0`),
@@ -187,23 +191,38 @@ export const exercises = pgTable(
     clinicId: uuid("clinic_id").references(() => clinics.id, { onDelete: "cascade" }),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
-    aliases: text("aliases").array().notNull().default(sql`'{}'::text[]`),
+    aliases: text("aliases")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     purpose: text("purpose").notNull(),
     category: categoryEnum("category").notNull(),
     bodyRegion: text("body_region").notNull(),
     position: positionEnum("position").notNull(),
-    equipment: text("equipment").array().notNull().default(sql`'{}'::text[]`),
-    targetMuscles: text("target_muscles").array().notNull().default(sql`'{}'::text[]`),
-    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    equipment: text("equipment")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    targetMuscles: text("target_muscles")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     steps: text("steps").array().notNull(),
-    cues: text("cues").array().notNull().default(sql`'{}'::text[]`),
-    cautions: text("cautions").array().notNull().default(sql`'{}'::text[]`),
+    cues: text("cues")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    cautions: text("cautions")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     defaultDosage: jsonb("default_dosage").$type<DosageDefaults>().notNull(),
     dosageDecisions: jsonb("dosage_decisions").$type<DosageDecision[]>().notNull().default([]),
-    variations: jsonb("variations")
-      .$type<{ easier: Variation[]; harder: Variation[] }>()
-      .notNull()
-      .default({ easier: [], harder: [] }),
+    variations: jsonb("variations").$type<{ easier: Variation[]; harder: Variation[] }>().notNull().default({ easier: [], harder: [] }),
     sources: jsonb("sources").$type<SourceNote[]>().notNull().default([]),
     /** Key poses for the illustration renderer; a custom exercise may borrow a catalogue slug's poses. */
     poseSlug: text("pose_slug"),
@@ -223,8 +242,12 @@ export const exercises = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("exercises_global_slug_key").on(t.slug).where(sql`${t.clinicId} is null`),
-    uniqueIndex("exercises_clinic_slug_key").on(t.clinicId, t.slug).where(sql`${t.clinicId} is not null`),
+    uniqueIndex("exercises_global_slug_key")
+      .on(t.slug)
+      .where(sql`${t.clinicId} is null`),
+    uniqueIndex("exercises_clinic_slug_key")
+      .on(t.clinicId, t.slug)
+      .where(sql`${t.clinicId} is not null`),
     index("exercises_search_idx").using("gin", t.search),
     index("exercises_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
     index("exercises_search_text_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
@@ -285,14 +308,9 @@ export const programmeVersions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.clinicId, t.programmeId, t.version] }),
-    foreignKey({ columns: [t.clinicId, t.programmeId], foreignColumns: [programmes.clinicId, programmes.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({ columns: [t.clinicId, t.programmeId], foreignColumns: [programmes.clinicId, programmes.id] }).onDelete("cascade"),
     check("programme_versions_version_positive", sql`${t.version} >= 1`),
-    check(
-      "programme_versions_dates",
-      sql`${t.reviewDate} is null or ${t.startDate} is null or ${t.reviewDate} >= ${t.startDate}`,
-    ),
+    check("programme_versions_dates", sql`${t.reviewDate} is null or ${t.startDate} is null or ${t.reviewDate} >= ${t.startDate}`),
   ],
 );
 
@@ -452,8 +470,13 @@ export const reminderSettings = pgTable(
     foreignKey({ columns: [t.clinicId, t.programmeId], foreignColumns: [programmes.clinicId, programmes.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
     // The sweep reads only reminders that are on.
-    index("reminder_settings_on_idx").on(t.sendAtMinute).where(sql`${t.sendAtMinute} is not null`),
-    check("reminder_settings_minute", sql`${t.sendAtMinute} is null or ${within(t.sendAtMinute, { min: QUIET_HOURS.endMinute, max: QUIET_HOURS.startMinute - 1 })}`),
+    index("reminder_settings_on_idx")
+      .on(t.sendAtMinute)
+      .where(sql`${t.sendAtMinute} is not null`),
+    check(
+      "reminder_settings_minute",
+      sql`${t.sendAtMinute} is null or ${within(t.sendAtMinute, { min: QUIET_HOURS.endMinute, max: QUIET_HOURS.startMinute - 1 })}`,
+    ),
   ],
 );
 
@@ -580,7 +603,9 @@ export const rateLimits = pgTable(
     windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
     blockedUntil: timestamp("blocked_until", { withTimezone: true }),
     /** When the current window ends; past it (and any block) the row is swept. Rows from before this column get a day. */
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull().default(sql`now() + interval '1 day'`),
+    expiresAt: timestamp("expires_at", { withTimezone: true })
+      .notNull()
+      .default(sql`now() + interval '1 day'`),
   },
   (t) => [index("rate_limits_expires_idx").on(t.expiresAt)],
 );
@@ -679,10 +704,18 @@ export const exerciseMedia = pgTable(
     foreignKey({ columns: [t.clinicId], foreignColumns: [clinics.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
     index("exercise_media_exercise_idx").on(t.clinicId, t.exerciseId, t.createdAt),
-    index("exercise_media_patient_idx").on(t.clinicId, t.patientId).where(sql`${t.patientId} is not null`),
-    check("exercise_media_alt_text_length", sql`length(btrim(${t.altText})) between ${sql.raw(String(MEDIA_LIMITS.altText.min))} and ${sql.raw(String(MEDIA_LIMITS.altText.max))}`),
+    index("exercise_media_patient_idx")
+      .on(t.clinicId, t.patientId)
+      .where(sql`${t.patientId} is not null`),
+    check(
+      "exercise_media_alt_text_length",
+      sql`length(btrim(${t.altText})) between ${sql.raw(String(MEDIA_LIMITS.altText.min))} and ${sql.raw(String(MEDIA_LIMITS.altText.max))}`,
+    ),
     check("exercise_media_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
-    check("exercise_media_video_length", sql`${t.kind} <> 'video' or ${t.durationMs} between 0 and ${sql.raw(String(MEDIA_LIMITS.videoSeconds * 1000))}`),
+    check(
+      "exercise_media_video_length",
+      sql`${t.kind} <> 'video' or ${t.durationMs} between 0 and ${sql.raw(String(MEDIA_LIMITS.videoSeconds * 1000))}`,
+    ),
   ],
 );
 

@@ -65,7 +65,9 @@ test("a new clinic invites a clinician, who joins; disabling them ends their ope
 
   // The link worked once.
   await alex.goto(link);
-  await expect(alex.getByTestId("invitation-unusable")).toContainText("This invitation link has expired or was already used. Ask your clinic for a new one.");
+  await expect(alex.getByTestId("invitation-unusable")).toContainText(
+    "This invitation link has expired or was already used. Ask your clinic for a new one.",
+  );
   await inviteeContext.close();
 });
 

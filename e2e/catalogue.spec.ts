@@ -26,7 +26,10 @@ test.describe("exercise catalogue", () => {
 
   test("an exercise's detail page shows steps, dose, cautions and sources", async ({ page }, testInfo) => {
     await page.goto("/catalogue?q=knee+to+chest");
-    await page.getByRole("link", { name: /Knee-to-chest/ }).first().click();
+    await page
+      .getByRole("link", { name: /Knee-to-chest/ })
+      .first()
+      .click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Knee-to-chest/);
     await expect(page.getByRole("heading", { name: "Steps" })).toBeVisible();
     await expect(page.getByText("Starting dose")).toBeVisible();
@@ -48,7 +51,9 @@ test.describe("exercise catalogue", () => {
     await page.getByLabel("Purpose").fill("Strengthens the thighs with the back supported by a wall.");
     await page.getByLabel("Starting position").selectOption("standing");
     await page.getByLabel("Target muscles").fill("quadriceps\ngluteus maximus");
-    await page.getByLabel("Steps").fill("Stand with your back against a wall.\nSlide down until your knees are a little bent.\nSlide back up.");
+    await page
+      .getByLabel("Steps")
+      .fill("Stand with your back against a wall.\nSlide down until your knees are a little bent.\nSlide back up.");
     await page.getByLabel("Sets").fill("2");
     await page.getByRole("button", { name: "Save exercise" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wall slide");

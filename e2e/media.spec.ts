@@ -14,7 +14,10 @@ const VIDEO = (() => {
   return Buffer.concat([clip, free]);
 })();
 
-test("a clinician adds a phone photo and a short video to a custom exercise; the patient sees them, and nobody else can fetch them", async ({ page, browser }, testInfo) => {
+test("a clinician adds a phone photo and a short video to a custom exercise; the patient sees them, and nobody else can fetch them", async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(150_000);
   const stamp = Date.now().toString(36);
   const name = `Hallway wall press ${stamp}`;

@@ -3,7 +3,10 @@ import { expect, PHONE, signIn, test } from "./fixtures";
 import { BuilderPage } from "./pages/builder";
 import { programmeWithLink } from "./pages/clinician";
 
-test("a clinician schedules the PSFS, the patient answers on a phone (offline once), and the chart shows the score, its MCID band and the versions", async ({ page, browser }, testInfo) => {
+test("a clinician schedules the PSFS, the patient answers on a phone (offline once), and the chart shows the score, its MCID band and the versions", async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   await signIn(page);
   // A patient of this test's own: other specs follow the demo patients.
@@ -37,12 +40,17 @@ test("a clinician schedules the PSFS, the patient answers on a phone (offline on
   await expect(patient.getByRole("heading", { name: "Saved on this phone" })).toBeVisible();
   await phone.setOffline(false);
   // Back online, opening the page sends what the phone kept; the prompt goes once it has arrived.
-  await expect.poll(async () => {
-    await patient.goto(link);
-    await patient.waitForTimeout(500);
-    await patient.reload();
-    return patient.getByTestId("outcome-prompt").count();
-  }, { timeout: 30_000 }).toBe(0);
+  await expect
+    .poll(
+      async () => {
+        await patient.goto(link);
+        await patient.waitForTimeout(500);
+        await patient.reload();
+        return patient.getByTestId("outcome-prompt").count();
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(0);
   await expect(patient.getByText(/answers are saved on this phone/)).toBeHidden();
   await phone.close();
 
@@ -74,8 +82,23 @@ test("a clinician schedules the PSFS, the patient answers on a phone (offline on
   // A clinic's own measure: a Questionnaire the importer cannot score is refused with the item named.
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/settings");
-  await page.getByLabel("Questionnaire JSON (FHIR R4)").fill(JSON.stringify({ resourceType: "Questionnaire", title: "Invented scale", item: [{ linkId: "sleep", text: "Sleep", type: "choice", answerOption: [{ valueCoding: { code: "a" } }, { valueCoding: { code: "b" } }] }] }));
+  await page.getByLabel("Questionnaire JSON (FHIR R4)").fill(
+    JSON.stringify({
+      resourceType: "Questionnaire",
+      title: "Invented scale",
+      item: [
+        {
+          linkId: "sleep",
+          text: "Sleep",
+          type: "choice",
+          answerOption: [{ valueCoding: { code: "a" } }, { valueCoding: { code: "b" } }],
+        },
+      ],
+    }),
+  );
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.locator("#q-json-error")).toContainText('Item "sleep"');
-  await page.locator('section[aria-labelledby="outcome-measures"]').screenshot({ path: testInfo.outputPath("measures-settings-desktop.png") });
+  await page
+    .locator('section[aria-labelledby="outcome-measures"]')
+    .screenshot({ path: testInfo.outputPath("measures-settings-desktop.png") });
 });

@@ -16,7 +16,12 @@ async function runSession(page: Page) {
     const screen = await page.evaluate(() => ({
       form: !!document.querySelector('[data-testid="session-log-form"]'),
       action: document.querySelector('[data-testid="primary-action"]')?.textContent?.trim() ?? "",
-      seconds: Number(document.querySelector('[data-testid="timer-digits"]')?.textContent?.split(":").reduce((m, s) => m * 60 + Number(s), 0) ?? 0),
+      seconds: Number(
+        document
+          .querySelector('[data-testid="timer-digits"]')
+          ?.textContent?.split(":")
+          .reduce((m, s) => m * 60 + Number(s), 0) ?? 0,
+      ),
     }));
     if (screen.form) break;
     if (screen.action === "Start" || screen.action === "Done") await page.getByTestId("primary-action").click();
@@ -25,7 +30,10 @@ async function runSession(page: Page) {
   await expect(page.getByRole("group", { name: "How bad is your pain now?" })).toBeVisible();
 }
 
-test("a patient follows the emailed link on a phone, runs a session, and logs it; the clinician sees it", async ({ page, browser }, testInfo) => {
+test("a patient follows the emailed link on a phone, runs a session, and logs it; the clinician sees it", async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   await signIn(page);
   const { link } = await programmeWithLink(page, "Margaret Hughes", [
@@ -87,12 +95,17 @@ test("a log made offline is kept on the phone and sent once when the connection 
   // Back online, the patient opens their page, which sends what the phone kept; its
   // retries run on the fake clock, so the clock moves on while the clinician looks.
   await patient.goto(link);
-  await expect.poll(async () => {
-    await patient.clock.runFor(5_000);
-    await page.goto("/patients");
-    await page.getByRole("link", { name: "Daniel Reyes" }).click();
-    return page.getByTestId("session-list").getByRole("listitem").count();
-  }, { timeout: 60_000 }).toBe(1);
+  await expect
+    .poll(
+      async () => {
+        await patient.clock.runFor(5_000);
+        await page.goto("/patients");
+        await page.getByRole("link", { name: "Daniel Reyes" }).click();
+        return page.getByTestId("session-list").getByRole("listitem").count();
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(1);
   await expect(patient.getByText(/saved on this phone and will be sent/)).toBeHidden();
   // Reloading the phone's page again must not send it twice.
   await patient.reload();
@@ -114,7 +127,8 @@ test("unknown, revoked and replaced links all answer the same 404, and a GET wri
   const replaced = await request.get(link);
   expect(replaced.status()).toBe(404);
   // The same page, but for the address itself and the CSP nonce each response carries.
-  const same = (body: string, token: string) => body.replaceAll(token, "TOKEN").replace(/nonce(\\*"\s*[:=]\s*\\*"|=")[A-Za-z0-9+/=]+/g, "nonce=NONCE");
+  const same = (body: string, token: string) =>
+    body.replaceAll(token, "TOKEN").replace(/nonce(\\*"\s*[:=]\s*\\*"|=")[A-Za-z0-9+/=]+/g, "nonce=NONCE");
   expect(same(await replaced.text(), link.slice(3))).toBe(same(await unknown.text(), "A".repeat(43)));
   const fresh = new URL(await page.getByTestId("patient-link").inputValue()).pathname;
   expect((await request.get(fresh)).status()).toBe(200);

@@ -41,7 +41,9 @@ test("a clinician builds, edits and versions a programme, and reuses it as a tem
   // A dose out of range is refused next to its field, and nothing typed is lost.
   await builder.editDose("Bridge", { Reps: "150" });
   await builder.save(/Save programme/);
-  await expect(page.getByRole("group", { name: "Dose for Bridge" }).getByLabel("Reps", { exact: true })).toHaveAccessibleDescription("Reps can be at most 100.");
+  await expect(page.getByRole("group", { name: "Dose for Bridge" }).getByLabel("Reps", { exact: true })).toHaveAccessibleDescription(
+    "Reps can be at most 100.",
+  );
   expect(await builder.names()).toHaveLength(5);
   await builder.editDose("Bridge", { Reps: "12", "Hold (s)": "5" });
   await expect(builder.items().filter({ hasText: "Bridge" }).getByTestId("dose-summary")).toHaveText(/3 × 12 · hold 5 s/);

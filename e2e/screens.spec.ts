@@ -13,7 +13,17 @@ test("clinician screens fit a phone and a desktop", async ({ page, request }, te
   const programmeId = programmeUrl.split("/").pop()!;
   for (const [i, pain] of [2, 4].entries()) {
     const log = await request.post(`${link}/log`, {
-      data: { idempotencyKey: `screens-session-${i}-000000`, programmeId, version: 1, startedAt: null, completedAt: new Date(Date.now() - (2 - i) * 60_000).toISOString(), exercises: [], pain, difficulty: "about_right", comment: i ? "A bit stiff this morning." : "" },
+      data: {
+        idempotencyKey: `screens-session-${i}-000000`,
+        programmeId,
+        version: 1,
+        startedAt: null,
+        completedAt: new Date(Date.now() - (2 - i) * 60_000).toISOString(),
+        exercises: [],
+        pain,
+        difficulty: "about_right",
+        comment: i ? "A bit stiff this morning." : "",
+      },
     });
     expect(log.status()).toBe(201);
   }

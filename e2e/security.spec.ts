@@ -6,7 +6,11 @@ const SHORT = { Sets: "1", Reps: "2", "Hold (s)": "2", "Rest (s)": "0" };
 
 /** The nonce in a response's script-src, after checking the policy around it. */
 function nonceOf(csp: string | undefined): string {
-  const scripts = csp?.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  const scripts =
+    csp
+      ?.split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? "";
   expect(scripts).toContain("'strict-dynamic'");
   expect(scripts).not.toContain("'unsafe-inline'");
   expect(scripts).not.toContain("'unsafe-eval'");
@@ -98,7 +102,10 @@ test("a malformed server action request gets no 500", async ({ page }) => {
   const actionId = (await submitted).headers()["next-action"]!;
 
   const post = (id: string, contentType: string, body: string) =>
-    page.request.post("/sign-in", { headers: { "Next-Action": id, "Content-Type": contentType, Origin: new URL(page.url()).origin }, data: body });
+    page.request.post("/sign-in", {
+      headers: { "Next-Action": id, "Content-Type": contentType, Origin: new URL(page.url()).origin },
+      data: body,
+    });
   const garbage: [contentType: string, body: string][] = [
     ["text/plain;charset=UTF-8", "}{ not json"],
     ["multipart/form-data; boundary=nothing", "--broken\r\n"],
@@ -106,10 +113,17 @@ test("a malformed server action request gets no 500", async ({ page }) => {
   ];
   // An action id that is not one of ours: Next answers before any of our code runs.
   for (const id of ["0".repeat(42), "garbage"]) {
-    for (const [contentType, body] of garbage) expect((await post(id, contentType, body)).status(), `Next-Action ${id}: ${body.slice(0, 20)}`).toBeLessThan(500);
+    for (const [contentType, body] of garbage)
+      expect((await post(id, contentType, body)).status(), `Next-Action ${id}: ${body.slice(0, 20)}`).toBeLessThan(500);
   }
   // Our action with arguments that decode but are not a form: a form error, not a 500.
-  for (const args of ['["$K1", 2147483648, null]', '[{"__proto__": {"polluted": true}}, "x"]', "[]", '[null, "just a string"]', "[1e308, [1, 2]]"]) {
+  for (const args of [
+    '["$K1", 2147483648, null]',
+    '[{"__proto__": {"polluted": true}}, "x"]',
+    "[]",
+    '[null, "just a string"]',
+    "[1e308, [1, 2]]",
+  ]) {
     expect((await post(actionId, "text/plain;charset=UTF-8", args)).status(), args).toBeLessThan(500);
   }
 });

@@ -2,7 +2,10 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, PHONE, signIn, test } from "./fixtures";
 import { programmeWithLink } from "./pages/clinician";
 
-test("a patient types the short address from the handout on a phone, gives their year of birth and lands on the plan; wrong years are throttled", async ({ page, browser }, testInfo) => {
+test("a patient types the short address from the handout on a phone, gives their year of birth and lands on the plan; wrong years are throttled", async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const { execFileSync } = await import("node:child_process");
   const { writeFileSync } = await import("node:fs");
@@ -46,7 +49,10 @@ test("a patient types the short address from the handout on a phone, gives their
 
   // Two more wrong years make three: the code is locked, and then even the right year waits.
   await patient.goto(`/c/${printed}`);
-  for (const [guess, answer] of [["1990", /^This code does not work/], ["1991", /^Too many tries\. Please wait 15 minutes/]] as const) {
+  for (const [guess, answer] of [
+    ["1990", /^This code does not work/],
+    ["1991", /^Too many tries\. Please wait 15 minutes/],
+  ] as const) {
     await patient.getByLabel("Year you were born").fill(guess);
     await patient.getByRole("button", { name: "Open my exercises" }).click();
     await expect(patient.getByTestId("code-answer")).toHaveText(answer);

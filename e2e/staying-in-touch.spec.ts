@@ -4,7 +4,10 @@ import { BuilderPage } from "./pages/builder";
 
 const EMAIL = "tomas.lindqvist@example.com";
 
-test("reminders are chosen on the patient's page; a reply and a change notice reach the patient's inbox and page", async ({ page, browser }, testInfo) => {
+test("reminders are chosen on the patient's page; a reply and a change notice reach the patient's inbox and page", async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   await signIn(page);
   await page.goto("/patients/new");
@@ -30,7 +33,17 @@ test("reminders are chosen on the patient's page; a reply and a change notice re
   await expect(patient.getByText("Saved: reminders at 18:00.")).toBeVisible();
   await expect(patient.getByText("Times are Europe/Stockholm time.")).toBeVisible();
   const logged = await patient.request.post(`${link}/log`, {
-    data: { idempotencyKey: "touch-e2e-session-0001", programmeId, version: 1, startedAt: null, completedAt: new Date().toISOString(), exercises: [], pain: 2, difficulty: "about_right", comment: "My knee clicked on the second set." },
+    data: {
+      idempotencyKey: "touch-e2e-session-0001",
+      programmeId,
+      version: 1,
+      startedAt: null,
+      completedAt: new Date().toISOString(),
+      exercises: [],
+      pain: 2,
+      difficulty: "about_right",
+      comment: "My knee clicked on the second set.",
+    },
   });
   expect(logged.status()).toBe(201);
 

@@ -14,10 +14,14 @@ const guess = () => randomBytes(32).toString("base64url");
 function postFrom(localAddress: string, baseURL: string, headers: Record<string, string> = {}): Promise<number> {
   const url = new URL(`/p/${guess()}/log`, baseURL);
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "POST", localAddress, headers: { "content-type": "application/json", ...headers } }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const request = http.request(
+      url,
+      { method: "POST", localAddress, headers: { "content-type": "application/json", ...headers } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     request.on("error", reject);
     request.end("{}");
   });
@@ -28,7 +32,9 @@ test("rotating X-Forwarded-For does not escape the link-guessing throttle, and i
   // 127.0.0.1 do not count here.
   const statuses: number[] = [];
   for (let i = 0; i < 31; i++) {
-    statuses.push(await postFrom("127.0.0.3", baseURL!, { "x-forwarded-for": `198.51.100.${i + 1}`, "x-homeplan-peer": `203.0.113.${i + 1}` }));
+    statuses.push(
+      await postFrom("127.0.0.3", baseURL!, { "x-forwarded-for": `198.51.100.${i + 1}`, "x-homeplan-peer": `203.0.113.${i + 1}` }),
+    );
   }
   expect(statuses.slice(0, 30)).toEqual(Array(30).fill(404));
   expect(statuses[30]).toBe(429);

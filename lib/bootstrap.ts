@@ -16,7 +16,9 @@ export async function bootstrap(connection: Connection, options: { demo: boolean
   const started = performance.now();
   const demo = await seedDemoData(connection.db, { key: linkKey(settings.AUTH_SECRET), appUrl: settings.APP_URL });
   if (demo) {
-    console.log(`[homeplan] demo clinic created in ${Math.round(performance.now() - started)} ms. Sign in with ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+    console.log(
+      `[homeplan] demo clinic created in ${Math.round(performance.now() - started)} ms. Sign in with ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`,
+    );
     console.log(`[homeplan] a demo patient's page: ${demo.patientUrl}`);
   }
 }

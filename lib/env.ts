@@ -28,7 +28,13 @@ const schema = z.object({
    */
   S3_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s):// URL such as https://KEY:SECRET@s3.example.org/bucket" })
-    .refine((v) => { const u = new URL(v); return u.username !== "" && u.password !== "" && /^\/[^/]+\/?$/.test(u.pathname); }, { error: "must carry the access key, the secret and the bucket: https://KEY:SECRET@host/bucket" })
+    .refine(
+      (v) => {
+        const u = new URL(v);
+        return u.username !== "" && u.password !== "" && /^\/[^/]+\/?$/.test(u.pathname);
+      },
+      { error: "must carry the access key, the secret and the bucket: https://KEY:SECRET@host/bucket" },
+    )
     .optional()
     .or(z.literal("").transform(() => undefined)),
   S3_REGION: z.string().min(1).default("us-east-1"),
@@ -54,7 +60,12 @@ const schema = z.object({
   TRUSTED_PROXIES: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .refine(
       (list) => {
         try {
@@ -83,9 +94,7 @@ export function env(): Env {
   let secret = value.AUTH_SECRET;
   if (!secret) {
     if (value.NODE_ENV === "production") {
-      throw new Error(
-        "Homeplan cannot start: AUTH_SECRET is required in production (generate one with: openssl rand -base64 32).",
-      );
+      throw new Error("Homeplan cannot start: AUTH_SECRET is required in production (generate one with: openssl rand -base64 32).");
     }
     secret = developmentSecret(value.PGLITE_DIR);
   }

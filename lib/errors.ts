@@ -43,9 +43,22 @@ export const DB_UNAVAILABLE_DIGEST = "HOMEPLAN_DB_UNAVAILABLE";
 
 // Node's socket errors, postgres.js's own, and SQLSTATEs for a server shutting down or starting.
 const UNREACHABLE_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "EPIPE",
-  "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED",
-  "57P01", "57P02", "57P03", "53300",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
 ]);
 
 /** True when the error (or its cause: drizzle wraps driver errors) says the database cannot be reached. */
@@ -89,9 +102,17 @@ export function errorResponse(error: unknown): Response {
  * and the constraint are kept.
  */
 export function logError(context: string, error: unknown): void {
-  const e = error as { name?: string; message?: string; cause?: { code?: string; constraint_name?: string; constraint?: string; message?: string } };
-  const message = String(e?.message ?? error).replace(/\nparams:[\s\S]*$/, "").slice(0, 500);
+  const e = error as {
+    name?: string;
+    message?: string;
+    cause?: { code?: string; constraint_name?: string; constraint?: string; message?: string };
+  };
+  const message = String(e?.message ?? error)
+    .replace(/\nparams:[\s\S]*$/, "")
+    .slice(0, 500);
   const cause = e?.cause;
-  const detail = cause ? ` [${cause.code ?? "?"}${cause.constraint_name ?? cause.constraint ? ` ${cause.constraint_name ?? cause.constraint}` : ""}]` : "";
+  const detail = cause
+    ? ` [${cause.code ?? "?"}${(cause.constraint_name ?? cause.constraint) ? ` ${cause.constraint_name ?? cause.constraint}` : ""}]`
+    : "";
   console.error(`[homeplan] ${context}: ${e?.name ?? "Error"}: ${message}${detail}`);
 }

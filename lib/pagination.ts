@@ -61,8 +61,14 @@ export function keyColumns(keyset: Keyset): SQL {
 export function keysetWhere(keyset: Keyset, cursor: Cursor | null): SQL | undefined {
   if (!cursor) return undefined;
   const forward = (cursor.d === "next") !== keyset.desc;
-  const left = sql.join(keyset.parts.map((p) => p.expr), sql`, `);
-  const right = sql.join(keyset.parts.map((p, i) => sql`${cursor.k[i]}::${sql.raw(p.type)}`), sql`, `);
+  const left = sql.join(
+    keyset.parts.map((p) => p.expr),
+    sql`, `,
+  );
+  const right = sql.join(
+    keyset.parts.map((p, i) => sql`${cursor.k[i]}::${sql.raw(p.type)}`),
+    sql`, `,
+  );
   return forward ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`;
 }
 

@@ -14,7 +14,7 @@ function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
 }
 
-// Types and lint are single-threaded: run them side by side, each printed whole when done.
+// Types, lint and format are single-threaded: run them side by side, each printed whole when done.
 function checkInBackground(name: string, cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { env });
@@ -33,13 +33,26 @@ function checkInBackground(name: string, cmd: string, args: string[]): Promise<v
 await Promise.all([
   checkInBackground("typecheck", "node", ["node_modules/typescript/bin/tsc", "--noEmit"]),
   checkInBackground("lint", "node", ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."]),
+  checkInBackground("format", "node", ["node_modules/prettier/bin/prettier.cjs", "--check", "."]),
 ]);
 
-console.log(`\n━━ unit and integration (PGlite${env.TEST_DATABASE_URL ? " and PostgreSQL" : " only; set TEST_DATABASE_URL to add PostgreSQL"})`);
+console.log(
+  `\n━━ unit and integration (PGlite${env.TEST_DATABASE_URL ? " and PostgreSQL" : " only; set TEST_DATABASE_URL to add PostgreSQL"})`,
+);
 rmSync("test-results/vitest.json", { force: true });
-const vitestStatus = run("node", ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+const vitestStatus = run("node", [
+  "node_modules/vitest/vitest.mjs",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile.json=test-results/vitest.json",
+]);
 const vitest = readJson<{ numPassedTests: number; numFailedTests: number }>("test-results/vitest.json");
-steps.push({ name: "vitest", passed: vitest?.numPassedTests ?? 0, failed: vitest ? vitest.numFailedTests + (vitestStatus !== 0 && vitest.numFailedTests === 0 ? 1 : 0) : 1 });
+steps.push({
+  name: "vitest",
+  passed: vitest?.numPassedTests ?? 0,
+  failed: vitest ? vitest.numFailedTests + (vitestStatus !== 0 && vitest.numFailedTests === 0 ? 1 : 0) : 1,
+});
 
 console.log("\n━━ end-to-end (production build, Chromium)");
 rmSync("test-results/e2e.json", { force: true });

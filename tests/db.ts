@@ -28,9 +28,7 @@ export function setupTestDatabase(): { db: () => Database; connection: () => Con
 }
 
 export async function truncateAll(db: Database) {
-  const result = await db.execute(
-    sql`select tablename from pg_tables where schemaname = 'public'`,
-  );
+  const result = await db.execute(sql`select tablename from pg_tables where schemaname = 'public'`);
   const tables = rowsOf<{ tablename: string }>(result).map((r) => `"${r.tablename}"`);
   if (tables.length === 0) return;
   // audit_events refuses TRUNCATE through a trigger; replica mode (superuser only, which the

@@ -10,10 +10,19 @@ export const TEST_PASSWORD = "correct horse battery staple";
 export async function createClinic(db: Database, label = "Clinic") {
   counter += 1;
   cachedHash ??= hashPassword(TEST_PASSWORD);
-  const [clinic] = await db.insert(clinics).values({ name: `${label} ${counter}` }).returning();
+  const [clinic] = await db
+    .insert(clinics)
+    .values({ name: `${label} ${counter}` })
+    .returning();
   const [owner] = await db
     .insert(clinicians)
-    .values({ clinicId: clinic!.id, name: `Owner ${counter}`, email: `owner${counter}-${Date.now()}@example.org`, passwordHash: await cachedHash, role: "owner" })
+    .values({
+      clinicId: clinic!.id,
+      name: `Owner ${counter}`,
+      email: `owner${counter}-${Date.now()}@example.org`,
+      passwordHash: await cachedHash,
+      role: "owner",
+    })
     .returning();
   const [patient] = await db
     .insert(patients)

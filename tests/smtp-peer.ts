@@ -9,7 +9,9 @@ export type ReceivedMessage = { from: string; to: string[]; raw: string; headers
  * A real SMTP server in this process (smtp-server), for delivery tests. `failing` makes
  * it refuse every message after DATA with the given reply code, as a broken relay would.
  */
-export async function startSmtpPeer(options: { failing?: { code: number; message: string }; onMessage?: (message: ReceivedMessage) => void } = {}) {
+export async function startSmtpPeer(
+  options: { failing?: { code: number; message: string }; onMessage?: (message: ReceivedMessage) => void } = {},
+) {
   const messages: ReceivedMessage[] = [];
   let failing = options.failing;
   const server = new SMTPServer({
@@ -55,9 +57,7 @@ export async function startSmtpPeer(options: { failing?: { code: number; message
 }
 
 export function decodeQuotedPrintable(body: string): string {
-  const bytes = body
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(bytes, "latin1").toString("utf8");
 }
 

@@ -74,7 +74,12 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   }
   // Hashed either way, so a known address takes as long as a new one.
   const { password, ...account } = parsed.data;
-  const created = await createClinicWithOwner(db, { ...account, passwordHash: await hashPassword(password), ip, templates: loadStarterTemplates() });
+  const created = await createClinicWithOwner(db, {
+    ...account,
+    passwordHash: await hashPassword(password),
+    ip,
+    templates: loadStarterTemplates(),
+  });
   if (!created) await tellExistingAccount(db, account.email);
   deliverSoon();
   redirect("/sign-in?signed-up=1");
@@ -114,7 +119,11 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
   const db = await getDb();
   const invitation = await findUsableInvitation(db, hashInvitationToken(parsed.data.token));
   if (!invitation) return failure(formData, INVITATION_UNUSABLE);
-  const problem = await passwordProblem(parsed.data.password, { email: invitation.email, name: parsed.data.name, clinicName: invitation.clinicName });
+  const problem = await passwordProblem(parsed.data.password, {
+    email: invitation.email,
+    name: parsed.data.name,
+    clinicName: invitation.clinicName,
+  });
   if (problem) return failure(formData, "Please choose a different password.", { password: [problem] });
 
   const ip = clientIp(await headers());

@@ -37,7 +37,15 @@ export function CatalogueSearch({ filters }: { filters: { name: string; label: s
   useEffect(() => () => clearTimeout(timer.current), []);
 
   return (
-    <form role="search" action={pathname} className="card grid gap-3 p-4 md:grid-cols-[2fr_repeat(4,1fr)]" onSubmit={(e) => { e.preventDefault(); update("q", q); }}>
+    <form
+      role="search"
+      action={pathname}
+      className="card grid gap-3 p-4 md:grid-cols-[2fr_repeat(4,1fr)]"
+      onSubmit={(e) => {
+        e.preventDefault();
+        update("q", q);
+      }}
+    >
       <div>
         <label htmlFor="catalogue-q" className="label">
           Search exercises

@@ -24,14 +24,34 @@ export type ExerciseFormValues = {
   cues: string[];
   cautions: string[];
   poseSlug: string;
-  dosage: { sets: number; reps: number; holdSeconds: number; restSeconds: number; sides: string; timesPerDay: number; daysPerWeek: number; load?: string; note?: string };
+  dosage: {
+    sets: number;
+    reps: number;
+    holdSeconds: number;
+    restSeconds: number;
+    sides: string;
+    timesPerDay: number;
+    daysPerWeek: number;
+    load?: string;
+    note?: string;
+  };
 };
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 const join = (lines: string[]) => lines.join("\n");
 
-export function ExerciseForm({ action, initial, poseOptions, submitLabel }: { action: Action; initial: ExerciseFormValues; poseOptions: { value: string; label: string }[]; submitLabel: string }) {
+export function ExerciseForm({
+  action,
+  initial,
+  poseOptions,
+  submitLabel,
+}: {
+  action: Action;
+  initial: ExerciseFormValues;
+  poseOptions: { value: string; label: string }[];
+  submitLabel: string;
+}) {
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} className="space-y-6" noValidate>
@@ -43,10 +63,29 @@ export function ExerciseForm({ action, initial, poseOptions, submitLabel }: { ac
           About the exercise
         </h2>
         <Field label="Name" name="name" defaultValue={initial.name} state={state} required />
-        <TextArea label="Purpose" name="purpose" rows={2} defaultValue={initial.purpose} state={state} hint="One or two sentences for clinicians: what it trains and why." />
+        <TextArea
+          label="Purpose"
+          name="purpose"
+          rows={2}
+          defaultValue={initial.purpose}
+          state={state}
+          hint="One or two sentences for clinicians: what it trains and why."
+        />
         <div className="grid gap-4 sm:grid-cols-3">
-          <Select label="Category" name="category" defaultValue={initial.category} state={state} options={CATEGORIES.map((v) => ({ value: v, label: CATEGORY_LABELS[v]! }))} />
-          <Select label="Starting position" name="position" defaultValue={initial.position} state={state} options={POSITIONS.map((v) => ({ value: v, label: POSITION_LABELS[v]! }))} />
+          <Select
+            label="Category"
+            name="category"
+            defaultValue={initial.category}
+            state={state}
+            options={CATEGORIES.map((v) => ({ value: v, label: CATEGORY_LABELS[v]! }))}
+          />
+          <Select
+            label="Starting position"
+            name="position"
+            defaultValue={initial.position}
+            state={state}
+            options={POSITIONS.map((v) => ({ value: v, label: POSITION_LABELS[v]! }))}
+          />
           <Select
             label="Body region"
             name="bodyRegion"
@@ -55,21 +94,76 @@ export function ExerciseForm({ action, initial, poseOptions, submitLabel }: { ac
             options={BODY_REGIONS.map((v) => ({ value: v, label: BODY_REGION_LABELS[v] }))}
           />
         </div>
-        <CheckboxGroup label="Equipment" name="equipment" state={state} defaultValues={initial.equipment} options={EQUIPMENT.map((v) => ({ value: v, label: EQUIPMENT_LABELS[v]! }))} />
+        <CheckboxGroup
+          label="Equipment"
+          name="equipment"
+          state={state}
+          defaultValues={initial.equipment}
+          options={EQUIPMENT.map((v) => ({ value: v, label: EQUIPMENT_LABELS[v]! }))}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextArea label="Target muscles" name="targetMuscles" rows={3} defaultValue={join(initial.targetMuscles)} state={state} hint="One per line." />
-          <TextArea label="Other names" name="aliases" rows={3} defaultValue={join(initial.aliases)} state={state} hint="One per line; search finds these too." />
+          <TextArea
+            label="Target muscles"
+            name="targetMuscles"
+            rows={3}
+            defaultValue={join(initial.targetMuscles)}
+            state={state}
+            hint="One per line."
+          />
+          <TextArea
+            label="Other names"
+            name="aliases"
+            rows={3}
+            defaultValue={join(initial.aliases)}
+            state={state}
+            hint="One per line; search finds these too."
+          />
         </div>
-        <TextArea label="Search words" name="tags" rows={2} defaultValue={join(initial.tags)} state={state} hint="Everyday words, one per line (for example: lying on front)." />
+        <TextArea
+          label="Search words"
+          name="tags"
+          rows={2}
+          defaultValue={join(initial.tags)}
+          state={state}
+          hint="Everyday words, one per line (for example: lying on front)."
+        />
       </section>
       <section className="card space-y-4 p-6" aria-labelledby="how">
         <h2 id="how" className="text-lg font-bold">
           How to do it
         </h2>
-        <TextArea label="Steps" name="steps" rows={6} defaultValue={join(initial.steps)} state={state} hint="One step per line, in plain words the patient will read." />
-        <TextArea label="Cues" name="cues" rows={3} defaultValue={join(initial.cues)} state={state} hint="Short coaching points, one per line." />
-        <TextArea label="Cautions" name="cautions" rows={3} defaultValue={join(initial.cautions)} state={state} hint="When to stop or what to avoid, one per line." />
-        <Select label="Illustration" name="poseSlug" defaultValue={initial.poseSlug} state={state} options={[{ value: "", label: "No illustration" }, ...poseOptions]} hint="Reuse the drawings of a catalogue exercise." />
+        <TextArea
+          label="Steps"
+          name="steps"
+          rows={6}
+          defaultValue={join(initial.steps)}
+          state={state}
+          hint="One step per line, in plain words the patient will read."
+        />
+        <TextArea
+          label="Cues"
+          name="cues"
+          rows={3}
+          defaultValue={join(initial.cues)}
+          state={state}
+          hint="Short coaching points, one per line."
+        />
+        <TextArea
+          label="Cautions"
+          name="cautions"
+          rows={3}
+          defaultValue={join(initial.cautions)}
+          state={state}
+          hint="When to stop or what to avoid, one per line."
+        />
+        <Select
+          label="Illustration"
+          name="poseSlug"
+          defaultValue={initial.poseSlug}
+          state={state}
+          options={[{ value: "", label: "No illustration" }, ...poseOptions]}
+          hint="Reuse the drawings of a catalogue exercise."
+        />
       </section>
       <section className="card space-y-4 p-6" aria-labelledby="dose">
         <h2 id="dose" className="text-lg font-bold">

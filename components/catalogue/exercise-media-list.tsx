@@ -24,7 +24,16 @@ export function ExerciseMediaList({
               // eslint-disable-next-line @next/next/no-img-element -- served by the session-checked media route, already resized
               <img src={`${base}/${m.id}/w480.jpg`} alt={m.altText} className="size-full object-contain" loading="lazy" />
             ) : (
-              <video src={`${base}/${m.id}/video`} aria-label={m.altText} muted loop playsInline controls preload="metadata" className="size-full bg-ink object-contain" />
+              <video
+                src={`${base}/${m.id}/video`}
+                aria-label={m.altText}
+                muted
+                loop
+                playsInline
+                controls
+                preload="metadata"
+                className="size-full bg-ink object-contain"
+              />
             )}
           </div>
           <div className="flex items-start justify-between gap-3 p-3">

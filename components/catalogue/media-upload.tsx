@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { MEDIA_LIMITS, megabytes } from "@/lib/domain/media";
 
-type Status = { kind: "idle" } | { kind: "sending"; percent: number } | { kind: "error"; message: string } | { kind: "done"; message: string };
+type Status =
+  { kind: "idle" } | { kind: "sending"; percent: number } | { kind: "error"; message: string } | { kind: "done"; message: string };
 
 /**
  * Adds a photo or a short video to one of the clinic's exercises: from the phone's camera
@@ -29,8 +30,10 @@ export function MediaUpload({ uploadUrl }: { uploadUrl: string }) {
     if (!next) return;
     const video = next.type.startsWith("video/");
     const limit = video ? MEDIA_LIMITS.videoBytes : MEDIA_LIMITS.photoBytes;
-    if (!video && !next.type.startsWith("image/")) return setStatus({ kind: "error", message: "Choose a photo (JPEG, PNG or WebP) or a video (MP4 or WebM)." });
-    if (next.size > limit) return setStatus({ kind: "error", message: `This ${video ? "video" : "photo"} is larger than ${megabytes(limit)}.` });
+    if (!video && !next.type.startsWith("image/"))
+      return setStatus({ kind: "error", message: "Choose a photo (JPEG, PNG or WebP) or a video (MP4 or WebM)." });
+    if (next.size > limit)
+      return setStatus({ kind: "error", message: `This ${video ? "video" : "photo"} is larger than ${megabytes(limit)}.` });
     setFile(next);
     setPreview(URL.createObjectURL(next));
     setStatus({ kind: "idle" });
@@ -39,14 +42,16 @@ export function MediaUpload({ uploadUrl }: { uploadUrl: string }) {
   function send(event: React.FormEvent) {
     event.preventDefault();
     if (!file) return setStatus({ kind: "error", message: "Choose a photo or video first." });
-    if (altText.trim().length < MEDIA_LIMITS.altText.min) return setStatus({ kind: "error", message: "Describe what the photo or video shows." });
+    if (altText.trim().length < MEDIA_LIMITS.altText.min)
+      return setStatus({ kind: "error", message: "Describe what the photo or video shows." });
     const xhr = new XMLHttpRequest();
     request.current = xhr;
     xhr.open("POST", uploadUrl);
     xhr.setRequestHeader("x-alt-text", encodeURIComponent(altText.trim()));
     xhr.setRequestHeader("content-type", "application/octet-stream");
     xhr.upload.onprogress = (e) => e.lengthComputable && setStatus({ kind: "sending", percent: Math.round((e.loaded / e.total) * 100) });
-    xhr.onerror = () => setStatus({ kind: "error", message: "The upload was interrupted and nothing was kept. Check the connection and try again." });
+    xhr.onerror = () =>
+      setStatus({ kind: "error", message: "The upload was interrupted and nothing was kept. Check the connection and try again." });
     xhr.onload = () => {
       let message = "Something went wrong on our side. Nothing was kept; please try again.";
       try {
@@ -83,7 +88,15 @@ export function MediaUpload({ uploadUrl }: { uploadUrl: string }) {
       >
         {preview && file ? (
           file.type.startsWith("video/") ? (
-            <video src={preview} muted loop playsInline controls className="max-h-56 rounded-lg bg-ink" aria-label="Preview of the chosen video" />
+            <video
+              src={preview}
+              muted
+              loop
+              playsInline
+              controls
+              className="max-h-56 rounded-lg bg-ink"
+              aria-label="Preview of the chosen video"
+            />
           ) : (
             // eslint-disable-next-line @next/next/no-img-element -- a local preview of the chosen file, not a served image
             <img src={preview} alt="Preview of the chosen photo" className="max-h-56 rounded-lg object-contain" />
@@ -94,16 +107,30 @@ export function MediaUpload({ uploadUrl }: { uploadUrl: string }) {
         <div className="flex flex-wrap justify-center gap-2">
           <label className="btn-secondary cursor-pointer">
             Take a photo or video
-            <input type="file" accept="image/*,video/*" capture="environment" className="sr-only" onChange={(e) => choose(e.target.files?.[0])} disabled={sending} />
+            <input
+              type="file"
+              accept="image/*,video/*"
+              capture="environment"
+              className="sr-only"
+              onChange={(e) => choose(e.target.files?.[0])}
+              disabled={sending}
+            />
           </label>
           <label className="btn-secondary cursor-pointer">
             Choose a file
-            <input type="file" accept="image/*,video/*" className="sr-only" onChange={(e) => choose(e.target.files?.[0])} disabled={sending} data-testid="media-file" />
+            <input
+              type="file"
+              accept="image/*,video/*"
+              className="sr-only"
+              onChange={(e) => choose(e.target.files?.[0])}
+              disabled={sending}
+              data-testid="media-file"
+            />
           </label>
         </div>
         <p id={`${id}-rules`} className="text-sm text-muted">
-          Photos up to {megabytes(MEDIA_LIMITS.photoBytes)}; one video per exercise, MP4 or WebM, up to {megabytes(MEDIA_LIMITS.videoBytes)} and {MEDIA_LIMITS.videoSeconds} seconds.
-          Location and camera details are removed from photos.
+          Photos up to {megabytes(MEDIA_LIMITS.photoBytes)}; one video per exercise, MP4 or WebM, up to {megabytes(MEDIA_LIMITS.videoBytes)}{" "}
+          and {MEDIA_LIMITS.videoSeconds} seconds. Location and camera details are removed from photos.
         </p>
       </div>
       <div>
@@ -127,7 +154,12 @@ export function MediaUpload({ uploadUrl }: { uploadUrl: string }) {
           <p className="mt-1 text-sm text-muted">Sending… {status.percent}%</p>
         </div>
       ) : null}
-      <p role="status" aria-live="polite" data-testid="media-status" className={`font-bold ${status.kind === "error" ? "text-danger" : "text-ok"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="media-status"
+        className={`font-bold ${status.kind === "error" ? "text-danger" : "text-ok"}`}
+      >
         {status.kind === "error" || status.kind === "done" ? status.message : ""}
       </p>
       <div>

@@ -53,8 +53,19 @@ export function AnimatedFigure({ poseSet, className = "", ...rest }: AnimatedFig
   return <Animation poseSet={poseSet} className={className} {...rest} />;
 }
 
-function Animation({ poseSet, name, tempoSeconds = 3, holdSeconds = 0, playing = true, className }: AnimatedFigureProps & { poseSet: PoseSet }) {
-  const reduced = useSyncExternalStore(subscribeReduced, () => window.matchMedia(REDUCED).matches, () => false);
+function Animation({
+  poseSet,
+  name,
+  tempoSeconds = 3,
+  holdSeconds = 0,
+  playing = true,
+  className,
+}: AnimatedFigureProps & { poseSet: PoseSet }) {
+  const reduced = useSyncExternalStore(
+    subscribeReduced,
+    () => window.matchMedia(REDUCED).matches,
+    () => false,
+  );
   const beat = useContext(FigureBeatContext);
   const stance = beat?.stance ?? "free";
   const looping = useMemo(() => prepareAnimation(poseSet, { tempoSeconds, holdSeconds }), [poseSet, tempoSeconds, holdSeconds]);

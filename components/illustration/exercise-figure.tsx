@@ -29,7 +29,12 @@ export function ExerciseFigure({
 }
 
 /** All key poses side by side with numbered labels. */
-export function ExercisePoseStrip({ name, arrows = true, className = "", ...source }: Source & { name?: string; arrows?: boolean; className?: string }) {
+export function ExercisePoseStrip({
+  name,
+  arrows = true,
+  className = "",
+  ...source
+}: Source & { name?: string; arrows?: boolean; className?: string }) {
   const poseSet = resolve(source);
   if (!poseSet) return <FigurePlaceholder className={className} />;
   return <PoseStrip poseSet={poseSet} name={name} arrows={arrows} className={className} />;

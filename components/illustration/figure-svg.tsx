@@ -43,7 +43,17 @@ export function PoseStill({
 }
 
 /** Every key pose in order with its label: two to a row on a phone, all in one row on a wider screen. */
-export function PoseStrip({ poseSet, name, arrows = true, className = "" }: { poseSet: PoseSet; name?: string; arrows?: boolean; className?: string }) {
+export function PoseStrip({
+  poseSet,
+  name,
+  arrows = true,
+  className = "",
+}: {
+  poseSet: PoseSet;
+  name?: string;
+  arrows?: boolean;
+  className?: string;
+}) {
   const drawings = drawKeyPoses(poseSet, { arrows });
   const stills = keyPoses(poseSet);
   const columns = stills.length >= 3 ? "grid-cols-2 sm:grid-cols-3" : "grid-cols-2";

@@ -14,7 +14,11 @@ export function PendingAnswers({ programmeId }: { programmeId: string }) {
   if (waiting === 0 && refused.length === 0) return <div aria-live="polite" className="empty:hidden" />;
   return (
     <div aria-live="polite" className="grid gap-2 print:hidden">
-      {waiting > 0 ? <p className="rounded-lg bg-warn-soft px-4 py-3 text-warn">Your answers are saved on this phone and will be sent when you are back online.</p> : null}
+      {waiting > 0 ? (
+        <p className="rounded-lg bg-warn-soft px-4 py-3 text-warn">
+          Your answers are saved on this phone and will be sent when you are back online.
+        </p>
+      ) : null}
       {refused.map(([key]) => (
         <div key={key} className="grid gap-2 rounded-lg bg-danger-soft px-4 py-3 text-danger">
           <p>Some answers could not be sent. Please tell your clinic.</p>

@@ -45,13 +45,21 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
     for (const measure of props.measures) {
       const answers = collect(measure, form);
       if (typeof answers === "string") return setStatus({ kind: "error", message: answers });
-      payloads.push({ idempotencyKey: props.keys[measure.key]!, programmeId: props.programmeId, version: props.version, measure: measure.key, answeredAt, answers });
+      payloads.push({
+        idempotencyKey: props.keys[measure.key]!,
+        programmeId: props.programmeId,
+        version: props.version,
+        measure: measure.key,
+        answeredAt,
+        answers,
+      });
     }
     setStatus({ kind: "sending" });
     let queued = false;
     for (const payload of payloads) {
       const outcome = await browserAnswerQueue().submit(props.answerUrl, payload);
-      if (outcome.status === "rejected") return setStatus({ kind: "error", message: "Your answers could not be sent. Please try again, or tell your clinic." });
+      if (outcome.status === "rejected")
+        return setStatus({ kind: "error", message: "Your answers could not be sent. Please try again, or tell your clinic." });
       queued ||= outcome.status === "queued";
     }
     setStatus({ kind: queued ? "queued" : "delivered" });
@@ -129,7 +137,21 @@ function collect(measure: MeasureDefinition, form: FormData): Answer[] | string 
   return answers.length > 0 ? answers : `Answer at least one question in "${measure.patientTitle}".`;
 }
 
-function Scale({ name, min, max, label, lowWords, highWords }: { name: string; min: number; max: number; label: string; lowWords: string; highWords: string }) {
+function Scale({
+  name,
+  min,
+  max,
+  label,
+  lowWords,
+  highWords,
+}: {
+  name: string;
+  min: number;
+  max: number;
+  label: string;
+  lowWords: string;
+  highWords: string;
+}) {
   const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   return (
     <fieldset>
@@ -137,7 +159,13 @@ function Scale({ name, min, max, label, lowWords, highWords }: { name: string; m
       <div className="clear-left grid grid-cols-6 gap-2 pt-3 sm:grid-cols-11">
         {values.map((n) => (
           <label key={n} className={`${TILE} tabular-nums`}>
-            <input type="radio" name={name} value={n} className={RADIO} aria-label={n === min ? `${n}, ${lowWords}` : n === max ? `${n}, ${highWords}` : undefined} />
+            <input
+              type="radio"
+              name={name}
+              value={n}
+              className={RADIO}
+              aria-label={n === min ? `${n}, ${lowWords}` : n === max ? `${n}, ${highWords}` : undefined}
+            />
             {n}
           </label>
         ))}
@@ -170,10 +198,24 @@ function Activities({ named }: { named: string[] }) {
                 <label htmlFor={`psfs-name-${i}`} className="block text-lg font-bold">
                   Activity {i}
                 </label>
-                <input id={`psfs-name-${i}`} name={`psfs-name-${i}`} className="input mt-1 text-lg" maxLength={OUTCOME_LIMITS.activityName.max} placeholder="For example: climbing stairs" autoComplete="off" />
+                <input
+                  id={`psfs-name-${i}`}
+                  name={`psfs-name-${i}`}
+                  className="input mt-1 text-lg"
+                  maxLength={OUTCOME_LIMITS.activityName.max}
+                  placeholder="For example: climbing stairs"
+                  autoComplete="off"
+                />
               </div>
             )}
-            <Scale name={`psfs-rating-${i}`} min={0} max={10} label={known ? `How well can you do this: ${known}?` : `How well can you do activity ${i}?`} lowWords="cannot do it" highWords="as well as before" />
+            <Scale
+              name={`psfs-rating-${i}`}
+              min={0}
+              max={10}
+              label={known ? `How well can you do this: ${known}?` : `How well can you do activity ${i}?`}
+              lowWords="cannot do it"
+              highWords="as well as before"
+            />
           </div>
         );
       })}
@@ -229,14 +271,33 @@ function Items({ items, prefix }: { items: MeasureItem[]; prefix: string }) {
           default:
             // A small whole-number scale is tapped; anything else is typed.
             if (item.type === "integer" && item.min !== null && item.max !== null && item.max - item.min <= 10) {
-              return <Scale key={item.linkId} name={name} min={item.min} max={item.max} label={item.text} lowWords={item.anchors?.[0] ?? "lowest"} highWords={item.anchors?.[1] ?? "highest"} />;
+              return (
+                <Scale
+                  key={item.linkId}
+                  name={name}
+                  min={item.min}
+                  max={item.max}
+                  label={item.text}
+                  lowWords={item.anchors?.[0] ?? "lowest"}
+                  highWords={item.anchors?.[1] ?? "highest"}
+                />
+              );
             }
             return (
               <div key={item.linkId}>
                 <label htmlFor={name} className="block text-xl font-bold">
                   {item.text}
                 </label>
-                <input id={name} name={name} type="number" inputMode={item.type === "integer" ? "numeric" : "decimal"} step={item.type === "integer" ? 1 : "any"} min={item.min ?? undefined} max={item.max ?? undefined} className="input mt-2 w-40 text-lg" />
+                <input
+                  id={name}
+                  name={name}
+                  type="number"
+                  inputMode={item.type === "integer" ? "numeric" : "decimal"}
+                  step={item.type === "integer" ? 1 : "any"}
+                  min={item.min ?? undefined}
+                  max={item.max ?? undefined}
+                  className="input mt-2 w-40 text-lg"
+                />
               </div>
             );
         }

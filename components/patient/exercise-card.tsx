@@ -6,11 +6,24 @@ import { ExerciseFigure } from "./exercise-figure";
 import { NoteIcon, StopHandIcon } from "./icons";
 
 /** One exercise on the follow-along page (and on paper): what to do, how much, what to watch for. */
-export function ExerciseCard({ item, number, clinicianName, figure }: { item: ProgrammeExerciseView; number: number; clinicianName: string; figure?: React.ReactNode }) {
+export function ExerciseCard({
+  item,
+  number,
+  clinicianName,
+  figure,
+}: {
+  item: ProgrammeExerciseView;
+  number: number;
+  clinicianName: string;
+  figure?: React.ReactNode;
+}) {
   const headingId = `exercise-${item.position}`;
   const equipment = equipmentWords(item.equipment);
   return (
-    <article aria-labelledby={headingId} className="card overflow-hidden break-inside-avoid print:rounded-none print:border-0 print:border-t print:shadow-none">
+    <article
+      aria-labelledby={headingId}
+      className="card overflow-hidden break-inside-avoid print:rounded-none print:border-0 print:border-t print:shadow-none"
+    >
       <div className="grid gap-4 p-5 sm:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] sm:gap-x-6 sm:p-6 print:grid-cols-[2fr_3fr] print:p-0 print:pt-4">
         <div className="sm:col-span-2 print:col-span-2">
           <h3 id={headingId} className="text-2xl font-bold">

@@ -7,9 +7,20 @@ import type { ExerciseMediaView } from "@/lib/programme/view";
  * every file there checks the link or the session again. Server components.
  */
 
-const srcSet = (base: string, id: string, format: "webp" | "jpg") => PHOTO_WIDTHS.map((w) => `${base}/${id}/w${w}.${format} ${w}w`).join(", ");
+const srcSet = (base: string, id: string, format: "webp" | "jpg") =>
+  PHOTO_WIDTHS.map((w) => `${base}/${id}/w${w}.${format} ${w}w`).join(", ");
 
-export function MediaPhoto({ base, photo, sizes = "(min-width: 640px) 40vw, 100vw", className = "" }: { base: string; photo: ExerciseMediaView["photos"][number]; sizes?: string; className?: string }) {
+export function MediaPhoto({
+  base,
+  photo,
+  sizes = "(min-width: 640px) 40vw, 100vw",
+  className = "",
+}: {
+  base: string;
+  photo: ExerciseMediaView["photos"][number];
+  sizes?: string;
+  className?: string;
+}) {
   return (
     <picture>
       <source type="image/webp" srcSet={srcSet(base, photo.id, "webp")} sizes={sizes} />
@@ -54,7 +65,11 @@ export function MediaVideo({ base, media, autoPlay = false }: { base: string; me
 }
 
 /** What fills the figure slot: the video, else the first photo, else nothing (the caller draws the figure). */
-export function exerciseMedia(media: ExerciseMediaView | undefined, base: string, options: { autoPlay?: boolean } = {}): React.ReactNode | null {
+export function exerciseMedia(
+  media: ExerciseMediaView | undefined,
+  base: string,
+  options: { autoPlay?: boolean } = {},
+): React.ReactNode | null {
   if (media?.video) return <MediaVideo base={base} media={media} autoPlay={options.autoPlay} />;
   const photo = media?.photos[0];
   return photo ? <MediaPhoto base={base} photo={photo} /> : null;

@@ -11,7 +11,10 @@ import { exerciseMedia } from "./exercise-media";
  */
 export function stillFigures(p: ProgrammeView, mediaBase: string): Record<number, React.ReactNode> {
   return Object.fromEntries(
-    p.items.map((item) => [item.position, exerciseMedia(item.media, mediaBase) ?? <ExerciseFigure key={item.position} slug={item.poseSlug} name={item.name} />]),
+    p.items.map((item) => [
+      item.position,
+      exerciseMedia(item.media, mediaBase) ?? <ExerciseFigure key={item.position} slug={item.poseSlug} name={item.name} />,
+    ]),
   );
 }
 
@@ -21,7 +24,13 @@ export function animatedFigures(p: ProgrammeView, mediaBase: string): Record<num
     p.items.map((item) => [
       item.position,
       exerciseMedia(item.media, mediaBase, { autoPlay: true }) ?? (
-        <AnimatedFigure key={item.position} poseSet={getPoseSet(item.poseSlug)} name={item.name} tempoSeconds={2.5} holdSeconds={Math.min(item.dosage.holdSeconds, 10)} />
+        <AnimatedFigure
+          key={item.position}
+          poseSet={getPoseSet(item.poseSlug)}
+          name={item.name}
+          tempoSeconds={2.5}
+          holdSeconds={Math.min(item.dosage.holdSeconds, 10)}
+        />
       ),
     ]),
   );

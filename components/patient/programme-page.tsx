@@ -74,7 +74,10 @@ export function ProgrammePageFrame(slots: {
 }) {
   return (
     <div className="min-h-dvh bg-canvas text-lg print:min-h-0 print:bg-white print:text-[12pt]">
-      <a href="#exercises" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded-lg focus:bg-surface focus:p-3">
+      <a
+        href="#exercises"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded-lg focus:bg-surface focus:p-3"
+      >
         Skip to your exercises
       </a>
       <header className="border-b border-line bg-surface print:border-ink/30">
@@ -113,7 +116,14 @@ export function ProgrammeIntro({ programme: p }: { programme: ProgrammeView }) {
   );
 }
 
-export function TodayCard(props: { programmeId: string; exerciseCount: number; minutes: number; sessionsThisWeek: number; plannedPerWeek: number; playHref: string }) {
+export function TodayCard(props: {
+  programmeId: string;
+  exerciseCount: number;
+  minutes: number;
+  sessionsThisWeek: number;
+  plannedPerWeek: number;
+  playHref: string;
+}) {
   const count = props.exerciseCount;
   return (
     <section aria-labelledby="today" className="card grid gap-4 p-5 sm:p-6 print:hidden">
@@ -196,7 +206,9 @@ export function ProgrammeClose({ programme: p, safety }: { programme: ProgrammeV
           {p.clinic.address ? <>, {p.clinic.address}</> : null}
         </p>
         {p.reviewDate ? <p>Your plan will be looked at again on {longDate.format(new Date(`${p.reviewDate}T12:00:00Z`))}.</p> : null}
-        <p className="mt-2 print:hidden">This page is just for you, so please do not share the link. You do not need an account or an app.</p>
+        <p className="mt-2 print:hidden">
+          This page is just for you, so please do not share the link. You do not need an account or an app.
+        </p>
       </footer>
     </>
   );

@@ -5,7 +5,13 @@ import { clockLabel, REMINDER_MINUTES } from "@/lib/domain/reminders";
  * A plain form that posts and comes back: it needs no script, so it works under the
  * page's CSP, on any phone, and before the page's own script has loaded.
  */
-export function ReminderChoice(props: { action: string; sendAtMinute: number | null; unsubscribed: boolean; timeZone: string; saved?: boolean }) {
+export function ReminderChoice(props: {
+  action: string;
+  sendAtMinute: number | null;
+  unsubscribed: boolean;
+  timeZone: string;
+  saved?: boolean;
+}) {
   const current = props.sendAtMinute === null ? "off" : clockLabel(props.sendAtMinute);
   return (
     <section id="reminders" aria-labelledby="reminders-heading" className="card grid scroll-mt-4 gap-3 p-5 sm:p-6 print:hidden">
@@ -13,9 +19,12 @@ export function ReminderChoice(props: { action: string; sendAtMinute: number | n
         Reminders
       </h2>
       <p className="text-muted">
-        We can email you on a day a session is planned if none is logged by the time you choose. Never more than one a day, and never at night.
+        We can email you on a day a session is planned if none is logged by the time you choose. Never more than one a day, and never at
+        night.
       </p>
-      {props.unsubscribed && props.sendAtMinute === null ? <p>You turned reminders off from an email. Choose a time to have them again.</p> : null}
+      {props.unsubscribed && props.sendAtMinute === null ? (
+        <p>You turned reminders off from an email. Choose a time to have them again.</p>
+      ) : null}
       <form method="post" action={props.action} className="grid gap-3 sm:flex sm:items-end">
         <div className="grid gap-1">
           <label htmlFor="reminder-time" className="label">

@@ -27,7 +27,10 @@ export function WeekCount({ done, planned }: { done: number; planned: number }) 
       {planned > 0 && planned <= 7 ? (
         <ol aria-hidden="true" className="mt-2 flex flex-wrap gap-2">
           {Array.from({ length: planned }, (_, i) => (
-            <li key={i} className={`size-6 rounded-full border-2 ${i < done ? "border-brand-600 bg-brand-600" : "border-brand-200 bg-surface"}`} />
+            <li
+              key={i}
+              className={`size-6 rounded-full border-2 ${i < done ? "border-brand-600 bg-brand-600" : "border-brand-200 bg-surface"}`}
+            />
           ))}
         </ol>
       ) : planned > 7 ? (
@@ -67,8 +70,9 @@ export function RecentSessions({ sessions, timeZone }: { sessions: RecentSession
             <li key={s.completedAt} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-5 py-3">
               <span className="font-bold">{day.format(new Date(s.completedAt))}</span>
               <span className="text-muted">
-                {[s.pain === null ? null : `Pain ${s.pain} out of 10`, s.difficulty ? DIFFICULTY_LABELS[s.difficulty] : null].filter(Boolean).join(" · ") ||
-                  "Done"}
+                {[s.pain === null ? null : `Pain ${s.pain} out of 10`, s.difficulty ? DIFFICULTY_LABELS[s.difficulty] : null]
+                  .filter(Boolean)
+                  .join(" · ") || "Done"}
               </span>
             </li>
           ))}

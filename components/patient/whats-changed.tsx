@@ -7,7 +7,15 @@ function list(names: string[]): string {
 }
 
 /** The "what changed" box: what is new, what was taken out, what is different, in plain words. */
-export function WhatsChanged({ changes, changeNote, clinicianName }: { changes: ChangeSummary; changeNote: string; clinicianName: string }) {
+export function WhatsChanged({
+  changes,
+  changeNote,
+  clinicianName,
+}: {
+  changes: ChangeSummary;
+  changeNote: string;
+  clinicianName: string;
+}) {
   const lines: { key: string; label: string; text: string }[] = [];
   if (changes.added.length) lines.push({ key: "added", label: "New", text: list(changes.added) });
   if (changes.removed.length) lines.push({ key: "removed", label: "Taken out", text: list(changes.removed) });
@@ -16,7 +24,10 @@ export function WhatsChanged({ changes, changeNote, clinicianName }: { changes: 
   if (changes.detailsChanged.length) lines.push({ key: "details", label: "Also updated", text: list(changes.detailsChanged) });
   if (lines.length === 0 && !changeNote) return null;
   return (
-    <section aria-labelledby="whats-changed" className="rounded-xl border-2 border-brand-200 bg-brand-50 p-5 sm:p-6 print:border-ink/40 print:bg-white">
+    <section
+      aria-labelledby="whats-changed"
+      className="rounded-xl border-2 border-brand-200 bg-brand-50 p-5 sm:p-6 print:border-ink/40 print:bg-white"
+    >
       <h2 id="whats-changed" className="flex items-center gap-2 text-xl font-bold text-brand-800 print:text-ink">
         <SparkIcon className="size-6" />
         What&apos;s changed

@@ -45,7 +45,10 @@ export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
   const ticks = Array.from({ length: 5 }, (_, i) => new Date(model.from.getTime() + (span * i) / 4));
   const summary = describe(model);
   // Versions saved close together keep their own line but move their buttons apart, so each can be reached.
-  const buttonPlaces = model.versions.reduce<number[]>((places, v) => [...places, Math.max((x(v.at) / W) * 100, (places.at(-1) ?? -10) + 5)], []);
+  const buttonPlaces = model.versions.reduce<number[]>(
+    (places, v) => [...places, Math.max((x(v.at) / W) * 100, (places.at(-1) ?? -10) + 5)],
+    [],
+  );
 
   return (
     <figure className="grid gap-3">
@@ -61,7 +64,13 @@ export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
                   </text>
                   {o.band ? (
                     <g data-testid="mcid-band">
-                      <rect x={ML} width={W - ML - MR} y={y(o.band.high)} height={Math.max(1, y(o.band.low) - y(o.band.high))} fill={BAND} />
+                      <rect
+                        x={ML}
+                        width={W - ML - MR}
+                        y={y(o.band.high)}
+                        height={Math.max(1, y(o.band.low) - y(o.band.high))}
+                        fill={BAND}
+                      />
                       <text x={W - MR - 4} y={y(o.band.high) + 11} fontSize="11" textAnchor="end" fill={MUTED}>
                         MCID band around the first score
                       </text>
@@ -75,7 +84,14 @@ export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
                       </text>
                     </g>
                   ))}
-                  {o.points.length > 1 ? <polyline fill="none" stroke={BRAND} strokeWidth="2.5" points={o.points.map((pt) => `${x(pt.at)},${y(pt.score)}`).join(" ")} /> : null}
+                  {o.points.length > 1 ? (
+                    <polyline
+                      fill="none"
+                      stroke={BRAND}
+                      strokeWidth="2.5"
+                      points={o.points.map((pt) => `${x(pt.at)},${y(pt.score)}`).join(" ")}
+                    />
+                  ) : null}
                   {o.points.map((pt) => (
                     <g key={pt.at.toISOString()}>
                       <circle cx={x(pt.at)} cy={y(pt.score)} r="4.5" fill={BRAND} data-testid="outcome-point" />
@@ -93,7 +109,13 @@ export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
               </text>
               {[0, 1].map((g) => (
                 <g key={g}>
-                  <line x1={ML} x2={W - MR} y1={adherence.top + (1 - g) * adherence.h} y2={adherence.top + (1 - g) * adherence.h} stroke={GRID} />
+                  <line
+                    x1={ML}
+                    x2={W - MR}
+                    y1={adherence.top + (1 - g) * adherence.h}
+                    y2={adherence.top + (1 - g) * adherence.h}
+                    stroke={GRID}
+                  />
                   <text x={ML - 6} y={adherence.top + (1 - g) * adherence.h + 4} fontSize="12" textAnchor="end" fill={MUTED}>
                     {g * 100}%
                   </text>
@@ -104,7 +126,16 @@ export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
                 const share = Math.min(1, w.done / w.planned);
                 const left = Math.max(ML, x(w.start));
                 const right = Math.min(W - MR, x(new Date(w.start.getTime() + 7 * 86_400_000)));
-                return <rect key={w.start.toISOString()} x={left + 1} width={Math.max(1, right - left - 2)} y={adherence.top + (1 - share) * adherence.h} height={share * adherence.h} fill={BAR} />;
+                return (
+                  <rect
+                    key={w.start.toISOString()}
+                    x={left + 1}
+                    width={Math.max(1, right - left - 2)}
+                    y={adherence.top + (1 - share) * adherence.h}
+                    height={share * adherence.h}
+                    fill={BAR}
+                  />
+                );
               })}
             </g>
             <g>
@@ -113,7 +144,14 @@ export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
               </text>
               {[0, 5, 10].map((g) => (
                 <g key={g}>
-                  <line x1={ML} x2={W - MR} y1={pain.top + ((10 - g) / 10) * pain.h} y2={pain.top + ((10 - g) / 10) * pain.h} stroke={GRID} strokeDasharray={g === 5 ? "3 3" : undefined} />
+                  <line
+                    x1={ML}
+                    x2={W - MR}
+                    y1={pain.top + ((10 - g) / 10) * pain.h}
+                    y2={pain.top + ((10 - g) / 10) * pain.h}
+                    stroke={GRID}
+                    strokeDasharray={g === 5 ? "3 3" : undefined}
+                  />
                   <text x={ML - 6} y={pain.top + ((10 - g) / 10) * pain.h + 4} fontSize="12" textAnchor="end" fill={MUTED}>
                     {g}
                   </text>
@@ -124,10 +162,27 @@ export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
               ))}
             </g>
             {model.versions.map((v) => (
-              <line key={v.version} x1={x(v.at)} x2={x(v.at)} y1={TOP - 4} y2={H - AXIS_H} stroke={INK} strokeDasharray="4 3" strokeWidth="1" data-testid="version-marker" />
+              <line
+                key={v.version}
+                x1={x(v.at)}
+                x2={x(v.at)}
+                y1={TOP - 4}
+                y2={H - AXIS_H}
+                stroke={INK}
+                strokeDasharray="4 3"
+                strokeWidth="1"
+                data-testid="version-marker"
+              />
             ))}
             {ticks.map((t, i) => (
-              <text key={t.toISOString()} x={x(t)} y={H - 6} fontSize="12" textAnchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"} fill={MUTED}>
+              <text
+                key={t.toISOString()}
+                x={x(t)}
+                y={H - 6}
+                fontSize="12"
+                textAnchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"}
+                fill={MUTED}
+              >
                 {day(t)}
               </text>
             ))}
@@ -137,7 +192,11 @@ export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
             const tip = `${id}-v${v.version}`;
             return (
               <div key={v.version} className="group absolute top-0 -translate-x-1/2" style={{ left: `${pct}%` }}>
-                <button type="button" aria-describedby={tip} className="rounded bg-ink px-1.5 text-xs font-bold leading-5 text-white focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-500">
+                <button
+                  type="button"
+                  aria-describedby={tip}
+                  className="rounded bg-ink px-1.5 text-xs font-bold leading-5 text-white focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+                >
                   v{v.version}
                 </button>
                 <div
@@ -160,8 +219,8 @@ export function OutcomeChart({ model, id }: { model: ChartModel; id: string }) {
         </div>
       </div>
       <figcaption className="text-xs text-muted">
-        {day(model.from)} to {day(model.to)}. Shaded: the MCID around the first score (a score outside it changed by a clinically important amount). Dashed lines:
-        programme versions; hover or focus a version for what changed.
+        {day(model.from)} to {day(model.to)}. Shaded: the MCID around the first score (a score outside it changed by a clinically important
+        amount). Dashed lines: programme versions; hover or focus a version for what changed.
       </figcaption>
       <ChartTable model={model} />
     </figure>
@@ -173,7 +232,9 @@ function describe(model: ChartModel): string {
   const parts = model.outcomes.map((o) => {
     const first = o.points[0];
     const last = o.points.at(-1);
-    return first && last ? `${o.measure.title} from ${num(first.score)} to ${num(last.score)}` : `${o.measure.title}: no score in this period`;
+    return first && last
+      ? `${o.measure.title} from ${num(first.score)} to ${num(last.score)}`
+      : `${o.measure.title}: no score in this period`;
   });
   return `Outcomes chart, ${day(model.from)} to ${day(model.to)}: ${parts.length ? parts.join("; ") : "no outcome scores yet"}; ${model.versions.length} programme ${model.versions.length === 1 ? "version" : "versions"}. The data is in the table below.`;
 }
@@ -188,7 +249,9 @@ function ChartTable({ model }: { model: ChartModel }) {
         value: `${num(p.score)}${o.band ? (p.score > o.band.high || p.score < o.band.low ? " (outside the MCID band)" : " (within the MCID band)") : ""}`,
       })),
     ),
-    ...model.weeks.filter((w) => w.planned > 0).map((w) => ({ at: w.start, what: "Adherence, week from", value: `${w.done} of ${w.planned} sessions` })),
+    ...model.weeks
+      .filter((w) => w.planned > 0)
+      .map((w) => ({ at: w.start, what: "Adherence, week from", value: `${w.done} of ${w.planned} sessions` })),
     ...model.pain.map((s) => ({ at: s.at, what: "Session pain", value: `${s.pain}/10` })),
     ...model.versions.map((v) => ({ at: v.at, what: `Version ${v.version}`, value: v.summary.join("; ") || "No change listed" })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -200,9 +263,15 @@ function ChartTable({ model }: { model: ChartModel }) {
           <caption className="sr-only">Outcome scores, adherence, pain and programme versions by date</caption>
           <thead>
             <tr className="border-b border-line">
-              <th scope="col" className="py-1 pr-3">Date</th>
-              <th scope="col" className="py-1 pr-3">What</th>
-              <th scope="col" className="py-1">Value</th>
+              <th scope="col" className="py-1 pr-3">
+                Date
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                What
+              </th>
+              <th scope="col" className="py-1">
+                Value
+              </th>
             </tr>
           </thead>
           <tbody>

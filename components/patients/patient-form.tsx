@@ -38,7 +38,16 @@ export function PatientForm({
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       <FormMessage state={state} />
       <Field label="Full name" name="name" autoComplete="off" defaultValue={initial.name} state={state} required />
-      <Field label="Email" name="email" type="email" autoComplete="off" defaultValue={initial.email} state={state} hint="Their programme link is sent here." required />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="off"
+        defaultValue={initial.email}
+        state={state}
+        hint="Their programme link is sent here."
+        required
+      />
       <Field label="Date of birth (optional)" name="dateOfBirth" type="date" defaultValue={initial.dateOfBirth ?? ""} state={state} />
       <Select
         label="Time zone"
@@ -46,9 +55,19 @@ export function PatientForm({
         defaultValue={initial.timeZone ?? ""}
         state={state}
         hint="Where the patient lives: their week, reminders and calendar follow it."
-        options={[{ value: "", label: `Same as the clinic (${clinicZone.replace(/_/g, " ")})` }, ...timeZones.map((z) => ({ value: z, label: z.replace(/_/g, " ") }))]}
+        options={[
+          { value: "", label: `Same as the clinic (${clinicZone.replace(/_/g, " ")})` },
+          ...timeZones.map((z) => ({ value: z, label: z.replace(/_/g, " ") })),
+        ]}
       />
-      <TextArea label="Notes (optional)" name="notes" rows={4} defaultValue={initial.notes} state={state} hint="For the clinic only. Patients never see these." />
+      <TextArea
+        label="Notes (optional)"
+        name="notes"
+        rows={4}
+        defaultValue={initial.notes}
+        state={state}
+        hint="For the clinic only. Patients never see these."
+      />
       <div className="flex justify-end">
         <button type="submit" className="btn-primary" disabled={pending}>
           {pending ? "Saving…" : submitLabel}

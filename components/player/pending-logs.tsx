@@ -13,7 +13,10 @@ const EMPTY: QueuedLog[] = [];
 export function PendingLogs({ programmeId }: { programmeId: string }) {
   const queue = useMemo(() => (typeof window === "undefined" ? null : browserLogQueue()), []);
   const raw = useQueue(queue, (entries) => entries);
-  const entries = useMemo(() => (raw === "[]" ? EMPTY : (JSON.parse(raw) as QueuedLog[]).filter((e) => e.payload?.programmeId === programmeId)), [raw, programmeId]);
+  const entries = useMemo(
+    () => (raw === "[]" ? EMPTY : (JSON.parse(raw) as QueuedLog[]).filter((e) => e.payload?.programmeId === programmeId)),
+    [raw, programmeId],
+  );
   const waiting = entries.filter((e) => e.status === "pending").length;
   const refused = entries.filter((e) => e.status === "rejected");
 

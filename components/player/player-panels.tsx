@@ -5,7 +5,19 @@ import type { ProgrammeExerciseView, SafetyAdvice } from "@/lib/programme/view";
 
 /* The player's secondary screens and disclosures. Presentational: the player owns the state. */
 
-export function RestorePanel({ exerciseName, where, onContinue, onRestart, finished }: { exerciseName: string; where: string; finished: boolean; onContinue: () => void; onRestart: () => void }) {
+export function RestorePanel({
+  exerciseName,
+  where,
+  onContinue,
+  onRestart,
+  finished,
+}: {
+  exerciseName: string;
+  where: string;
+  finished: boolean;
+  onContinue: () => void;
+  onRestart: () => void;
+}) {
   return (
     <section aria-labelledby="restore-heading" className="card mx-auto grid max-w-xl gap-4 p-6 text-center">
       <h1 id="restore-heading" className="text-3xl font-bold">
@@ -30,7 +42,19 @@ export function RestorePanel({ exerciseName, where, onContinue, onRestart, finis
   );
 }
 
-export function ConfirmFinishPanel({ done, total, headingRef, onFinish, onKeepGoing }: { done: number; total: number; headingRef: React.Ref<HTMLHeadingElement>; onFinish: () => void; onKeepGoing: () => void }) {
+export function ConfirmFinishPanel({
+  done,
+  total,
+  headingRef,
+  onFinish,
+  onKeepGoing,
+}: {
+  done: number;
+  total: number;
+  headingRef: React.Ref<HTMLHeadingElement>;
+  onFinish: () => void;
+  onKeepGoing: () => void;
+}) {
   return (
     <section aria-labelledby="finish-heading" className="card mx-auto grid max-w-xl gap-4 p-6 text-center">
       <h1 id="finish-heading" ref={headingRef} tabIndex={-1} className="text-3xl font-bold">
@@ -105,8 +129,21 @@ export function SafetyDetails({ advice }: { advice: SafetyAdvice[] }) {
   );
 }
 
-export function CueSettings({ sound, vibrate, canVibrate, onSound, onVibrate }: { sound: boolean; vibrate: boolean; canVibrate: boolean; onSound: (on: boolean) => void; onVibrate: (on: boolean) => void }) {
-  const toggle = "btn-secondary min-h-12 flex-1 basis-36 rounded-xl aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:text-brand-800";
+export function CueSettings({
+  sound,
+  vibrate,
+  canVibrate,
+  onSound,
+  onVibrate,
+}: {
+  sound: boolean;
+  vibrate: boolean;
+  canVibrate: boolean;
+  onSound: (on: boolean) => void;
+  onVibrate: (on: boolean) => void;
+}) {
+  const toggle =
+    "btn-secondary min-h-12 flex-1 basis-36 rounded-xl aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:text-brand-800";
   return (
     <div role="group" aria-label="Sound and vibration" className="flex flex-wrap gap-3">
       <button type="button" aria-pressed={sound} onClick={() => onSound(!sound)} className={toggle}>
@@ -128,7 +165,10 @@ export function CueSettings({ sound, vibrate, canVibrate, onSound, onVibrate }: 
 /** Seen state for the toggles; screen readers get it from aria-pressed instead. */
 function OnOff({ on }: { on: boolean }) {
   return (
-    <span aria-hidden="true" className={`rounded-full px-2 text-base ${on ? "bg-brand-600 text-white" : "bg-canvas text-muted ring-1 ring-line"}`}>
+    <span
+      aria-hidden="true"
+      className={`rounded-full px-2 text-base ${on ? "bg-brand-600 text-white" : "bg-canvas text-muted ring-1 ring-line"}`}
+    >
       {on ? "On" : "Off"}
     </span>
   );

@@ -19,7 +19,19 @@ const CIRCUMFERENCE = 2 * Math.PI * R;
  * that empties as time runs out. The ring and digits are hidden from screen readers;
  * the timer role carries the same in words, read on request rather than every second.
  */
-export function TimerDial({ label, tone, seconds, fraction, spoken }: { label: string; tone: DialTone; seconds: number; fraction: number; spoken: string }) {
+export function TimerDial({
+  label,
+  tone,
+  seconds,
+  fraction,
+  spoken,
+}: {
+  label: string;
+  tone: DialTone;
+  seconds: number;
+  fraction: number;
+  spoken: string;
+}) {
   const colours = TONE[tone];
   const offset = CIRCUMFERENCE * (1 - Math.min(1, Math.max(0, fraction)));
   return (
@@ -43,7 +55,10 @@ export function TimerDial({ label, tone, seconds, fraction, spoken }: { label: s
             className={`${colours.ring} transition-[stroke-dashoffset] duration-300 ease-linear`}
           />
         </svg>
-        <span className="absolute inset-0 flex items-center justify-center text-[min(24vw,6rem,15dvh)] font-bold leading-none tabular-nums text-ink sm:text-[7.5rem] lg:text-[8.5rem]" data-testid="timer-digits">
+        <span
+          className="absolute inset-0 flex items-center justify-center text-[min(24vw,6rem,15dvh)] font-bold leading-none tabular-nums text-ink sm:text-[7.5rem] lg:text-[8.5rem]"
+          data-testid="timer-digits"
+        >
           {clockWords(seconds)}
         </span>
       </div>
@@ -69,7 +84,15 @@ export function RepCounter({ rep, reps }: { rep: number; reps: number }) {
 export function SessionBar({ value }: { value: number }) {
   const percent = Math.round(value * 100);
   return (
-    <div role="progressbar" aria-label="Session progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent}% done`} className="h-2.5 w-full overflow-hidden rounded-full bg-line">
+    <div
+      role="progressbar"
+      aria-label="Session progress"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      aria-valuetext={`${percent}% done`}
+      className="h-2.5 w-full overflow-hidden rounded-full bg-line"
+    >
       <div className="h-full rounded-full bg-brand-600 transition-[width] duration-500" style={{ width: `${percent}%` }} />
     </div>
   );

@@ -69,7 +69,13 @@ export function SessionLogForm(props: SessionLogFormProps) {
       version: props.version,
       startedAt: props.startedAt,
       completedAt: props.completedAt,
-      exercises: props.exercises.map(({ position, exerciseId, setsDone, setsPlanned, skipped }) => ({ position, exerciseId, setsDone, setsPlanned, skipped })),
+      exercises: props.exercises.map(({ position, exerciseId, setsDone, setsPlanned, skipped }) => ({
+        position,
+        exerciseId,
+        setsDone,
+        setsPlanned,
+        skipped,
+      })),
       pain: Number(pain),
       difficulty: difficulty ? (difficulty as Difficulty) : null,
       comment: String(form.get("comment") ?? "").slice(0, COMMENT_MAX),
@@ -122,7 +128,9 @@ export function SessionLogForm(props: SessionLogFormProps) {
             <li key={e.position} className="flex items-center justify-between gap-3 py-2">
               <span>{e.name}</span>
               <span className={`shrink-0 font-bold ${e.skipped ? "text-muted" : e.setsDone === e.setsPlanned ? "text-ok" : "text-ink"}`}>
-                {e.skipped && e.setsDone === 0 ? "Skipped" : `${e.setsDone} of ${e.setsPlanned} ${e.setsPlanned === 1 ? "set" : "sets"}${e.skipped ? ", then skipped" : ""}`}
+                {e.skipped && e.setsDone === 0
+                  ? "Skipped"
+                  : `${e.setsDone} of ${e.setsPlanned} ${e.setsPlanned === 1 ? "set" : "sets"}${e.skipped ? ", then skipped" : ""}`}
               </span>
             </li>
           ))}

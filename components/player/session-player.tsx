@@ -103,7 +103,10 @@ export function SessionPlayer({ programme, logUrl, backHref, safety = [], figure
   // Picking up where the patient left off.
   const saved = useStoredString(key);
   const [restoreDismissed, setRestoreDismissed] = useState(false);
-  const restorable = useMemo(() => (clock && saved && !store.session ? restoreSession(saved, plan, clock) : null), [clock, saved, store.session, plan]);
+  const restorable = useMemo(
+    () => (clock && saved && !store.session ? restoreSession(saved, plan, clock) : null),
+    [clock, saved, store.session, plan],
+  );
   const offerRestore = !!restorable && !restoreDismissed && !store.session;
 
   // Saving the place on every step (not every second: the timers are stored as start times).
@@ -122,7 +125,8 @@ export function SessionPlayer({ programme, logUrl, backHref, safety = [], figure
   const vibrationSupported = useSyncExternalStore(noSubscribe, canVibrate, () => false);
   const cueSig = session ? `${session.exercise}|${session.side}|${session.set}|${session.rep}|${session.phase}|${session.paused}` : "";
   const phase = session?.phase ?? null;
-  const countdown = session && !session.paused && (session.phase === "prepare" || session.phase === "rest") ? secondsLeft(session, now) : null;
+  const countdown =
+    session && !session.paused && (session.phase === "prepare" || session.phase === "rest") ? secondsLeft(session, now) : null;
   const lastCue = useRef<{ sig: string; phase: string | null; countdown: number | null }>({ sig: "", phase: null, countdown: null });
   useEffect(() => {
     const prev = lastCue.current;
@@ -207,7 +211,9 @@ export function SessionPlayer({ programme, logUrl, backHref, safety = [], figure
               </>
             )}
           </p>
-          {finished ? <span className="w-[5.5rem]" /> : (
+          {finished ? (
+            <span className="w-[5.5rem]" />
+          ) : (
             <button type="button" onClick={askFinish} aria-label="Finish early" className="btn-secondary px-3">
               Finish
             </button>
@@ -227,7 +233,13 @@ export function SessionPlayer({ programme, logUrl, backHref, safety = [], figure
             exerciseName={programme.items[restorable.exercise]?.name ?? ""}
             where={describeStep(restorable, plan[restorable.exercise]!)}
             finished={restorable.phase === "finished"}
-            onContinue={() => dispatch({ type: "restore", session: restorable.phase === "finished" ? restorable : resume(restorable, Date.now()), now: Date.now() })}
+            onContinue={() =>
+              dispatch({
+                type: "restore",
+                session: restorable.phase === "finished" ? restorable : resume(restorable, Date.now()),
+                now: Date.now(),
+              })
+            }
             onRestart={() => {
               writeStored(key, null);
               setRestoreDismissed(true);
@@ -267,14 +279,21 @@ export function SessionPlayer({ programme, logUrl, backHref, safety = [], figure
           />
         ) : (
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 lg:gap-10">
-            <div className={`min-w-0 ${compact ? "flex items-center gap-4 lg:grid lg:content-start lg:items-start" : "grid grid-cols-1 content-start gap-3"}`}>
+            <div
+              className={`min-w-0 ${compact ? "flex items-center gap-4 lg:grid lg:content-start lg:items-start" : "grid grid-cols-1 content-start gap-3"}`}
+            >
               <div className="min-w-0 flex-1">
                 <h1 ref={headingRef} tabIndex={-1} className="text-3xl font-bold tracking-tight sm:text-4xl" data-testid="exercise-name">
                   {item.name}
                 </h1>
                 {side ? <p className="mt-1 text-xl font-bold text-brand-700">{side}</p> : null}
               </div>
-              <div data-phase={view.phase} className={compact ? "w-28 shrink-0 sm:w-40 lg:w-full" : "mx-auto w-full max-w-[min(17rem,40dvh)] sm:max-w-sm lg:max-w-none"}>
+              <div
+                data-phase={view.phase}
+                className={
+                  compact ? "w-28 shrink-0 sm:w-40 lg:w-full" : "mx-auto w-full max-w-[min(17rem,40dvh)] sm:max-w-sm lg:max-w-none"
+                }
+              >
                 <FigureBeatContext value={beat}>
                   <ExerciseFigure figure={figures[item.position]} />
                 </FigureBeatContext>
@@ -305,15 +324,31 @@ export function SessionPlayer({ programme, logUrl, backHref, safety = [], figure
                 </button>
               ) : null}
               <nav aria-label="Exercises" className="grid grid-cols-3 gap-2">
-                <button type="button" onClick={() => act(previousExercise)} disabled={view.exercise === 0} aria-label="Previous exercise" className="btn-secondary min-h-12 gap-1 rounded-xl px-1 text-lg">
+                <button
+                  type="button"
+                  onClick={() => act(previousExercise)}
+                  disabled={view.exercise === 0}
+                  aria-label="Previous exercise"
+                  className="btn-secondary min-h-12 gap-1 rounded-xl px-1 text-lg"
+                >
                   <ChevronLeftIcon className="size-5" />
                   Previous
                 </button>
-                <button type="button" onClick={() => act(skipExercise)} aria-label="Skip exercise" className="btn-secondary min-h-12 gap-1 rounded-xl px-1 text-lg">
+                <button
+                  type="button"
+                  onClick={() => act(skipExercise)}
+                  aria-label="Skip exercise"
+                  className="btn-secondary min-h-12 gap-1 rounded-xl px-1 text-lg"
+                >
                   <SkipIcon className="size-5" />
                   Skip
                 </button>
-                <button type="button" onClick={() => act(nextExercise)} aria-label="Next exercise" className="btn-secondary min-h-12 gap-1 rounded-xl px-1 text-lg">
+                <button
+                  type="button"
+                  onClick={() => act(nextExercise)}
+                  aria-label="Next exercise"
+                  className="btn-secondary min-h-12 gap-1 rounded-xl px-1 text-lg"
+                >
                   Next
                   <ChevronRightIcon className="size-5" />
                 </button>
@@ -324,7 +359,13 @@ export function SessionPlayer({ programme, logUrl, backHref, safety = [], figure
             <div className="grid min-w-0 grid-cols-1 content-start gap-3 lg:col-span-2">
               <HowToDoIt item={item} />
               <SafetyDetails advice={safety} />
-              <CueSettings sound={soundOn} vibrate={vibrateOn} canVibrate={vibrationSupported} onSound={setSoundOn} onVibrate={setVibrateOn} />
+              <CueSettings
+                sound={soundOn}
+                vibrate={vibrateOn}
+                canVibrate={vibrationSupported}
+                onSound={setSoundOn}
+                onVibrate={setVibrateOn}
+              />
             </div>
           </div>
         )}
@@ -340,7 +381,13 @@ function Stage({ view, ex, item, now }: { view: SessionState; ex: PlanExercise; 
   return (
     <div className="grid justify-items-center gap-2 text-center">
       {dial ? (
-        <TimerDial label={dial.label} tone={dial.tone} seconds={seconds} fraction={view.timer ? timeLeftMs(view, now) / view.timer.durationMs : 0} spoken={dial.spoken(seconds)} />
+        <TimerDial
+          label={dial.label}
+          tone={dial.tone}
+          seconds={seconds}
+          fraction={view.timer ? timeLeftMs(view, now) / view.timer.durationMs : 0}
+          spoken={dial.spoken(seconds)}
+        />
       ) : view.phase === "reps" ? (
         <RepCounter rep={view.rep + 1} reps={ex.reps} />
       ) : null}

@@ -45,8 +45,12 @@ export function BuilderItemRow({ item, index, count, open, errors, onToggle, onC
           {...listeners}
         >
           <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="currentColor">
-            <circle cx="7" cy="5" r="1.5" /><circle cx="13" cy="5" r="1.5" /><circle cx="7" cy="10" r="1.5" />
-            <circle cx="13" cy="10" r="1.5" /><circle cx="7" cy="15" r="1.5" /><circle cx="13" cy="15" r="1.5" />
+            <circle cx="7" cy="5" r="1.5" />
+            <circle cx="13" cy="5" r="1.5" />
+            <circle cx="7" cy="10" r="1.5" />
+            <circle cx="13" cy="10" r="1.5" />
+            <circle cx="7" cy="15" r="1.5" />
+            <circle cx="13" cy="15" r="1.5" />
           </svg>
         </button>
         <span className="w-6 text-center font-bold text-muted">{index + 1}</span>
@@ -57,16 +61,33 @@ export function BuilderItemRow({ item, index, count, open, errors, onToggle, onC
           </p>
         </div>
         <div className="ml-auto flex shrink-0 items-center">
-          <button type="button" className="btn-ghost min-h-11 px-2" onClick={() => onMove(-1)} disabled={index === 0} aria-label={`Move ${item.name} up`}>
+          <button
+            type="button"
+            className="btn-ghost min-h-11 px-2"
+            onClick={() => onMove(-1)}
+            disabled={index === 0}
+            aria-label={`Move ${item.name} up`}
+          >
             ↑
           </button>
-          <button type="button" className="btn-ghost min-h-11 px-2" onClick={() => onMove(1)} disabled={index === count - 1} aria-label={`Move ${item.name} down`}>
+          <button
+            type="button"
+            className="btn-ghost min-h-11 px-2"
+            onClick={() => onMove(1)}
+            disabled={index === count - 1}
+            aria-label={`Move ${item.name} down`}
+          >
             ↓
           </button>
           <button type="button" className="btn-ghost min-h-11 px-3 text-sm" aria-expanded={open} aria-controls={panelId} onClick={onToggle}>
             {open ? "Done" : "Edit dose"}
           </button>
-          <button type="button" className="btn-ghost min-h-11 px-3 text-sm text-danger" onClick={onRemove} aria-label={`Remove ${item.name}`}>
+          <button
+            type="button"
+            className="btn-ghost min-h-11 px-3 text-sm text-danger"
+            onClick={onRemove}
+            aria-label={`Remove ${item.name}`}
+          >
             Remove
           </button>
         </div>
@@ -78,7 +99,9 @@ export function BuilderItemRow({ item, index, count, open, errors, onToggle, onC
             compact
             value={(key) => String(item.dosage[key] ?? "")}
             error={(key) => errors[`items.${index}.${key}`]}
-            onChange={(key, value) => onChange(key, isNumberField(key) ? (value === "" ? ("" as unknown as number) : Number(value)) : value)}
+            onChange={(key, value) =>
+              onChange(key, isNumberField(key) ? (value === "" ? ("" as unknown as number) : Number(value)) : value)
+            }
           />
         </div>
       ) : null}

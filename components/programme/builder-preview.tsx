@@ -6,7 +6,10 @@ import { label, POSITION_LABELS } from "@/lib/domain/labels";
 export function BuilderPreview({ content, patientName }: { content: BuilderContent; patientName?: string }) {
   const first = patientName?.split(" ")[0];
   return (
-    <div className="mx-auto w-full max-w-[400px] overflow-hidden rounded-[2rem] border-8 border-ink bg-canvas shadow-xl" aria-label="Patient preview">
+    <div
+      className="mx-auto w-full max-w-[400px] overflow-hidden rounded-[2rem] border-8 border-ink bg-canvas shadow-xl"
+      aria-label="Patient preview"
+    >
       <div className="space-y-4 p-5 text-lg">
         {first ? <p className="text-muted">Hello {first},</p> : null}
         <h2 className="text-2xl font-bold">{content.title || "Untitled programme"}</h2>

@@ -41,7 +41,9 @@ export function DoseEditor({ idPrefix, value, error, onChange, name, compact = f
   const inputClass = compact ? "input px-2" : "input";
   // Controlled in the builder, uncontrolled (with a name) in a posted form.
   const bind = (key: DoseKey) =>
-    onChange ? { value: value(key), onChange: (e: { target: { value: string } }) => onChange(key, e.target.value) } : { name: name?.(key) ?? key, defaultValue: value(key) };
+    onChange
+      ? { value: value(key), onChange: (e: { target: { value: string } }) => onChange(key, e.target.value) }
+      : { name: name?.(key) ?? key, defaultValue: value(key) };
   const described = (key: DoseKey, id: string) => (error(key) ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {});
   const message = (key: DoseKey, id: string) =>
     error(key) ? (
@@ -61,7 +63,16 @@ export function DoseEditor({ idPrefix, value, error, onChange, name, compact = f
                 {f.label}
                 {f.suffix ? <span className="font-normal text-muted"> {f.suffix}</span> : null}
               </label>
-              <input id={id} type="number" inputMode="numeric" min={f.min} max={f.max} className={inputClass} {...bind(f.key)} {...described(f.key, id)} />
+              <input
+                id={id}
+                type="number"
+                inputMode="numeric"
+                min={f.min}
+                max={f.max}
+                className={inputClass}
+                {...bind(f.key)}
+                {...described(f.key, id)}
+              />
               {message(f.key, id)}
             </div>
           );
@@ -84,14 +95,27 @@ export function DoseEditor({ idPrefix, value, error, onChange, name, compact = f
           <label htmlFor={idOf("load")} className={labelClass}>
             Load <span className="font-normal text-muted">(optional)</span>
           </label>
-          <input id={idOf("load")} className={inputClass} maxLength={DOSE_TEXT_MAX.load} placeholder="e.g. red band" {...bind("load")} {...described("load", idOf("load"))} />
+          <input
+            id={idOf("load")}
+            className={inputClass}
+            maxLength={DOSE_TEXT_MAX.load}
+            placeholder="e.g. red band"
+            {...bind("load")}
+            {...described("load", idOf("load"))}
+          />
           {message("load", idOf("load"))}
         </div>
         <div>
           <label htmlFor={idOf("note")} className={labelClass}>
             Note to the patient <span className="font-normal text-muted">(optional)</span>
           </label>
-          <input id={idOf("note")} className={inputClass} maxLength={DOSE_TEXT_MAX.note} {...bind("note")} {...described("note", idOf("note"))} />
+          <input
+            id={idOf("note")}
+            className={inputClass}
+            maxLength={DOSE_TEXT_MAX.note}
+            {...bind("note")}
+            {...described("note", idOf("note"))}
+          />
           {message("note", idOf("note"))}
         </div>
       </div>

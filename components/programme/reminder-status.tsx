@@ -1,7 +1,12 @@
 import { clockLabel } from "@/lib/domain/reminders";
 
 /** Whether the patient asked for missed-session emails, for the clinician; the patient alone changes it. */
-export function ReminderStatus(props: { sendAtMinute: number | null; unsubscribedOn: string | null; lastSentOn: string | null; timeZone: string }) {
+export function ReminderStatus(props: {
+  sendAtMinute: number | null;
+  unsubscribedOn: string | null;
+  lastSentOn: string | null;
+  timeZone: string;
+}) {
   const zone = props.timeZone.replace(/_/g, " ");
   return (
     <section className="card p-5" aria-labelledby="reminders">
@@ -11,7 +16,8 @@ export function ReminderStatus(props: { sendAtMinute: number | null; unsubscribe
       <p className="mt-2 text-sm" data-testid="reminder-status">
         {props.sendAtMinute !== null ? (
           <>
-            <span className="font-bold text-ok">On</span>: an email at {clockLabel(props.sendAtMinute)} ({zone} time) on planned days with no session logged.
+            <span className="font-bold text-ok">On</span>: an email at {clockLabel(props.sendAtMinute)} ({zone} time) on planned days with
+            no session logged.
           </>
         ) : props.unsubscribedOn ? (
           <>

@@ -3,7 +3,13 @@ import { dosageCompact } from "@/lib/dosage/format";
 import { formatDate } from "@/lib/dates";
 
 /** A saved version as the clinician reads it: details, then exercises with their doses. */
-export function VersionView({ programme, timeZone }: { programme: LoadedProgramme; /** For the time it was saved; start and review are dates and stay as written. */ timeZone?: string }) {
+export function VersionView({
+  programme,
+  timeZone,
+}: {
+  programme: LoadedProgramme;
+  /** For the time it was saved; start and review are dates and stay as written. */ timeZone?: string;
+}) {
   const v = programme.version;
   return (
     <section className="card p-5" aria-label={`Version ${v.version}`}>
@@ -18,7 +24,16 @@ export function VersionView({ programme, timeZone }: { programme: LoadedProgramm
         </div>
         <div>
           <dt className="font-bold">Saved</dt>
-          <dd className="text-muted">{formatDate(v.createdAt, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", ...(timeZone ? { timeZone } : {}) })}</dd>
+          <dd className="text-muted">
+            {formatDate(v.createdAt, {
+              day: "numeric",
+              month: "short",
+              year: "numeric",
+              hour: "2-digit",
+              minute: "2-digit",
+              ...(timeZone ? { timeZone } : {}),
+            })}
+          </dd>
         </div>
       </dl>
       {v.patientNote ? <p className="mt-4 whitespace-pre-line rounded-lg bg-brand-50 p-3">{v.patientNote}</p> : null}

@@ -80,7 +80,13 @@ export function Select({ options, ...common }: Common & { options: { value: stri
   );
 }
 
-export function CheckboxGroup({ label, name, state, options, defaultValues = [] }: Omit<Common, "defaultValue"> & { options: { value: string; label: string }[]; defaultValues?: string[] }) {
+export function CheckboxGroup({
+  label,
+  name,
+  state,
+  options,
+  defaultValues = [],
+}: Omit<Common, "defaultValue"> & { options: { value: string; label: string }[]; defaultValues?: string[] }) {
   const error = errorOf(state, name);
   const id = `field-${name}`;
   // After a failed submit, what was ticked comes back from the echoed values.
@@ -91,7 +97,10 @@ export function CheckboxGroup({ label, name, state, options, defaultValues = [] 
       <legend className="label">{label}</legend>
       <div className="flex flex-wrap gap-2">
         {options.map((o) => (
-          <label key={o.value} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line bg-surface px-3 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
+          <label
+            key={o.value}
+            className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line bg-surface px-3 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50"
+          >
             <input type="checkbox" name={name} value={o.value} defaultChecked={checked.has(o.value)} className="size-4 accent-brand-600" />
             {o.label}
           </label>

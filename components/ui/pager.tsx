@@ -41,14 +41,18 @@ export function Pager({
             Previous
           </Link>
         ) : (
-          <span className="btn-secondary pointer-events-none opacity-50" aria-disabled="true">Previous</span>
+          <span className="btn-secondary pointer-events-none opacity-50" aria-disabled="true">
+            Previous
+          </span>
         )}
         {page.next ? (
           <Link href={pageHref(path, params, param, page.next)} className="btn-secondary" rel="next">
             Next
           </Link>
         ) : (
-          <span className="btn-secondary pointer-events-none opacity-50" aria-disabled="true">Next</span>
+          <span className="btn-secondary pointer-events-none opacity-50" aria-disabled="true">
+            Next
+          </span>
         )}
       </div>
     </nav>

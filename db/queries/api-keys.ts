@@ -18,7 +18,14 @@ export async function createApiKey(db: Database, actor: Actor, name: string): Pr
       .insert(apiKeys)
       .values({ clinicId: actor.clinicId, name, prefix: key.slice(0, 12), keyHash: hashToken(key), createdBy: actor.clinicianId })
       .returning({ id: apiKeys.id });
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: "api_key.created", objectType: "api_key", objectId: row!.id, ip: actor.ip });
+    await recordAudit(tx, {
+      clinicId: actor.clinicId,
+      actorId: actor.clinicianId,
+      action: "api_key.created",
+      objectType: "api_key",
+      objectId: row!.id,
+      ip: actor.ip,
+    });
     return { id: row!.id, key };
   });
 }
@@ -32,14 +39,28 @@ export async function revokeApiKey(db: Database, actor: Actor, id: string): Prom
       .where(and(eq(apiKeys.clinicId, actor.clinicId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
       .returning({ id: apiKeys.id });
     if (revoked.length === 0) return false;
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: "api_key.revoked", objectType: "api_key", objectId: id, ip: actor.ip });
+    await recordAudit(tx, {
+      clinicId: actor.clinicId,
+      actorId: actor.clinicianId,
+      action: "api_key.revoked",
+      objectType: "api_key",
+      objectId: id,
+      ip: actor.ip,
+    });
     return true;
   });
 }
 
 export async function listApiKeys(db: DatabaseOrTransaction, { clinicId }: { clinicId: string }) {
   return db
-    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt, createdByName: clinicians.name })
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      revokedAt: apiKeys.revokedAt,
+      createdByName: clinicians.name,
+    })
     .from(apiKeys)
     .leftJoin(clinicians, and(eq(clinicians.clinicId, apiKeys.clinicId), eq(clinicians.id, apiKeys.createdBy)))
     .where(eq(apiKeys.clinicId, clinicId))

@@ -45,7 +45,8 @@ export async function verifyAuditChain(db: DatabaseOrTransaction, clinicId: stri
       const id = Number(row.id);
       const seq = row.seq === null ? null : Number(row.seq);
       events += 1;
-      if (seq !== previous.seq + 1 || row.prev !== previous.hash) return { ok: false, events, brokenAt: { id, chainSeq: seq, reason: "missing_before" } };
+      if (seq !== previous.seq + 1 || row.prev !== previous.hash)
+        return { ok: false, events, brokenAt: { id, chainSeq: seq, reason: "missing_before" } };
       if (row.hash !== row.expected) return { ok: false, events, brokenAt: { id, chainSeq: seq, reason: "edited" } };
       previous = { seq: seq!, hash: row.hash };
     }
@@ -53,7 +54,9 @@ export async function verifyAuditChain(db: DatabaseOrTransaction, clinicId: stri
   }
   // An event whose chain columns were blanked falls out of the walk above; count it as edited.
   const [orphan] = rowsOf<{ id: string | number }>(
-    await db.execute(sql`select id from audit_events where clinic_id = ${clinicId} and (chain_seq is null or hash is null) order by id limit 1`),
+    await db.execute(
+      sql`select id from audit_events where clinic_id = ${clinicId} and (chain_seq is null or hash is null) order by id limit 1`,
+    ),
   );
   if (orphan) return { ok: false, events: events + 1, brokenAt: { id: Number(orphan.id), chainSeq: null, reason: "edited" } };
   return { ok: true, events };

@@ -25,7 +25,14 @@ export async function createClinicWithOwner(
         .returning({ id: clinicians.id });
       if (!owner) throw new Error("owner insert returned nothing");
       await installStarterTemplates(tx, { clinicId: clinic.id, clinicianId: owner.id }, input.templates);
-      await recordAudit(tx, { clinicId: clinic.id, actorId: owner.id, action: "clinic.created", objectType: "clinic", objectId: clinic.id, ip: input.ip });
+      await recordAudit(tx, {
+        clinicId: clinic.id,
+        actorId: owner.id,
+        action: "clinic.created",
+        objectType: "clinic",
+        objectId: clinic.id,
+        ip: input.ip,
+      });
       return { clinicId: clinic.id, clinicianId: owner.id };
     });
   } catch (error) {
@@ -43,7 +50,15 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 
 export async function getClinic(db: DatabaseOrTransaction, { clinicId }: { clinicId: string }) {
   const [row] = await db
-    .select({ id: clinics.id, name: clinics.name, address: clinics.address, phone: clinics.phone, paperSize: clinics.paperSize, timeZone: clinics.timeZone, createdAt: clinics.createdAt })
+    .select({
+      id: clinics.id,
+      name: clinics.name,
+      address: clinics.address,
+      phone: clinics.phone,
+      paperSize: clinics.paperSize,
+      timeZone: clinics.timeZone,
+      createdAt: clinics.createdAt,
+    })
     .from(clinics)
     .where(eq(clinics.id, clinicId));
   return row;
@@ -55,7 +70,10 @@ export async function updateClinic(
   { timeZone, ...values }: { name: string; address: string; phone: string; paperSize: "A4" | "LETTER"; timeZone?: string },
 ) {
   // An empty zone leaves the clinic's as it is (null: the server's).
-  await db.update(clinics).set({ ...values, ...(timeZone ? { timeZone } : {}), updatedAt: sql`now()` }).where(eq(clinics.id, clinicId));
+  await db
+    .update(clinics)
+    .set({ ...values, ...(timeZone ? { timeZone } : {}), updatedAt: sql`now()` })
+    .where(eq(clinics.id, clinicId));
 }
 
 export async function bumpSessionVersion(db: DatabaseOrTransaction, key: { clinicianId: string; clinicId: string }) {

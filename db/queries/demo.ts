@@ -1,6 +1,16 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "../client";
-import { clinicians, clinics, exercises, patientLinks, patients, programmes, programmeVersions, sessionLogs, type DosageDefaults } from "../schema";
+import {
+  clinicians,
+  clinics,
+  exercises,
+  patientLinks,
+  patients,
+  programmes,
+  programmeVersions,
+  sessionLogs,
+  type DosageDefaults,
+} from "../schema";
 
 /*
  * The table writes behind the demo clinic (lib/demo). Dates are set back from today so a
@@ -22,7 +32,11 @@ type NewClinician = Omit<typeof clinicians.$inferInsert, "clinicId">;
 type NewPatient = Omit<typeof patients.$inferInsert, "clinicId">;
 
 /** A clinic and its team, in the order given. */
-export async function insertClinicWithTeam(tx: Transaction, clinic: NewClinic, team: NewClinician[]): Promise<{ clinicId: string; clinicianIds: string[] }> {
+export async function insertClinicWithTeam(
+  tx: Transaction,
+  clinic: NewClinic,
+  team: NewClinician[],
+): Promise<{ clinicId: string; clinicianIds: string[] }> {
   const [row] = await tx.insert(clinics).values(clinic).returning({ id: clinics.id });
   if (!row) throw new Error("demo clinic was not created");
   const members = await tx
@@ -43,7 +57,10 @@ export async function insertPatients(tx: Transaction, clinicId: string, rows: Ne
 }
 
 /** The shared catalogue's live exercises with these slugs (clinic-owned exercises are not shared). */
-export async function sharedExercisesBySlug(tx: Transaction, slugs: string[]): Promise<{ id: string; slug: string; dosage: DosageDefaults }[]> {
+export async function sharedExercisesBySlug(
+  tx: Transaction,
+  slugs: string[],
+): Promise<{ id: string; slug: string; dosage: DosageDefaults }[]> {
   return tx
     .select({ id: exercises.id, slug: exercises.slug, dosage: exercises.defaultDosage })
     .from(exercises)
@@ -60,7 +77,13 @@ export async function backdateVersions(tx: Transaction, input: { clinicId: strin
     await tx
       .update(programmeVersions)
       .set({ createdAt })
-      .where(and(eq(programmeVersions.clinicId, input.clinicId), eq(programmeVersions.programmeId, input.programmeId), eq(programmeVersions.version, v + 1)));
+      .where(
+        and(
+          eq(programmeVersions.clinicId, input.clinicId),
+          eq(programmeVersions.programmeId, input.programmeId),
+          eq(programmeVersions.version, v + 1),
+        ),
+      );
   }
 }
 

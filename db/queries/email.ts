@@ -167,7 +167,6 @@ const listColumns = {
   subjectRef: emailOutbox.subjectRef,
 };
 
-
 /** Newest first; email_outbox_clinic_created_idx (clinic, created_at, id) serves it. */
 export const emailKeyset: Keyset = {
   desc: true,
@@ -190,7 +189,10 @@ export async function listEmailPage(
       .where(and(eq(emailOutbox.clinicId, clinicId), keysetWhere(emailKeyset, cursor)))
       .orderBy(...keysetOrder(emailKeyset, cursor))
       .limit(pageSize + 1),
-    db.select({ n: sql<number>`count(*)::int` }).from(emailOutbox).where(eq(emailOutbox.clinicId, clinicId)),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.clinicId, clinicId)),
   ]);
   return toPage(fetched, { cursor, pageSize, total: Number(count?.n ?? 0) });
 }
@@ -217,7 +219,10 @@ export async function latestEmailsFor(db: DatabaseOrTransaction, { clinicId, sub
 }
 
 /** Whether the outbox already holds the email with this idempotency key (sent or not). */
-export async function hasOutboxEmail(db: DatabaseOrTransaction, { clinicId, idempotencyKey }: { clinicId: string; idempotencyKey: string }): Promise<boolean> {
+export async function hasOutboxEmail(
+  db: DatabaseOrTransaction,
+  { clinicId, idempotencyKey }: { clinicId: string; idempotencyKey: string },
+): Promise<boolean> {
   const [row] = await db
     .select({ id: emailOutbox.id })
     .from(emailOutbox)

@@ -2,14 +2,26 @@ import "server-only";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
-import { emailOutbox, patientLinks, patients, programmeMessages, programmes, questionnaireResponses, reminderSettings, sessionLogs } from "@/db/schema";
+import {
+  emailOutbox,
+  patientLinks,
+  patients,
+  programmeMessages,
+  programmes,
+  questionnaireResponses,
+  reminderSettings,
+  sessionLogs,
+} from "@/db/schema";
 import type { ErasureReason } from "@/lib/domain/record";
 import { recordAudit } from "./audit";
 import { deletePatientMedia } from "./media";
 
 type Actor = { clinicId: string; clinicianId: string; ip?: string };
 
-export type ErasureResult = { status: "erased"; programmeIds: string[]; media: { id: string; files: string[] }[] } | { status: "not_found" } | { status: "name_mismatch" };
+export type ErasureResult =
+  | { status: "erased"; programmeIds: string[]; media: { id: string; files: string[] }[] }
+  | { status: "not_found" }
+  | { status: "name_mismatch" };
 
 /**
  * Erases a patient (GDPR Art. 17) in one transaction: their session logs, outcome answers,
@@ -36,7 +48,8 @@ export async function erasePatient(
     if (!patient) return { status: "not_found" } as const;
     if (patient.name.trim() !== input.confirmName.trim()) return { status: "name_mismatch" } as const;
 
-    const ofPatient = (t: { clinicId: AnyPgColumn; patientId: AnyPgColumn }) => and(eq(t.clinicId, actor.clinicId), eq(t.patientId, patient.id));
+    const ofPatient = (t: { clinicId: AnyPgColumn; patientId: AnyPgColumn }) =>
+      and(eq(t.clinicId, actor.clinicId), eq(t.patientId, patient.id));
     const links = await tx.select({ id: patientLinks.id }).from(patientLinks).where(ofPatient(patientLinks));
     const linkIds = links.map((l) => l.id);
     // Reminders, replies and change notices name the programme rather than a link.
@@ -51,7 +64,10 @@ export async function erasePatient(
       .where(
         and(
           eq(emailOutbox.clinicId, actor.clinicId),
-          or(sql`lower(${emailOutbox.toAddress}) = lower(${patient.email})`, refs.length > 0 ? inArray(emailOutbox.subjectRef, refs) : undefined),
+          or(
+            sql`lower(${emailOutbox.toAddress}) = lower(${patient.email})`,
+            refs.length > 0 ? inArray(emailOutbox.subjectRef, refs) : undefined,
+          ),
         ),
       );
     // Messages first: a reply points at the session it answers.

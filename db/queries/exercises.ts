@@ -89,7 +89,12 @@ export const exerciseKeyset: Keyset = {
  */
 export async function listExercisePage(
   db: DatabaseOrTransaction,
-  { clinicId, filters, cursor: raw, pageSize = PAGE_SIZE }: { clinicId: string; filters: Omit<CatalogueFilters, "q">; cursor?: string; pageSize?: number },
+  {
+    clinicId,
+    filters,
+    cursor: raw,
+    pageSize = PAGE_SIZE,
+  }: { clinicId: string; filters: Omit<CatalogueFilters, "q">; cursor?: string; pageSize?: number },
 ) {
   const cursor = decodeCursor(raw, exerciseKeyset);
   const conditions = filterConditions(clinicId, filters);
@@ -100,7 +105,10 @@ export async function listExercisePage(
       .where(and(...conditions, keysetWhere(exerciseKeyset, cursor)))
       .orderBy(...keysetOrder(exerciseKeyset, cursor))
       .limit(pageSize + 1),
-    db.select({ n: sql<number>`count(*)::int` }).from(exercises).where(and(...conditions)),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(exercises)
+      .where(and(...conditions)),
   ]);
   return toPage(fetched as (ExerciseCard & { pageKey: unknown })[], { cursor, pageSize, total: Number(count?.n ?? 0) });
 }
@@ -117,7 +125,12 @@ export async function searchExercises(
   const q = filters.q?.trim().slice(0, 100) ?? "";
   const tsq = prefixQuery(q);
   if (!tsq) {
-    return db.select(cardColumns).from(exercises).where(and(...conditions)).orderBy(asc(exercises.name)).limit(limit) as Promise<ExerciseCard[]>;
+    return db
+      .select(cardColumns)
+      .from(exercises)
+      .where(and(...conditions))
+      .orderBy(asc(exercises.name))
+      .limit(limit) as Promise<ExerciseCard[]>;
   }
   const lowered = q.toLowerCase();
   const query = sql`to_tsquery('english', ${tsq})`;
@@ -127,7 +140,12 @@ export async function searchExercises(
   const likeness = sql`similarity(lower(${exercises.name}), ${lowered})`;
   // The % operators use the trigram indexes, with thresholds set per connection (db/client.ts).
   const run = (match: SQL) =>
-    db.select(cardColumns).from(exercises).where(and(...conditions, match)).orderBy(sql`${likeness} + ${like} desc`, asc(exercises.name)).limit(limit) as Promise<ExerciseCard[]>;
+    db
+      .select(cardColumns)
+      .from(exercises)
+      .where(and(...conditions, match))
+      .orderBy(sql`${likeness} + ${like} desc`, asc(exercises.name))
+      .limit(limit) as Promise<ExerciseCard[]>;
   // Words first (and typos in names), as two index scans whose rows never overlap: found
   // by their words, ranked by full-text rank, with how alike the name is to what was
   // typed counting only when the words are in the name ("no equipment" finds thousands
@@ -144,7 +162,10 @@ export async function searchExercises(
     .select({ ...cardColumns, rank: sql<number>`${likeness} + ${like}`.as("rank") })
     .from(exercises)
     .where(and(...conditions, sql`lower(${exercises.name}) % ${lowered}`, sql`not ${exercises.search} @@ ${query}`));
-  const found = await byWords.unionAll(byLikeness).orderBy(sql`rank desc`, sql`name asc`).limit(limit);
+  const found = await byWords
+    .unionAll(byLikeness)
+    .orderBy(sql`rank desc`, sql`name asc`)
+    .limit(limit);
   // Only when nothing matches are misspelt aliases and tags tried, so "lying on front" is
   // not padded with every "lying on …".
   if (found.length > 0) return found.map(({ rank: _rank, ...card }) => card as ExerciseCard);
@@ -258,7 +279,13 @@ export async function setCustomExerciseRetired(
       .where(and(eq(exercises.id, id), eq(exercises.clinicId, clinicId)))
       .returning({ id: exercises.id });
     if (updated.length === 0) return false;
-    await recordAudit(tx, { clinicId, actorId: clinicianId, action: retired ? "exercise.retired" : "exercise.restored", objectType: "exercise", objectId: id });
+    await recordAudit(tx, {
+      clinicId,
+      actorId: clinicianId,
+      action: retired ? "exercise.retired" : "exercise.restored",
+      objectType: "exercise",
+      objectId: id,
+    });
     return true;
   });
 }

@@ -1,7 +1,17 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { clinicians, clinics, exercises, patients, programmeItems, programmeMessages, programmes, programmeVersions, sessionLogs } from "@/db/schema";
+import {
+  clinicians,
+  clinics,
+  exercises,
+  patients,
+  programmeItems,
+  programmeMessages,
+  programmes,
+  programmeVersions,
+  sessionLogs,
+} from "@/db/schema";
 import type { ItemRecord, LogRecord, MessageRecord, PatientRecord, VersionRecord } from "@/lib/fhir/records";
 import { versionItemColumns } from "./programmes";
 import { sessionLogColumns } from "./sessions";
@@ -15,7 +25,14 @@ type Scope = { clinicId: string; patientId: string };
 
 export async function getFhirPatient(db: DatabaseOrTransaction, { clinicId, patientId }: Scope): Promise<PatientRecord | undefined> {
   const [row] = await db
-    .select({ id: patients.id, clinicId: patients.clinicId, name: patients.name, email: patients.email, dateOfBirth: patients.dateOfBirth, archivedAt: patients.archivedAt })
+    .select({
+      id: patients.id,
+      clinicId: patients.clinicId,
+      name: patients.name,
+      email: patients.email,
+      dateOfBirth: patients.dateOfBirth,
+      archivedAt: patients.archivedAt,
+    })
     .from(patients)
     .where(and(eq(patients.clinicId, clinicId), eq(patients.id, patientId)));
   return row;
@@ -53,7 +70,6 @@ const versionRecord = ({ currentVersion, archivedAt, ...row }: VersionRow, items
 const patientProgrammes = ({ clinicId, patientId }: Scope) =>
   and(eq(programmes.clinicId, clinicId), eq(programmes.patientId, patientId), eq(programmes.kind, "programme"));
 
-
 /** The items of the given versions, keyed "programmeId/version". */
 async function itemsOf(db: DatabaseOrTransaction, clinicId: string, versions: VersionCursor[]): Promise<Map<string, ItemRecord[]>> {
   const byVersion = new Map<string, ItemRecord[]>();
@@ -62,7 +78,9 @@ async function itemsOf(db: DatabaseOrTransaction, clinicId: string, versions: Ve
     .select(versionItemColumns)
     .from(programmeItems)
     .innerJoin(exercises, eq(exercises.id, programmeItems.exerciseId))
-    .where(and(eq(programmeItems.clinicId, clinicId), inArray(programmeItems.programmeId, [...new Set(versions.map((v) => v.programmeId))])))
+    .where(
+      and(eq(programmeItems.clinicId, clinicId), inArray(programmeItems.programmeId, [...new Set(versions.map((v) => v.programmeId))])),
+    )
     .orderBy(asc(programmeItems.programmeId), asc(programmeItems.version), asc(programmeItems.position));
   for (const { programmeId, version, ...item } of rows) {
     const key = `${programmeId}/${version}`;
@@ -72,7 +90,10 @@ async function itemsOf(db: DatabaseOrTransaction, clinicId: string, versions: Ve
 }
 
 /** The patient's programme versions (CarePlans) with their items, in (programme, version) order. */
-export async function listFhirVersions(db: DatabaseOrTransaction, scope: Scope & { after?: VersionCursor; limit: number }): Promise<VersionRecord[]> {
+export async function listFhirVersions(
+  db: DatabaseOrTransaction,
+  scope: Scope & { after?: VersionCursor; limit: number },
+): Promise<VersionRecord[]> {
   const rows = await db
     .select(versionColumns)
     .from(programmeVersions)
@@ -80,7 +101,9 @@ export async function listFhirVersions(db: DatabaseOrTransaction, scope: Scope &
     .where(
       and(
         patientProgrammes(scope),
-        scope.after ? sql`(${programmeVersions.programmeId}, ${programmeVersions.version}) > (${scope.after.programmeId}::uuid, ${scope.after.version})` : undefined,
+        scope.after
+          ? sql`(${programmeVersions.programmeId}, ${programmeVersions.version}) > (${scope.after.programmeId}::uuid, ${scope.after.version})`
+          : undefined,
       ),
     )
     .orderBy(asc(programmeVersions.programmeId), asc(programmeVersions.version))
@@ -97,7 +120,11 @@ export async function listFhirItems(db: DatabaseOrTransaction, scope: Scope & { 
     .innerJoin(exercises, eq(exercises.id, programmeItems.exerciseId))
     .innerJoin(
       programmeVersions,
-      and(eq(programmeVersions.clinicId, programmeItems.clinicId), eq(programmeVersions.programmeId, programmeItems.programmeId), eq(programmeVersions.version, programmeItems.version)),
+      and(
+        eq(programmeVersions.clinicId, programmeItems.clinicId),
+        eq(programmeVersions.programmeId, programmeItems.programmeId),
+        eq(programmeVersions.version, programmeItems.version),
+      ),
     )
     .innerJoin(programmes, and(eq(programmes.clinicId, programmeItems.clinicId), eq(programmes.id, programmeItems.programmeId)))
     .where(
@@ -129,19 +156,25 @@ export async function listFhirLogs(db: DatabaseOrTransaction, scope: Scope & { a
         eq(sessionLogs.clinicId, scope.clinicId),
         eq(sessionLogs.patientId, scope.patientId),
         scope.only ? logFilters[scope.only] : undefined,
-        scope.after ? sql`(${sessionLogs.completedAt}, ${sessionLogs.id}) > (${scope.after.completedAt}::timestamptz, ${scope.after.id}::uuid)` : undefined,
+        scope.after
+          ? sql`(${sessionLogs.completedAt}, ${sessionLogs.id}) > (${scope.after.completedAt}::timestamptz, ${scope.after.id}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(asc(sessionLogs.completedAt), asc(sessionLogs.id))
     .limit(scope.limit);
   const items = await itemsOf(db, scope.clinicId, logs);
-  const nameOf = (log: LogRecord) => (position: number) => items.get(`${log.programmeId}/${log.version}`)?.find((i) => i.position === position)?.name;
+  const nameOf = (log: LogRecord) => (position: number) =>
+    items.get(`${log.programmeId}/${log.version}`)?.find((i) => i.position === position)?.name;
   return logs.map((log) => ({ log, exerciseName: nameOf(log) }));
 }
 
 /** The clinic, for the record's Organization. */
 export async function getFhirClinic(db: DatabaseOrTransaction, clinicId: string) {
-  const [clinic] = await db.select({ id: clinics.id, name: clinics.name, address: clinics.address, phone: clinics.phone }).from(clinics).where(eq(clinics.id, clinicId));
+  const [clinic] = await db
+    .select({ id: clinics.id, name: clinics.name, address: clinics.address, phone: clinics.phone })
+    .from(clinics)
+    .where(eq(clinics.id, clinicId));
   return clinic;
 }
 

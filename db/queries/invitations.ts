@@ -7,7 +7,15 @@ const usable = () => and(isNull(invitations.acceptedAt), isNull(invitations.revo
 
 export async function insertInvitation(
   db: DatabaseOrTransaction,
-  input: { clinicId: string; email: string; name: string; role: "owner" | "clinician"; tokenHash: Buffer; invitedBy: string; expiresAt: Date },
+  input: {
+    clinicId: string;
+    email: string;
+    name: string;
+    role: "owner" | "clinician";
+    tokenHash: Buffer;
+    invitedBy: string;
+    expiresAt: Date;
+  },
 ): Promise<{ id: string }> {
   const [row] = await db.insert(invitations).values(input).returning({ id: invitations.id });
   if (!row) throw new Error("invitation insert returned nothing");
@@ -89,7 +97,10 @@ export async function consumeInvitation(db: DatabaseOrTransaction, tokenHash: Bu
  * row: two owners inviting at the same moment are counted one after the other, so the
  * quota cannot be overrun by sending in parallel. Call inside the inserting transaction.
  */
-export async function countRecentInvitations(db: DatabaseOrTransaction, { clinicId, hours }: { clinicId: string; hours: number }): Promise<number> {
+export async function countRecentInvitations(
+  db: DatabaseOrTransaction,
+  { clinicId, hours }: { clinicId: string; hours: number },
+): Promise<number> {
   await db.select({ id: clinics.id }).from(clinics).where(eq(clinics.id, clinicId)).for("update");
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -15,7 +15,12 @@ type Counted = { table: PgTable; clinicId: Column; linkId: Column; version: Colu
  * null when the new row may be written. Run inside the transaction that writes it,
  * after locking the link row, so concurrent posts cannot all pass.
  */
-export async function linkQuotaWait(tx: DatabaseOrTransaction, link: LinkRef, counted: Counted, row: { burstKey: string; at: Date; version: number }): Promise<number | null> {
+export async function linkQuotaWait(
+  tx: DatabaseOrTransaction,
+  link: LinkRef,
+  counted: Counted,
+  row: { burstKey: string; at: Date; version: number },
+): Promise<number | null> {
   if ((await hit(tx, row.burstKey, LOG_QUOTAS.burst)) > LOG_QUOTAS.burst.max) {
     return Math.max(1, await retryAfterSeconds(tx, row.burstKey, LOG_QUOTAS.burst));
   }

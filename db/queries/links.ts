@@ -69,13 +69,23 @@ export async function revokeLinks(tx: Transaction, actor: Actor, { programmeId }
     .where(and(eq(patientLinks.clinicId, actor.clinicId), eq(patientLinks.programmeId, programmeId), isNull(patientLinks.revokedAt)))
     .returning({ id: patientLinks.id });
   for (const link of revoked) {
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: "link.revoked", objectType: "patient_link", objectId: link.id, ip: actor.ip });
+    await recordAudit(tx, {
+      clinicId: actor.clinicId,
+      actorId: actor.clinicianId,
+      action: "link.revoked",
+      objectType: "patient_link",
+      objectId: link.id,
+      ip: actor.ip,
+    });
   }
   return revoked.length;
 }
 
 /** The programme's newest link and its state, with the token decrypted for the clinician. */
-export async function getCurrentLink(db: DatabaseOrTransaction, { clinicId, programmeId, key }: { clinicId: string; programmeId: string; key: Buffer }) {
+export async function getCurrentLink(
+  db: DatabaseOrTransaction,
+  { clinicId, programmeId, key }: { clinicId: string; programmeId: string; key: Buffer },
+) {
   const [row] = await db
     .select({
       id: patientLinks.id,
@@ -170,7 +180,14 @@ export async function linkPrintsShortCode(db: DatabaseOrTransaction, linkId: str
     .select({ id: patientLinks.id })
     .from(patientLinks)
     .innerJoin(patients, and(eq(patients.clinicId, patientLinks.clinicId), eq(patients.id, patientLinks.patientId)))
-    .where(and(eq(patientLinks.clinicId, clinicId), eq(patientLinks.id, linkId), isNotNull(patientLinks.shortCodeHash), isNotNull(patients.dateOfBirth)));
+    .where(
+      and(
+        eq(patientLinks.clinicId, clinicId),
+        eq(patientLinks.id, linkId),
+        isNotNull(patientLinks.shortCodeHash),
+        isNotNull(patients.dateOfBirth),
+      ),
+    );
   return Boolean(row);
 }
 
@@ -185,7 +202,11 @@ export async function lockProgrammeRecipient(tx: Transaction, { clinicId, progra
     .innerJoin(patients, and(eq(patients.clinicId, programmes.clinicId), eq(patients.id, programmes.patientId)))
     .innerJoin(
       programmeVersions,
-      and(eq(programmeVersions.clinicId, programmes.clinicId), eq(programmeVersions.programmeId, programmes.id), eq(programmeVersions.version, programmes.currentVersion)),
+      and(
+        eq(programmeVersions.clinicId, programmes.clinicId),
+        eq(programmeVersions.programmeId, programmes.id),
+        eq(programmeVersions.version, programmes.currentVersion),
+      ),
     )
     .where(and(eq(programmes.clinicId, clinicId), eq(programmes.id, programmeId), eq(programmes.kind, "programme")))
     .for("update", { of: programmes });

@@ -8,7 +8,10 @@ import { recordAudit } from "./audit";
 type Actor = { clinicId: string; clinicianId: string };
 
 /** What a page needs to show an item; the storage keys stay server-side. */
-export type MediaSummary = Pick<ExerciseMedia, "id" | "exerciseId" | "kind" | "altText" | "sha256" | "width" | "height" | "durationMs" | "createdAt"> & {
+export type MediaSummary = Pick<
+  ExerciseMedia,
+  "id" | "exerciseId" | "kind" | "altText" | "sha256" | "width" | "height" | "durationMs" | "createdAt"
+> & {
   contentType: string;
 };
 
@@ -31,7 +34,10 @@ const toSummary = ({ variants, ...row }: Omit<MediaSummary, "contentType"> & { v
 });
 
 /** The media of a clinic's exercises, photos first then oldest first, grouped by exercise. */
-export async function mediaForExercises(db: DatabaseOrTransaction, { clinicId, exerciseIds }: { clinicId: string; exerciseIds: string[] }): Promise<Map<string, MediaSummary[]>> {
+export async function mediaForExercises(
+  db: DatabaseOrTransaction,
+  { clinicId, exerciseIds }: { clinicId: string; exerciseIds: string[] },
+): Promise<Map<string, MediaSummary[]>> {
   const grouped = new Map<string, MediaSummary[]>();
   if (exerciseIds.length === 0) return grouped;
   const rows = await db
@@ -52,8 +58,14 @@ export async function listExerciseMedia(db: DatabaseOrTransaction, key: { clinic
 }
 
 /** One item of the clinic's, with its stored files. */
-export async function getMedia(db: DatabaseOrTransaction, { clinicId, id }: { clinicId: string; id: string }): Promise<ExerciseMedia | undefined> {
-  const [row] = await db.select().from(exerciseMedia).where(and(eq(exerciseMedia.clinicId, clinicId), eq(exerciseMedia.id, id)));
+export async function getMedia(
+  db: DatabaseOrTransaction,
+  { clinicId, id }: { clinicId: string; id: string },
+): Promise<ExerciseMedia | undefined> {
+  const [row] = await db
+    .select()
+    .from(exerciseMedia)
+    .where(and(eq(exerciseMedia.clinicId, clinicId), eq(exerciseMedia.id, id)));
   return row;
 }
 
@@ -61,7 +73,10 @@ export async function getMedia(db: DatabaseOrTransaction, { clinicId, id }: { cl
  * One item, only when its exercise is in the programme's current version: a patient
  * link opens the media of its own programme's exercises and nothing else of the clinic's.
  */
-export async function getMediaInProgramme(db: DatabaseOrTransaction, { clinicId, programmeId, id }: { clinicId: string; programmeId: string; id: string }): Promise<ExerciseMedia | undefined> {
+export async function getMediaInProgramme(
+  db: DatabaseOrTransaction,
+  { clinicId, programmeId, id }: { clinicId: string; programmeId: string; id: string },
+): Promise<ExerciseMedia | undefined> {
   const [row] = await db
     .select({ media: exerciseMedia })
     .from(exerciseMedia)
@@ -108,13 +123,28 @@ export async function addMedia(db: Database, actor: Actor, item: NewMedia): Prom
     const [count] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(exerciseMedia)
-      .where(and(eq(exerciseMedia.clinicId, actor.clinicId), eq(exerciseMedia.exerciseId, item.exerciseId), eq(exerciseMedia.kind, item.kind)));
+      .where(
+        and(eq(exerciseMedia.clinicId, actor.clinicId), eq(exerciseMedia.exerciseId, item.exerciseId), eq(exerciseMedia.kind, item.kind)),
+      );
     const limit = item.kind === "photo" ? MEDIA_LIMITS.photosPerExercise : MEDIA_LIMITS.videosPerExercise;
     if ((count?.n ?? 0) >= limit) {
-      return { status: "full", message: item.kind === "photo" ? `An exercise keeps at most ${limit} photos: remove one first.` : "An exercise keeps one video: remove it first." } as const;
+      return {
+        status: "full",
+        message:
+          item.kind === "photo"
+            ? `An exercise keeps at most ${limit} photos: remove one first.`
+            : "An exercise keeps one video: remove it first.",
+      } as const;
     }
     await tx.insert(exerciseMedia).values({ ...item, clinicId: actor.clinicId, createdBy: actor.clinicianId });
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: `media.added`, objectType: "exercise", objectId: item.exerciseId, detail: { media: item.id, kind: item.kind, sha256: item.sha256 } });
+    await recordAudit(tx, {
+      clinicId: actor.clinicId,
+      actorId: actor.clinicianId,
+      action: `media.added`,
+      objectType: "exercise",
+      objectId: item.exerciseId,
+      detail: { media: item.id, kind: item.kind, sha256: item.sha256 },
+    });
     return { status: "added" } as const;
   });
 }
@@ -127,13 +157,23 @@ export async function removeMedia(db: Database, actor: Actor, { id }: { id: stri
       .where(and(eq(exerciseMedia.clinicId, actor.clinicId), eq(exerciseMedia.id, id)))
       .returning({ exerciseId: exerciseMedia.exerciseId, variants: exerciseMedia.variants, kind: exerciseMedia.kind });
     if (!row) return null;
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: "media.removed", objectType: "exercise", objectId: row.exerciseId, detail: { media: id, kind: row.kind } });
+    await recordAudit(tx, {
+      clinicId: actor.clinicId,
+      actorId: actor.clinicianId,
+      action: "media.removed",
+      objectType: "exercise",
+      objectId: row.exerciseId,
+      detail: { media: id, kind: row.kind },
+    });
     return row.variants;
   });
 }
 
 /** Inside an erasure: the rows of media that show the patient go; their files are returned for the store. */
-export async function deletePatientMedia(tx: Transaction, { clinicId, patientId }: { clinicId: string; patientId: string }): Promise<{ id: string; files: string[] }[]> {
+export async function deletePatientMedia(
+  tx: Transaction,
+  { clinicId, patientId }: { clinicId: string; patientId: string },
+): Promise<{ id: string; files: string[] }[]> {
   const rows = await tx
     .delete(exerciseMedia)
     .where(and(eq(exerciseMedia.clinicId, clinicId), eq(exerciseMedia.patientId, patientId), isNotNull(exerciseMedia.patientId)))
@@ -144,7 +184,17 @@ export async function deletePatientMedia(tx: Transaction, { clinicId, patientId 
 /** For the record export: what is kept of media showing the patient (no bytes, no keys). */
 export async function listPatientMedia(db: DatabaseOrTransaction, { clinicId, patientId }: { clinicId: string; patientId: string }) {
   return db
-    .select({ id: exerciseMedia.id, exerciseId: exerciseMedia.exerciseId, exerciseName: exercises.name, kind: exerciseMedia.kind, altText: exerciseMedia.altText, sha256: exerciseMedia.sha256, bytes: exerciseMedia.bytes, durationMs: exerciseMedia.durationMs, createdAt: exerciseMedia.createdAt })
+    .select({
+      id: exerciseMedia.id,
+      exerciseId: exerciseMedia.exerciseId,
+      exerciseName: exercises.name,
+      kind: exerciseMedia.kind,
+      altText: exerciseMedia.altText,
+      sha256: exerciseMedia.sha256,
+      bytes: exerciseMedia.bytes,
+      durationMs: exerciseMedia.durationMs,
+      createdAt: exerciseMedia.createdAt,
+    })
     .from(exerciseMedia)
     .innerJoin(exercises, eq(exercises.id, exerciseMedia.exerciseId))
     .where(and(eq(exerciseMedia.clinicId, clinicId), eq(exerciseMedia.patientId, patientId)))

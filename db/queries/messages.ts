@@ -18,7 +18,10 @@ export type ThreadMessage = {
 };
 
 /** The programme's newest messages, oldest first for reading. */
-export async function listThread(db: DatabaseOrTransaction, key: { clinicId: string; programmeId: string; limit?: number }): Promise<ThreadMessage[]> {
+export async function listThread(
+  db: DatabaseOrTransaction,
+  key: { clinicId: string; programmeId: string; limit?: number },
+): Promise<ThreadMessage[]> {
   const rows = await db
     .select({
       id: programmeMessages.id,
@@ -70,8 +73,12 @@ export async function addClinicianReply(
     const [existing] = await tx
       .select({ id: programmeMessages.id })
       .from(programmeMessages)
-      .where(and(eq(programmeMessages.clinicId, actor.clinicId), eq(programmeMessages.idempotencyKey, `clinician:${input.idempotencyKey}`)));
-    return existing ? { id: existing.id, created: false, programmeId: log.programmeId, patientId: log.patientId, sessionCompletedAt: log.completedAt } : null;
+      .where(
+        and(eq(programmeMessages.clinicId, actor.clinicId), eq(programmeMessages.idempotencyKey, `clinician:${input.idempotencyKey}`)),
+      );
+    return existing
+      ? { id: existing.id, created: false, programmeId: log.programmeId, patientId: log.patientId, sessionCompletedAt: log.completedAt }
+      : null;
   }
   await recordAudit(tx, {
     clinicId: actor.clinicId,
@@ -92,7 +99,11 @@ export type PatientMessageResult = { id: string; created: boolean } | { error: "
  * burst limit per link per hour and a cap per day. The link's row is locked so
  * concurrent posts cannot all pass the count.
  */
-export async function addPatientMessage(db: Database, link: LinkRef, input: { body: string; idempotencyKey: string; now?: Date }): Promise<PatientMessageResult> {
+export async function addPatientMessage(
+  db: Database,
+  link: LinkRef,
+  input: { body: string; idempotencyKey: string; now?: Date },
+): Promise<PatientMessageResult> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select 1 from patient_links where clinic_id = ${link.clinicId} and id = ${link.linkId} for update`);

@@ -1,7 +1,17 @@
 import "server-only";
 import { and, asc, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
-import { clinicians, clinics, outcomeMeasures, patients, outcomeSchedules, programmes, programmeVersions, questionnaireResponses, sessionLogs } from "@/db/schema";
+import {
+  clinicians,
+  clinics,
+  outcomeMeasures,
+  patients,
+  outcomeSchedules,
+  programmes,
+  programmeVersions,
+  questionnaireResponses,
+  sessionLogs,
+} from "@/db/schema";
 import { MEASURE_KEY } from "@/lib/domain/outcomes";
 import { BUILTIN, isBuiltin } from "@/lib/outcomes/builtin";
 import type { Answer, MeasureDefinition } from "@/lib/outcomes/measure";
@@ -30,7 +40,10 @@ export async function listClinicMeasures(db: DatabaseOrTransaction, { clinicId }
 }
 
 /** One measure by key, archived imports included (their responses still need reading). */
-export async function getMeasure(db: DatabaseOrTransaction, { clinicId, key }: { clinicId: string; key: string }): Promise<MeasureDefinition | null> {
+export async function getMeasure(
+  db: DatabaseOrTransaction,
+  { clinicId, key }: { clinicId: string; key: string },
+): Promise<MeasureDefinition | null> {
   if (isBuiltin(key)) return BUILTIN[key];
   if (!MEASURE_KEY.test(key)) return null;
   const id = key.slice(IMPORTED.length);
@@ -44,20 +57,45 @@ export async function getMeasure(db: DatabaseOrTransaction, { clinicId, key }: {
 /** Every measure a clinic ever imported, with the Questionnaire as sent (for the FHIR export). */
 export async function listImportedQuestionnaires(db: DatabaseOrTransaction, { clinicId }: { clinicId: string }) {
   const rows = await db
-    .select({ id: outcomeMeasures.id, title: outcomeMeasures.title, questionnaire: outcomeMeasures.questionnaire, archivedAt: outcomeMeasures.archivedAt, createdAt: outcomeMeasures.createdAt })
+    .select({
+      id: outcomeMeasures.id,
+      title: outcomeMeasures.title,
+      questionnaire: outcomeMeasures.questionnaire,
+      archivedAt: outcomeMeasures.archivedAt,
+      createdAt: outcomeMeasures.createdAt,
+    })
     .from(outcomeMeasures)
     .where(eq(outcomeMeasures.clinicId, clinicId))
     .orderBy(asc(outcomeMeasures.createdAt));
   return rows.map((r) => ({ ...r, key: importedKey(r.id) }));
 }
 
-export async function importMeasure(db: Database, actor: Actor, input: { measure: Omit<MeasureDefinition, "key">; questionnaire: Record<string, unknown> }) {
+export async function importMeasure(
+  db: Database,
+  actor: Actor,
+  input: { measure: Omit<MeasureDefinition, "key">; questionnaire: Record<string, unknown> },
+) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(outcomeMeasures)
-      .values({ clinicId: actor.clinicId, title: input.measure.title, rule: input.measure.rule, definition: input.measure, questionnaire: input.questionnaire, createdBy: actor.clinicianId })
+      .values({
+        clinicId: actor.clinicId,
+        title: input.measure.title,
+        rule: input.measure.rule,
+        definition: input.measure,
+        questionnaire: input.questionnaire,
+        createdBy: actor.clinicianId,
+      })
       .returning({ id: outcomeMeasures.id });
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: "outcome_measure.imported", objectType: "outcome_measure", objectId: row!.id, ip: actor.ip, detail: { rule: input.measure.rule } });
+    await recordAudit(tx, {
+      clinicId: actor.clinicId,
+      actorId: actor.clinicianId,
+      action: "outcome_measure.imported",
+      objectType: "outcome_measure",
+      objectId: row!.id,
+      ip: actor.ip,
+      detail: { rule: input.measure.rule },
+    });
     return importedKey(row!.id);
   });
 }
@@ -73,16 +111,31 @@ export async function archiveMeasure(db: Database, actor: Actor, { key }: { key:
       .where(and(eq(outcomeMeasures.clinicId, actor.clinicId), eq(outcomeMeasures.id, id), isNull(outcomeMeasures.archivedAt)))
       .returning({ id: outcomeMeasures.id });
     if (done.length === 0) return false;
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: "outcome_measure.archived", objectType: "outcome_measure", objectId: id, ip: actor.ip });
+    await recordAudit(tx, {
+      clinicId: actor.clinicId,
+      actorId: actor.clinicianId,
+      action: "outcome_measure.archived",
+      objectType: "outcome_measure",
+      objectId: id,
+      ip: actor.ip,
+    });
     return true;
   });
 }
 
 // ---------------------------------------------------------------- schedules
 
-export async function getSchedule(db: DatabaseOrTransaction, { clinicId, programmeId }: { clinicId: string; programmeId: string }): Promise<ScheduleRule[]> {
+export async function getSchedule(
+  db: DatabaseOrTransaction,
+  { clinicId, programmeId }: { clinicId: string; programmeId: string },
+): Promise<ScheduleRule[]> {
   return db
-    .select({ measure: outcomeSchedules.measure, atStart: outcomeSchedules.atStart, everyWeeks: outcomeSchedules.everyWeeks, atReview: outcomeSchedules.atReview })
+    .select({
+      measure: outcomeSchedules.measure,
+      atStart: outcomeSchedules.atStart,
+      everyWeeks: outcomeSchedules.everyWeeks,
+      atReview: outcomeSchedules.atReview,
+    })
     .from(outcomeSchedules)
     .where(and(eq(outcomeSchedules.clinicId, clinicId), eq(outcomeSchedules.programmeId, programmeId)))
     .orderBy(asc(outcomeSchedules.measure));
@@ -92,7 +145,11 @@ export async function getSchedule(db: DatabaseOrTransaction, { clinicId, program
  * Replaces a programme's schedule in one transaction. Only the clinic's own patient
  * programme, and only measures the clinic can use; false (nothing written) otherwise.
  */
-export async function saveSchedule(db: Database, actor: Actor, { programmeId, rules }: { programmeId: string; rules: ScheduleRule[] }): Promise<boolean> {
+export async function saveSchedule(
+  db: Database,
+  actor: Actor,
+  { programmeId, rules }: { programmeId: string; rules: ScheduleRule[] },
+): Promise<boolean> {
   const usable = new Set((await listClinicMeasures(db, { clinicId: actor.clinicId })).map((m) => m.key));
   if (rules.some((r) => !usable.has(r.measure))) return false;
   return db.transaction(async (tx) => {
@@ -102,9 +159,13 @@ export async function saveSchedule(db: Database, actor: Actor, { programmeId, ru
       .where(and(eq(programmes.clinicId, actor.clinicId), eq(programmes.id, programmeId), eq(programmes.kind, "programme")))
       .for("update");
     if (!programme) return false;
-    await tx.delete(outcomeSchedules).where(and(eq(outcomeSchedules.clinicId, actor.clinicId), eq(outcomeSchedules.programmeId, programmeId)));
+    await tx
+      .delete(outcomeSchedules)
+      .where(and(eq(outcomeSchedules.clinicId, actor.clinicId), eq(outcomeSchedules.programmeId, programmeId)));
     if (rules.length > 0) {
-      await tx.insert(outcomeSchedules).values(rules.map((r) => ({ clinicId: actor.clinicId, programmeId, ...r, updatedBy: actor.clinicianId })));
+      await tx
+        .insert(outcomeSchedules)
+        .values(rules.map((r) => ({ clinicId: actor.clinicId, programmeId, ...r, updatedBy: actor.clinicianId })));
     }
     await recordAudit(tx, {
       clinicId: actor.clinicId,
@@ -113,7 +174,13 @@ export async function saveSchedule(db: Database, actor: Actor, { programmeId, ru
       objectType: "programme",
       objectId: programmeId,
       ip: actor.ip,
-      detail: { measures: rules.map((r) => `${r.measure}:${r.atStart ? "start," : ""}${r.everyWeeks ? `every ${r.everyWeeks}w,` : ""}${r.atReview ? "review" : ""}`).join(" ") },
+      detail: {
+        measures: rules
+          .map(
+            (r) => `${r.measure}:${r.atStart ? "start," : ""}${r.everyWeeks ? `every ${r.everyWeeks}w,` : ""}${r.atReview ? "review" : ""}`,
+          )
+          .join(" "),
+      },
     });
     return true;
   });
@@ -134,14 +201,28 @@ export async function getOutcomeContext(db: DatabaseOrTransaction, { clinicId, p
         version: programmes.currentVersion,
         reviewDate: programmeVersions.reviewDate,
         clinicianName: clinicians.name,
-        start: sql<Date>`(select min(pv0.created_at) from programme_versions pv0 where pv0.clinic_id = ${programmes.clinicId} and pv0.programme_id = ${programmes.id})`.mapWith(programmeVersions.createdAt),
+        start:
+          sql<Date>`(select min(pv0.created_at) from programme_versions pv0 where pv0.clinic_id = ${programmes.clinicId} and pv0.programme_id = ${programmes.id})`.mapWith(
+            programmeVersions.createdAt,
+          ),
       })
       .from(programmes)
-      .innerJoin(programmeVersions, and(eq(programmeVersions.clinicId, programmes.clinicId), eq(programmeVersions.programmeId, programmes.id), eq(programmeVersions.version, programmes.currentVersion)))
+      .innerJoin(
+        programmeVersions,
+        and(
+          eq(programmeVersions.clinicId, programmes.clinicId),
+          eq(programmeVersions.programmeId, programmes.id),
+          eq(programmeVersions.version, programmes.currentVersion),
+        ),
+      )
       .leftJoin(clinicians, and(eq(clinicians.clinicId, programmes.clinicId), eq(clinicians.id, programmeVersions.createdBy)))
       .where(and(eq(programmes.clinicId, clinicId), eq(programmes.id, programmeId))),
     db
-      .select({ measure: questionnaireResponses.measure, answeredAt: questionnaireResponses.answeredAt, answers: questionnaireResponses.answers })
+      .select({
+        measure: questionnaireResponses.measure,
+        answeredAt: questionnaireResponses.answeredAt,
+        answers: questionnaireResponses.answers,
+      })
       .from(questionnaireResponses)
       .where(and(eq(questionnaireResponses.clinicId, clinicId), eq(questionnaireResponses.programmeId, programmeId)))
       .orderBy(desc(questionnaireResponses.answeredAt))
@@ -153,8 +234,18 @@ export async function getOutcomeContext(db: DatabaseOrTransaction, { clinicId, p
 
 // ---------------------------------------------------------------- responses
 
-export type ResponseInput = { idempotencyKey: string; programmeId: string; version: number; measure: string; answeredAt: string; answers: Answer[] };
-type RecordResult = { id: string; created: boolean } | { error: "wrong_programme" | "unknown_version" | "invalid"; message?: string } | { error: "rate_limited"; retryAfter: number };
+export type ResponseInput = {
+  idempotencyKey: string;
+  programmeId: string;
+  version: number;
+  measure: string;
+  answeredAt: string;
+  answers: Answer[];
+};
+type RecordResult =
+  | { id: string; created: boolean }
+  | { error: "wrong_programme" | "unknown_version" | "invalid"; message?: string }
+  | { error: "rate_limited"; retryAfter: number };
 
 /**
  * Stores one answered measure from the patient's link, under the same rules as a
@@ -170,7 +261,13 @@ export async function recordResponse(db: Database, link: LinkRef, input: Respons
     db
       .select({ version: programmeVersions.version })
       .from(programmeVersions)
-      .where(and(eq(programmeVersions.clinicId, link.clinicId), eq(programmeVersions.programmeId, link.programmeId), eq(programmeVersions.version, input.version))),
+      .where(
+        and(
+          eq(programmeVersions.clinicId, link.clinicId),
+          eq(programmeVersions.programmeId, link.programmeId),
+          eq(programmeVersions.version, input.version),
+        ),
+      ),
     getSchedule(db, { clinicId: link.clinicId, programmeId: link.programmeId }),
   ]);
   if (!version) return { error: "unknown_version" };
@@ -186,10 +283,21 @@ export async function recordResponse(db: Database, link: LinkRef, input: Respons
       .select({ id: questionnaireResponses.id, patientId: questionnaireResponses.patientId })
       .from(questionnaireResponses)
       .where(and(eq(questionnaireResponses.clinicId, link.clinicId), eq(questionnaireResponses.idempotencyKey, input.idempotencyKey)));
-    if (existing) return existing.patientId === link.patientId ? { id: existing.id, created: false } : { error: "wrong_programme" as const };
+    if (existing)
+      return existing.patientId === link.patientId ? { id: existing.id, created: false } : { error: "wrong_programme" as const };
 
-    const counted = { table: questionnaireResponses, clinicId: questionnaireResponses.clinicId, linkId: questionnaireResponses.linkId, version: questionnaireResponses.version, at: questionnaireResponses.answeredAt };
-    const wait = await linkQuotaWait(tx, link, counted, { burstKey: `answer-burst:${link.linkId}`, at: answeredAt, version: input.version });
+    const counted = {
+      table: questionnaireResponses,
+      clinicId: questionnaireResponses.clinicId,
+      linkId: questionnaireResponses.linkId,
+      version: questionnaireResponses.version,
+      at: questionnaireResponses.answeredAt,
+    };
+    const wait = await linkQuotaWait(tx, link, counted, {
+      burstKey: `answer-burst:${link.linkId}`,
+      at: answeredAt,
+      version: input.version,
+    });
     if (wait !== null) return { error: "rate_limited" as const, retryAfter: wait };
     const [inserted] = await tx
       .insert(questionnaireResponses)
@@ -210,7 +318,14 @@ export async function recordResponse(db: Database, link: LinkRef, input: Respons
       .onConflictDoNothing({ target: [questionnaireResponses.clinicId, questionnaireResponses.idempotencyKey] })
       .returning({ id: questionnaireResponses.id });
     if (!inserted) return { error: "wrong_programme" as const };
-    await recordAudit(tx, { clinicId: link.clinicId, actorId: null, action: "outcome.answered", objectType: "questionnaire_response", objectId: inserted.id, detail: { measure: measure.key, programmeId: link.programmeId, version: input.version } });
+    await recordAudit(tx, {
+      clinicId: link.clinicId,
+      actorId: null,
+      action: "outcome.answered",
+      objectType: "questionnaire_response",
+      objectId: inserted.id,
+      detail: { measure: measure.key, programmeId: link.programmeId, version: input.version },
+    });
     return { id: inserted.id, created: true };
   });
 }
@@ -276,8 +391,11 @@ export async function listVersionPlans(db: DatabaseOrTransaction, { clinicId, pr
     .select({
       version: programmeVersions.version,
       at: programmeVersions.createdAt,
-      plannedPerWeek: sql<number>`(select coalesce(max(least(pi.days_per_week, 7) * greatest(pi.times_per_day, 1)), 0)::int from programme_items pi
-        where pi.clinic_id = ${programmeVersions.clinicId} and pi.programme_id = ${programmeVersions.programmeId} and pi.version = ${programmeVersions.version})`.mapWith(Number),
+      plannedPerWeek:
+        sql<number>`(select coalesce(max(least(pi.days_per_week, 7) * greatest(pi.times_per_day, 1)), 0)::int from programme_items pi
+        where pi.clinic_id = ${programmeVersions.clinicId} and pi.programme_id = ${programmeVersions.programmeId} and pi.version = ${programmeVersions.version})`.mapWith(
+          Number,
+        ),
     })
     .from(programmeVersions)
     .where(and(eq(programmeVersions.clinicId, clinicId), eq(programmeVersions.programmeId, programmeId)))
@@ -285,7 +403,10 @@ export async function listVersionPlans(db: DatabaseOrTransaction, { clinicId, pr
 }
 
 /** A programme's sessions from `since`, oldest first: when, and the pain given. */
-export async function listProgrammeSessions(db: DatabaseOrTransaction, { clinicId, programmeId, since }: { clinicId: string; programmeId: string; since: Date }) {
+export async function listProgrammeSessions(
+  db: DatabaseOrTransaction,
+  { clinicId, programmeId, since }: { clinicId: string; programmeId: string; since: Date },
+) {
   return db
     .select({ at: sessionLogs.completedAt, pain: sessionLogs.pain })
     .from(sessionLogs)

@@ -4,7 +4,21 @@ import { rowsOf, type DatabaseOrTransaction } from "@/db/client";
 import { patientColumns } from "./patients";
 import { versionItemColumns } from "./programmes";
 import { sessionLogColumns } from "./sessions";
-import { clinicians, clinics, emailOutbox, exercises, outcomeSchedules, patientLinks, patients, programmeItems, programmeMessages, programmes, programmeVersions, reminderSettings, sessionLogs } from "@/db/schema";
+import {
+  clinicians,
+  clinics,
+  emailOutbox,
+  exercises,
+  outcomeSchedules,
+  patientLinks,
+  patients,
+  programmeItems,
+  programmeMessages,
+  programmes,
+  programmeVersions,
+  reminderSettings,
+  sessionLogs,
+} from "@/db/schema";
 import { listResponses } from "./outcomes";
 
 /*
@@ -17,13 +31,18 @@ import { listResponses } from "./outcomes";
  * who added the patient, started one of their programmes or saved a version of one. The
  * schema has no "treating clinician" field; authorship is the record of who treats them.
  */
-export async function isTreatingClinician(db: DatabaseOrTransaction, key: { clinicId: string; patientId: string; clinicianId: string }): Promise<boolean> {
-  const [row] = rowsOf<{ yes: boolean }>(await db.execute(sql`
+export async function isTreatingClinician(
+  db: DatabaseOrTransaction,
+  key: { clinicId: string; patientId: string; clinicianId: string },
+): Promise<boolean> {
+  const [row] = rowsOf<{ yes: boolean }>(
+    await db.execute(sql`
     select exists (select 1 from ${patients} where clinic_id = ${key.clinicId} and id = ${key.patientId} and created_by = ${key.clinicianId})
         or exists (select 1 from ${programmes} p where p.clinic_id = ${key.clinicId} and p.patient_id = ${key.patientId}
                    and (p.created_by = ${key.clinicianId}
                         or exists (select 1 from ${programmeVersions} v where v.clinic_id = p.clinic_id and v.programme_id = p.id and v.created_by = ${key.clinicianId})))
-        as yes`));
+        as yes`),
+  );
   return Boolean(row?.yes);
 }
 
@@ -42,7 +61,12 @@ export async function getRecordHeader(db: DatabaseOrTransaction, key: { clinicId
 /** Every programme of the patient with every version and its exercises and doses, oldest first. */
 export async function listRecordProgrammes(db: DatabaseOrTransaction, key: { clinicId: string; patientId: string }) {
   const rows = await db
-    .select({ id: programmes.id, currentVersion: programmes.currentVersion, archivedAt: programmes.archivedAt, createdAt: programmes.createdAt })
+    .select({
+      id: programmes.id,
+      currentVersion: programmes.currentVersion,
+      archivedAt: programmes.archivedAt,
+      createdAt: programmes.createdAt,
+    })
     .from(programmes)
     .where(and(eq(programmes.clinicId, key.clinicId), eq(programmes.patientId, key.patientId)))
     .orderBy(asc(programmes.createdAt), asc(programmes.id));
@@ -69,7 +93,12 @@ export async function listRecordProgrammes(db: DatabaseOrTransaction, key: { cli
     .where(and(eq(programmeItems.clinicId, key.clinicId), inArray(programmeItems.programmeId, ids)))
     .orderBy(asc(programmeItems.programmeId), asc(programmeItems.version), asc(programmeItems.position));
   const reminders = await db
-    .select({ programmeId: reminderSettings.programmeId, sendAtMinute: reminderSettings.sendAtMinute, unsubscribedAt: reminderSettings.unsubscribedAt, lastSentOn: reminderSettings.lastSentOn })
+    .select({
+      programmeId: reminderSettings.programmeId,
+      sendAtMinute: reminderSettings.sendAtMinute,
+      unsubscribedAt: reminderSettings.unsubscribedAt,
+      lastSentOn: reminderSettings.lastSentOn,
+    })
     .from(reminderSettings)
     .where(and(eq(reminderSettings.clinicId, key.clinicId), inArray(reminderSettings.programmeId, ids)));
   const messages = await db
@@ -89,12 +118,16 @@ export async function listRecordProgrammes(db: DatabaseOrTransaction, key: { cli
   return rows.map((p) => ({
     ...p,
     messages: messages.filter((m) => m.programmeId === p.id).map(({ programmeId: _p, ...m }) => m),
-    reminder: ((r) => (r ? { sendAtMinute: r.sendAtMinute, unsubscribedAt: r.unsubscribedAt, lastSentOn: r.lastSentOn } : null))(reminders.find((r) => r.programmeId === p.id)),
+    reminder: ((r) => (r ? { sendAtMinute: r.sendAtMinute, unsubscribedAt: r.unsubscribedAt, lastSentOn: r.lastSentOn } : null))(
+      reminders.find((r) => r.programmeId === p.id),
+    ),
     versions: versions
       .filter((v) => v.programmeId === p.id)
       .map(({ programmeId: _programme, ...v }) => ({
         ...v,
-        exercises: items.filter((i) => i.programmeId === p.id && i.version === v.version).map(({ programmeId: _p, version: _v, ...i }) => i),
+        exercises: items
+          .filter((i) => i.programmeId === p.id && i.version === v.version)
+          .map(({ programmeId: _p, version: _v, ...i }) => i),
       })),
   }));
 }
@@ -103,7 +136,10 @@ export type RecordProgramme = Awaited<ReturnType<typeof listRecordProgrammes>>[n
 export type SessionCursor = { completedAt: Date; id: string };
 
 /** One page of session logs, oldest first, after `after` (keyset: no offset, no page held twice). */
-export async function pageRecordSessions(db: DatabaseOrTransaction, key: { clinicId: string; patientId: string; after?: SessionCursor; limit: number }) {
+export async function pageRecordSessions(
+  db: DatabaseOrTransaction,
+  key: { clinicId: string; patientId: string; after?: SessionCursor; limit: number },
+) {
   return db
     .select(sessionLogColumns)
     .from(sessionLogs)
@@ -112,7 +148,10 @@ export async function pageRecordSessions(db: DatabaseOrTransaction, key: { clini
         eq(sessionLogs.clinicId, key.clinicId),
         eq(sessionLogs.patientId, key.patientId),
         key.after
-          ? or(gt(sessionLogs.completedAt, key.after.completedAt), and(eq(sessionLogs.completedAt, key.after.completedAt), gt(sessionLogs.id, key.after.id)))
+          ? or(
+              gt(sessionLogs.completedAt, key.after.completedAt),
+              and(eq(sessionLogs.completedAt, key.after.completedAt), gt(sessionLogs.id, key.after.id)),
+            )
           : undefined,
       ),
     )
@@ -122,7 +161,11 @@ export async function pageRecordSessions(db: DatabaseOrTransaction, key: { clini
 export type RecordSession = Awaited<ReturnType<typeof pageRecordSessions>>[number];
 
 /** Every session log, read a page at a time so a long history is never held whole. */
-export async function* recordSessions(db: DatabaseOrTransaction, key: { clinicId: string; patientId: string }, pageSize = 500): AsyncGenerator<RecordSession> {
+export async function* recordSessions(
+  db: DatabaseOrTransaction,
+  key: { clinicId: string; patientId: string },
+  pageSize = 500,
+): AsyncGenerator<RecordSession> {
   let after: SessionCursor | undefined;
   for (;;) {
     const page = await pageRecordSessions(db, { ...key, after, limit: pageSize });
@@ -136,7 +179,13 @@ export async function* recordSessions(db: DatabaseOrTransaction, key: { clinicId
 /** The patient's links without their tokens: when each was issued, until when, and whether revoked. */
 export async function listRecordLinks(db: DatabaseOrTransaction, key: { clinicId: string; patientId: string }) {
   return db
-    .select({ id: patientLinks.id, programmeId: patientLinks.programmeId, createdAt: patientLinks.createdAt, expiresAt: patientLinks.expiresAt, revokedAt: patientLinks.revokedAt })
+    .select({
+      id: patientLinks.id,
+      programmeId: patientLinks.programmeId,
+      createdAt: patientLinks.createdAt,
+      expiresAt: patientLinks.expiresAt,
+      revokedAt: patientLinks.revokedAt,
+    })
     .from(patientLinks)
     .where(and(eq(patientLinks.clinicId, key.clinicId), eq(patientLinks.patientId, key.patientId)))
     .orderBy(asc(patientLinks.createdAt), asc(patientLinks.id));
@@ -145,7 +194,15 @@ export async function listRecordLinks(db: DatabaseOrTransaction, key: { clinicId
 /** Emails to the patient's address or about their links: what, when and how it went. Bodies stay sealed and out. */
 export async function listRecordEmails(db: DatabaseOrTransaction, key: { clinicId: string; patientId: string; email: string }) {
   return db
-    .select({ id: emailOutbox.id, kind: emailOutbox.kind, to: emailOutbox.toAddress, subject: emailOutbox.subject, status: emailOutbox.status, createdAt: emailOutbox.createdAt, sentAt: emailOutbox.sentAt })
+    .select({
+      id: emailOutbox.id,
+      kind: emailOutbox.kind,
+      to: emailOutbox.toAddress,
+      subject: emailOutbox.subject,
+      status: emailOutbox.status,
+      createdAt: emailOutbox.createdAt,
+      sentAt: emailOutbox.sentAt,
+    })
     .from(emailOutbox)
     .where(
       and(
@@ -163,7 +220,13 @@ export async function listRecordEmails(db: DatabaseOrTransaction, key: { clinicI
 export async function listRecordOutcomes(db: DatabaseOrTransaction, key: { clinicId: string; patientId: string }) {
   const [schedules, responses] = await Promise.all([
     db
-      .select({ programmeId: outcomeSchedules.programmeId, measure: outcomeSchedules.measure, atStart: outcomeSchedules.atStart, everyWeeks: outcomeSchedules.everyWeeks, atReview: outcomeSchedules.atReview })
+      .select({
+        programmeId: outcomeSchedules.programmeId,
+        measure: outcomeSchedules.measure,
+        atStart: outcomeSchedules.atStart,
+        everyWeeks: outcomeSchedules.everyWeeks,
+        atReview: outcomeSchedules.atReview,
+      })
       .from(outcomeSchedules)
       .innerJoin(programmes, and(eq(programmes.clinicId, outcomeSchedules.clinicId), eq(programmes.id, outcomeSchedules.programmeId)))
       .where(and(eq(outcomeSchedules.clinicId, key.clinicId), eq(programmes.patientId, key.patientId)))

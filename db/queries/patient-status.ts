@@ -25,7 +25,7 @@ export type PatientStatusRow = {
 };
 
 const asDate = (v: unknown) => (v == null ? null : new Date(v as string));
-const asJson = <T,>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+const asJson = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 
 function searchPattern(q: string | undefined) {
   const term = q?.replaceAll("\u0000", "").trim().slice(0, 100);
@@ -113,14 +113,19 @@ function statusRows(clinicId: string, ids: string[]): SQL {
       select count(*) as n from session_logs sl
       where sl.clinic_id = p.clinic_id and sl.patient_id = p.id and sl.completed_at >= now() - interval '7 days') wk on true
     ${lastFiveSql}
-    where p.clinic_id = ${clinicId} and p.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`;
+    where p.clinic_id = ${clinicId} and p.id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`;
 }
 
 /** The rows a page or count starts from: the patients index alone when nothing needs the flags. */
 function baseRows(clinicId: string, query: Pick<PatientListQuery, "show" | "sort" | "q">): SQL {
   const where = { archived: query.show === "archived", q: query.q };
   const needsFlags = query.sort !== "name" || (query.show !== "all" && query.show !== "archived");
-  return needsFlags ? flagRows(clinicId, where) : sql`select p.id, lower(p.name) as sort_name from patients p where ${patientWhere(clinicId, where)}`;
+  return needsFlags
+    ? flagRows(clinicId, where)
+    : sql`select p.id, lower(p.name) as sort_name from patients p where ${patientWhere(clinicId, where)}`;
 }
 
 const showFilter: Record<(typeof PATIENT_SHOWS)[number], SQL | undefined> = {
@@ -132,14 +137,27 @@ const showFilter: Record<(typeof PATIENT_SHOWS)[number], SQL | undefined> = {
 };
 
 const keysets: Record<(typeof PATIENT_SORTS)[number], Keyset> = {
-  name: { desc: false, parts: [{ expr: sql`s.sort_name`, type: "text" }, { expr: sql`s.id`, type: "uuid" }] },
+  name: {
+    desc: false,
+    parts: [
+      { expr: sql`s.sort_name`, type: "text" },
+      { expr: sql`s.id`, type: "uuid" },
+    ],
+  },
   last_session: {
     desc: true,
-    parts: [{ expr: sql`coalesce(extract(epoch from s.last_at), 0)`, type: "numeric" }, { expr: sql`s.id`, type: "uuid" }],
+    parts: [
+      { expr: sql`coalesce(extract(epoch from s.last_at), 0)`, type: "numeric" },
+      { expr: sql`s.id`, type: "uuid" },
+    ],
   },
   attention: {
     desc: false,
-    parts: [{ expr: sql`(3 - s.urgency)`, type: "int" }, { expr: sql`s.sort_name`, type: "text" }, { expr: sql`s.id`, type: "uuid" }],
+    parts: [
+      { expr: sql`(3 - s.urgency)`, type: "int" },
+      { expr: sql`s.sort_name`, type: "text" },
+      { expr: sql`s.id`, type: "uuid" },
+    ],
   },
 };
 
@@ -170,12 +188,26 @@ export function patientRowsSql(clinicId: string, ids: string[]) {
 /** One page of the patient list, in the order and with the filter the URL asks for. */
 export async function listPatientPage(
   db: DatabaseOrTransaction,
-  { clinicId, query, pageSize = PAGE_SIZE, withTotal = true }: { clinicId: string; query: PatientListQuery; pageSize?: number; withTotal?: boolean },
+  {
+    clinicId,
+    query,
+    pageSize = PAGE_SIZE,
+    withTotal = true,
+  }: { clinicId: string; query: PatientListQuery; pageSize?: number; withTotal?: boolean },
 ): Promise<Page<PatientStatusRow>> {
   const { text, cursor } = patientPageSql(clinicId, query, pageSize);
   const [picked, total] = await Promise.all([db.execute(text), withTotal ? countPatients(db, { clinicId, query }) : Promise.resolve(null)]);
   const keys = rowsOf<{ id: string; page_key: unknown }>(picked);
-  const shown = keys.length ? rowsOf<Record<string, unknown>>(await db.execute(statusRows(clinicId, keys.map((k) => k.id)))) : [];
+  const shown = keys.length
+    ? rowsOf<Record<string, unknown>>(
+        await db.execute(
+          statusRows(
+            clinicId,
+            keys.map((k) => k.id),
+          ),
+        ),
+      )
+    : [];
   const byId = new Map(shown.map((r) => [r.id as string, toStatusRow(r)]));
   const fetched = keys.flatMap((k) => {
     const row = byId.get(k.id);
@@ -185,7 +217,10 @@ export async function listPatientPage(
 }
 
 /** How many patients the list would show in all, counted by the database, not by loading them. */
-export async function countPatients(db: DatabaseOrTransaction, { clinicId, query }: { clinicId: string; query: Pick<PatientListQuery, "show" | "q"> }) {
+export async function countPatients(
+  db: DatabaseOrTransaction,
+  { clinicId, query }: { clinicId: string; query: Pick<PatientListQuery, "show" | "q"> },
+) {
   return Number(rowsOf<{ n: number }>(await db.execute(patientCountSql(clinicId, query)))[0]?.n ?? 0);
 }
 
@@ -198,7 +233,12 @@ export function patientCountSql(clinicId: string, query: Pick<PatientListQuery, 
 export async function patientStatusCounts(db: DatabaseOrTransaction, { clinicId }: { clinicId: string }) {
   const result = await db.execute(patientStatusCountsSql(clinicId));
   const row = rowsOf<Record<string, number>>(result)[0];
-  return { attention: Number(row?.attention ?? 0), notSent: Number(row?.not_sent ?? 0), quiet: Number(row?.quiet ?? 0), active: Number(row?.active ?? 0) };
+  return {
+    attention: Number(row?.attention ?? 0),
+    notSent: Number(row?.not_sent ?? 0),
+    quiet: Number(row?.quiet ?? 0),
+    active: Number(row?.active ?? 0),
+  };
 }
 
 export function patientStatusCountsSql(clinicId: string): SQL {

@@ -27,7 +27,11 @@ export async function getPatient(db: DatabaseOrTransaction, { id, clinicId }: { 
   return row;
 }
 
-export async function createPatient(db: Database, { clinicId, clinicianId }: { clinicId: string; clinicianId: string }, input: PatientInput) {
+export async function createPatient(
+  db: Database,
+  { clinicId, clinicianId }: { clinicId: string; clinicianId: string },
+  input: PatientInput,
+) {
   // The patient and the audit row stand or fall together.
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -69,7 +73,13 @@ export async function setPatientArchived(
       .where(and(eq(patients.id, id), eq(patients.clinicId, clinicId)))
       .returning({ id: patients.id });
     if (rows.length === 0) return false;
-    await recordAudit(tx, { clinicId, actorId: clinicianId, action: archived ? "patient.archived" : "patient.restored", objectType: "patient", objectId: id });
+    await recordAudit(tx, {
+      clinicId,
+      actorId: clinicianId,
+      action: archived ? "patient.archived" : "patient.restored",
+      objectType: "patient",
+      objectId: id,
+    });
     // An archived patient's links stop with the archive; restoring does not bring them back.
     if (archived) {
       const revoked = await tx
@@ -78,7 +88,14 @@ export async function setPatientArchived(
         .where(and(eq(patientLinks.clinicId, clinicId), eq(patientLinks.patientId, id), isNull(patientLinks.revokedAt)))
         .returning({ id: patientLinks.id });
       for (const link of revoked) {
-        await recordAudit(tx, { clinicId, actorId: clinicianId, action: "link.revoked", objectType: "patient_link", objectId: link.id, detail: { reason: "patient_archived" } });
+        await recordAudit(tx, {
+          clinicId,
+          actorId: clinicianId,
+          action: "link.revoked",
+          objectType: "patient_link",
+          objectId: link.id,
+          detail: { reason: "patient_archived" },
+        });
       }
     }
     return true;

@@ -1,7 +1,16 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction, Transaction } from "@/db/client";
-import { clinicians, clinics, exercises, patients, programmeItems, programmes, programmeVersions, type ExerciseSnapshot } from "@/db/schema";
+import {
+  clinicians,
+  clinics,
+  exercises,
+  patients,
+  programmeItems,
+  programmes,
+  programmeVersions,
+  type ExerciseSnapshot,
+} from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, keyColumns, keysetOrder, keysetWhere, PAGE_SIZE, toPage, type Keyset } from "@/lib/pagination";
 import type { DiffVersion } from "@/lib/programme/diff";
@@ -10,7 +19,6 @@ import type { ProgrammeContent } from "@/lib/validations/programme";
 import { recordAudit } from "./audit";
 
 type Actor = { clinicId: string; clinicianId: string };
-
 
 /**
  * A saved item as every reader of whole versions selects it (exports, FHIR): its place,
@@ -72,7 +80,11 @@ async function snapshotExercises(tx: Transaction, clinicId: string, ids: string[
 
 /** Writes one version and its items; the caller moves current_version (see saveProgrammeVersion). */
 export async function insertVersion(tx: Transaction, actor: Actor, programmeId: string, version: number, content: ProgrammeContent) {
-  const snapshots = await snapshotExercises(tx, actor.clinicId, content.items.map((i) => i.exerciseId));
+  const snapshots = await snapshotExercises(
+    tx,
+    actor.clinicId,
+    content.items.map((i) => i.exerciseId),
+  );
   await tx.insert(programmeVersions).values({
     clinicId: actor.clinicId,
     programmeId,
@@ -140,7 +152,13 @@ export async function createProgrammeIn(
     .returning({ id: programmes.id });
   if (!row) throw new Error("programme insert returned nothing");
   await insertVersion(tx, actor, row.id, 1, input.content);
-  await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: `${input.kind}.created`, objectType: input.kind, objectId: row.id });
+  await recordAudit(tx, {
+    clinicId: actor.clinicId,
+    actorId: actor.clinicianId,
+    action: `${input.kind}.created`,
+    objectType: input.kind,
+    objectId: row.id,
+  });
   return row.id;
 }
 
@@ -255,7 +273,17 @@ export async function getProgrammeVersion(
     // What the version was saved with; the live row only for versions saved before snapshots.
     items: items.map(({ position_, snapshot, ...rest }) => ({
       ...rest,
-      ...(snapshot ? { name: snapshot.name, purpose: snapshot.purpose, equipment: snapshot.equipment, steps: snapshot.steps, cues: snapshot.cues, cautions: snapshot.cautions, poseSlug: snapshot.poseSlug } : {}),
+      ...(snapshot
+        ? {
+            name: snapshot.name,
+            purpose: snapshot.purpose,
+            equipment: snapshot.equipment,
+            steps: snapshot.steps,
+            cues: snapshot.cues,
+            cautions: snapshot.cautions,
+            poseSlug: snapshot.poseSlug,
+          }
+        : {}),
       bodyPosition: snapshot?.position ?? position_,
     })),
   };
@@ -313,7 +341,10 @@ export async function listVersionPage(
       .where(and(mine, keysetWhere(versionKeyset, cursor)))
       .orderBy(...keysetOrder(versionKeyset, cursor))
       .limit(pageSize + 1),
-    db.select({ n: sql<number>`count(*)::int` }).from(programmeVersions).where(mine),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(programmeVersions)
+      .where(mine),
   ]);
   return toPage(fetched, { cursor, pageSize, total: Number(count?.n ?? 0) });
 }
@@ -381,7 +412,10 @@ export async function listTemplatePage(
       .where(and(mine, keysetWhere(templateKeyset, cursor)))
       .orderBy(...keysetOrder(templateKeyset, cursor))
       .limit(pageSize + 1),
-    db.select({ n: sql<number>`count(*)::int` }).from(programmes).where(mine),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(programmes)
+      .where(mine),
   ]);
   return toPage(fetched, { cursor, pageSize, total: Number(count?.n ?? 0) });
 }
@@ -395,7 +429,10 @@ export async function listTemplatePage(
  * unchanged view. Each updated_at goes into the hash on its own, not as a maximum: a
  * write whose transaction started earlier than another row's last write still changes it.
  */
-export async function getProgrammeViewStamp(db: DatabaseOrTransaction, { clinicId, programmeId }: { clinicId: string; programmeId: string }) {
+export async function getProgrammeViewStamp(
+  db: DatabaseOrTransaction,
+  { clinicId, programmeId }: { clinicId: string; programmeId: string },
+) {
   const [row] = await db
     .select({
       version: programmes.currentVersion,
@@ -413,7 +450,11 @@ export async function getProgrammeViewStamp(db: DatabaseOrTransaction, { clinicI
     .leftJoin(patients, and(eq(patients.clinicId, programmes.clinicId), eq(patients.id, programmes.patientId)))
     .leftJoin(
       programmeVersions,
-      and(eq(programmeVersions.clinicId, programmes.clinicId), eq(programmeVersions.programmeId, programmes.id), eq(programmeVersions.version, programmes.currentVersion)),
+      and(
+        eq(programmeVersions.clinicId, programmes.clinicId),
+        eq(programmeVersions.programmeId, programmes.id),
+        eq(programmeVersions.version, programmes.currentVersion),
+      ),
     )
     .leftJoin(clinicians, and(eq(clinicians.clinicId, programmes.clinicId), eq(clinicians.id, programmeVersions.createdBy)))
     .where(and(eq(programmes.clinicId, clinicId), eq(programmes.id, programmeId)));

@@ -105,7 +105,12 @@ export async function admitWithBackoff(db: DatabaseOrTransaction, key: string, p
     if (updated[0]) return { admitted: true, count: Number(updated[0].count) };
     const inserted = await db
       .insert(rateLimits)
-      .values({ key, count: 1, windowStart: sql`now()`, blockedUntil: policy.free <= 1 ? sql`now() + make_interval(secs => ${policy.baseSeconds})` : null })
+      .values({
+        key,
+        count: 1,
+        windowStart: sql`now()`,
+        blockedUntil: policy.free <= 1 ? sql`now() + make_interval(secs => ${policy.baseSeconds})` : null,
+      })
       .onConflictDoNothing()
       .returning({ count: rateLimits.count });
     if (inserted[0]) return { admitted: true, count: 1 };
@@ -124,7 +129,10 @@ export async function remember(db: DatabaseOrTransaction, key: string, seconds: 
   await db
     .insert(rateLimits)
     .values({ key, count: 1, windowStart: sql`now()`, blockedUntil: sql`now() + make_interval(secs => ${seconds})` })
-    .onConflictDoUpdate({ target: rateLimits.key, set: { windowStart: sql`now()`, blockedUntil: sql`now() + make_interval(secs => ${seconds})` } });
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: { windowStart: sql`now()`, blockedUntil: sql`now() + make_interval(secs => ${seconds})` },
+    });
 }
 
 /** Whether a marker left by `remember` is still current. */

@@ -12,7 +12,11 @@ export type ReminderState = { sendAtMinute: number | null; unsubscribedAt: Date 
 
 export async function getReminder(db: DatabaseOrTransaction, ref: ProgrammeRef): Promise<ReminderState | null> {
   const [row] = await db
-    .select({ sendAtMinute: reminderSettings.sendAtMinute, unsubscribedAt: reminderSettings.unsubscribedAt, lastSentOn: reminderSettings.lastSentOn })
+    .select({
+      sendAtMinute: reminderSettings.sendAtMinute,
+      unsubscribedAt: reminderSettings.unsubscribedAt,
+      lastSentOn: reminderSettings.lastSentOn,
+    })
     .from(reminderSettings)
     .where(and(eq(reminderSettings.clinicId, ref.clinicId), eq(reminderSettings.programmeId, ref.programmeId)));
   return row ?? null;
@@ -55,7 +59,13 @@ export async function unsubscribeReminder(db: DatabaseOrTransaction, ref: Progra
   const rows = await db
     .update(reminderSettings)
     .set({ sendAtMinute: null, unsubscribedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(reminderSettings.clinicId, ref.clinicId), eq(reminderSettings.programmeId, ref.programmeId), isNotNull(reminderSettings.sendAtMinute)))
+    .where(
+      and(
+        eq(reminderSettings.clinicId, ref.clinicId),
+        eq(reminderSettings.programmeId, ref.programmeId),
+        isNotNull(reminderSettings.sendAtMinute),
+      ),
+    )
     .returning({ programmeId: reminderSettings.programmeId });
   if (rows.length === 0) return false;
   await recordAudit(db, { clinicId: ref.clinicId, action: "reminder.unsubscribed", objectType: "programme", objectId: ref.programmeId });
@@ -110,7 +120,11 @@ export async function listReminderCandidates(db: DatabaseOrTransaction): Promise
     .innerJoin(programmes, and(eq(programmes.clinicId, reminderSettings.clinicId), eq(programmes.id, reminderSettings.programmeId)))
     .innerJoin(
       programmeVersions,
-      and(eq(programmeVersions.clinicId, programmes.clinicId), eq(programmeVersions.programmeId, programmes.id), eq(programmeVersions.version, programmes.currentVersion)),
+      and(
+        eq(programmeVersions.clinicId, programmes.clinicId),
+        eq(programmeVersions.programmeId, programmes.id),
+        eq(programmeVersions.version, programmes.currentVersion),
+      ),
     )
     .innerJoin(patients, and(eq(patients.clinicId, programmes.clinicId), eq(patients.id, programmes.patientId)))
     .innerJoin(
@@ -178,6 +192,8 @@ export async function claimReminderDay(db: DatabaseOrTransaction, ref: Programme
  * go at commit. False when another sweep holds it.
  */
 export async function trySweepLock(db: DatabaseOrTransaction): Promise<boolean> {
-  const [row] = rowsOf<{ locked: boolean }>(await db.execute(sql`select pg_try_advisory_xact_lock(hashtext('homeplan:reminder-sweep')) as locked`));
+  const [row] = rowsOf<{ locked: boolean }>(
+    await db.execute(sql`select pg_try_advisory_xact_lock(hashtext('homeplan:reminder-sweep')) as locked`),
+  );
   return row?.locked === true;
 }

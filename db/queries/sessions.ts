@@ -38,7 +38,13 @@ export async function recordSessionLog(db: Database, link: LinkRef, input: Sessi
   const items = await db
     .select({ position: programmeItems.position, exerciseId: programmeItems.exerciseId, sets: programmeItems.sets })
     .from(programmeItems)
-    .where(and(eq(programmeItems.clinicId, link.clinicId), eq(programmeItems.programmeId, link.programmeId), eq(programmeItems.version, input.version)));
+    .where(
+      and(
+        eq(programmeItems.clinicId, link.clinicId),
+        eq(programmeItems.programmeId, link.programmeId),
+        eq(programmeItems.version, input.version),
+      ),
+    );
   // Every saved version has at least one item, so none means no such version.
   if (items.length === 0) return { error: "unknown_version" };
   if (!matchesVersion(input.exercises, items)) return { error: "invalid" };
@@ -51,9 +57,21 @@ export async function recordSessionLog(db: Database, link: LinkRef, input: Sessi
       .from(sessionLogs)
       .where(and(eq(sessionLogs.clinicId, link.clinicId), eq(sessionLogs.idempotencyKey, input.idempotencyKey)));
     // A key that belongs to someone else's log is refused without saying whose.
-    if (existing) return existing.patientId === link.patientId ? { id: existing.id, created: false } : { error: "wrong_programme" as const };
+    if (existing)
+      return existing.patientId === link.patientId ? { id: existing.id, created: false } : { error: "wrong_programme" as const };
 
-    const wait = await linkQuotaWait(tx, link, { table: sessionLogs, clinicId: sessionLogs.clinicId, linkId: sessionLogs.linkId, version: sessionLogs.version, at: sessionLogs.completedAt }, { burstKey: `log-burst:${link.linkId}`, at: completedAt, version: input.version });
+    const wait = await linkQuotaWait(
+      tx,
+      link,
+      {
+        table: sessionLogs,
+        clinicId: sessionLogs.clinicId,
+        linkId: sessionLogs.linkId,
+        version: sessionLogs.version,
+        at: sessionLogs.completedAt,
+      },
+      { burstKey: `log-burst:${link.linkId}`, at: completedAt, version: input.version },
+    );
     if (wait !== null) return { error: "rate_limited" as const, retryAfter: wait };
     const [inserted] = await tx
       .insert(sessionLogs)
@@ -98,7 +116,13 @@ export async function listSessions(
   return db
     .select(sessionLogColumns)
     .from(sessionLogs)
-    .where(and(eq(sessionLogs.clinicId, clinicId), eq(sessionLogs.patientId, patientId), programmeId ? eq(sessionLogs.programmeId, programmeId) : undefined))
+    .where(
+      and(
+        eq(sessionLogs.clinicId, clinicId),
+        eq(sessionLogs.patientId, patientId),
+        programmeId ? eq(sessionLogs.programmeId, programmeId) : undefined,
+      ),
+    )
     .orderBy(desc(sessionLogs.completedAt))
     .limit(limit);
 }
@@ -112,7 +136,10 @@ export const sessionKeyset: Keyset = {
 };
 
 /** The query for one page of a patient's sessions, separate so tests can EXPLAIN it. */
-export function sessionPageQuery(db: DatabaseOrTransaction, { clinicId, patientId, cursor, pageSize }: { clinicId: string; patientId: string; cursor: Cursor | null; pageSize: number }) {
+export function sessionPageQuery(
+  db: DatabaseOrTransaction,
+  { clinicId, patientId, cursor, pageSize }: { clinicId: string; patientId: string; cursor: Cursor | null; pageSize: number },
+) {
   return db
     .select({
       ...sessionLogColumns,
@@ -144,7 +171,10 @@ export async function listSessionPage(
 }
 
 /** The last `points` pain scores, oldest first: all the pain chart needs, read from the index. */
-export async function listPainPoints(db: DatabaseOrTransaction, { clinicId, patientId, points = 12 }: { clinicId: string; patientId: string; points?: number }) {
+export async function listPainPoints(
+  db: DatabaseOrTransaction,
+  { clinicId, patientId, points = 12 }: { clinicId: string; patientId: string; points?: number },
+) {
   const rows = await db
     .select({ id: sessionLogs.id, completedAt: sessionLogs.completedAt, pain: sessionLogs.pain })
     .from(sessionLogs)
@@ -155,7 +185,10 @@ export async function listPainPoints(db: DatabaseOrTransaction, { clinicId, pati
 }
 
 /** Sessions completed since `since` (the start of the patient's week). */
-export async function countSessionsSince(db: DatabaseOrTransaction, { clinicId, programmeId, since }: { clinicId: string; programmeId: string; since: Date }) {
+export async function countSessionsSince(
+  db: DatabaseOrTransaction,
+  { clinicId, programmeId, since }: { clinicId: string; programmeId: string; since: Date },
+) {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(sessionLogs)

@@ -10,7 +10,11 @@ import { createProgrammeIn } from "./programmes";
  * lib/catalogue/templates.ts), inside the caller's transaction (sign-up or demo seed).
  * Exercises missing from the catalogue are skipped.
  */
-export async function installStarterTemplates(tx: Transaction, actor: { clinicId: string; clinicianId: string }, templates: StarterTemplate[]) {
+export async function installStarterTemplates(
+  tx: Transaction,
+  actor: { clinicId: string; clinicianId: string },
+  templates: StarterTemplate[],
+) {
   const slugs = [...new Set(templates.flatMap((t) => t.exercises.map((e) => e.slug)))];
   const rows = await tx
     .select({ id: exercises.id, slug: exercises.slug, dosage: exercises.defaultDosage })

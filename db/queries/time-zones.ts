@@ -20,7 +20,22 @@ export async function getClinicZone(db: DatabaseOrTransaction, { clinicId }: { c
 }
 
 /** The clinic's zone from settings (validated by the caller), audited with the change. */
-export async function setClinicZone(db: DatabaseOrTransaction, actor: { clinicId: string; clinicianId: string; ip?: string }, zone: string) {
-  await db.update(clinics).set({ timeZone: zone, updatedAt: sql`now()` }).where(eq(clinics.id, actor.clinicId));
-  await recordAudit(db, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: "clinic.time_zone_set", objectType: "clinic", objectId: actor.clinicId, ip: actor.ip, detail: { zone } });
+export async function setClinicZone(
+  db: DatabaseOrTransaction,
+  actor: { clinicId: string; clinicianId: string; ip?: string },
+  zone: string,
+) {
+  await db
+    .update(clinics)
+    .set({ timeZone: zone, updatedAt: sql`now()` })
+    .where(eq(clinics.id, actor.clinicId));
+  await recordAudit(db, {
+    clinicId: actor.clinicId,
+    actorId: actor.clinicianId,
+    action: "clinic.time_zone_set",
+    objectType: "clinic",
+    objectId: actor.clinicId,
+    ip: actor.ip,
+    detail: { zone },
+  });
 }

@@ -2,7 +2,11 @@ import { expect, type Page } from "@playwright/test";
 import { BuilderPage } from "./builder";
 
 /** Builds a short programme for a demo patient and returns the patient link. */
-export async function programmeWithLink(page: Page, patient: string, exercises: [query: string, name: string, dose: Record<string, string>][]) {
+export async function programmeWithLink(
+  page: Page,
+  patient: string,
+  exercises: [query: string, name: string, dose: Record<string, string>][],
+) {
   await page.goto("/patients");
   await page.getByRole("link", { name: patient }).click();
   await page.getByRole("link", { name: "New programme" }).first().click();

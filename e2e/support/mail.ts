@@ -19,7 +19,9 @@ export function receivedMail(to: string): ReceivedMail[] {
 
 /** Waits for the SMTP peer to receive `count` messages for `to`. */
 export async function waitForMail(to: string, count = 1): Promise<ReceivedMail[]> {
-  await expect.poll(() => receivedMail(to).length, { timeout: 30_000, message: `waiting for ${count} email(s) to ${to}` }).toBeGreaterThanOrEqual(count);
+  await expect
+    .poll(() => receivedMail(to).length, { timeout: 30_000, message: `waiting for ${count} email(s) to ${to}` })
+    .toBeGreaterThanOrEqual(count);
   return receivedMail(to);
 }
 

@@ -43,7 +43,13 @@ export function attention(input: { sessions: SessionPoint[]; lastSessionAt: Date
  * had a live link and the programme had begun, whichever is later.
  */
 export function attentionForPatient(
-  row: { recent: { at: string; pain: number | null }[]; lastSessionAt: Date | null; linkState: string | null; linkCreatedAt: Date | null; startDate: string | null },
+  row: {
+    recent: { at: string; pain: number | null }[];
+    lastSessionAt: Date | null;
+    linkState: string | null;
+    linkCreatedAt: Date | null;
+    startDate: string | null;
+  },
   now: Date,
 ): Attention {
   const sessions = row.recent.map((r) => ({ completedAt: new Date(r.at), pain: r.pain }));

@@ -74,7 +74,8 @@ export async function canExportRecord(session: SessionClinician, patientId: stri
 /** The check for every whole-record download: another clinic's or an unknown patient is "not found". */
 export async function authorizeRecordExport(patientId: string): Promise<SessionClinician> {
   const session = await authorizeClinician();
-  if (!isUuid(patientId) || !(await getPatient(await getDb(), { id: patientId, clinicId: session.clinicId }))) throw new AppError("not_found");
+  if (!isUuid(patientId) || !(await getPatient(await getDb(), { id: patientId, clinicId: session.clinicId })))
+    throw new AppError("not_found");
   if (!(await canExportRecord(session, patientId))) throw new AppError("forbidden");
   return session;
 }
@@ -117,7 +118,14 @@ export async function authorizeApiKey(request: Request): Promise<ApiKeyGrant> {
   const key = await findApiKey(db, presented);
   if (!key) throw new AppError("unauthorized");
   if (key.revokedAt) {
-    await recordAudit(db, { clinicId: key.clinicId, action: "fhir.refused", objectType: "api_key", objectId: key.id, ip: clientIp(request.headers), detail: { reason: "revoked" } });
+    await recordAudit(db, {
+      clinicId: key.clinicId,
+      action: "fhir.refused",
+      objectType: "api_key",
+      objectId: key.id,
+      ip: clientIp(request.headers),
+      detail: { reason: "revoked" },
+    });
     throw new AppError("unauthorized");
   }
   if ((await hit(db, `fhir-key:${key.id}`, API_KEY_LIMIT)) > API_KEY_LIMIT.max) throw new AppError("rate_limited");

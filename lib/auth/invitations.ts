@@ -38,8 +38,7 @@ class DuplicateRequest extends Error {}
 class OverQuota extends Error {}
 
 export type InviteOutcome =
-  | { ok: true; invitationId: string; emailId: string }
-  | { ok: false; reason: "already_member" | "duplicate" | "over_quota" };
+  { ok: true; invitationId: string; emailId: string } | { ok: false; reason: "already_member" | "duplicate" | "over_quota" };
 
 /**
  * Invitation, its email and the audit event in one transaction: the email goes out
@@ -72,7 +71,8 @@ export async function inviteClinician(
       const clinic = await getClinic(tx, { clinicId: input.clinicId });
       // Counted from the invitations themselves, under a lock on the clinic: a refused
       // request writes nothing and a duplicate one rolls back with its row.
-      if ((await countRecentInvitations(tx, { clinicId: input.clinicId, hours: 24 })) >= dailyQuota(clinic?.createdAt)) throw new OverQuota();
+      if ((await countRecentInvitations(tx, { clinicId: input.clinicId, hours: 24 })) >= dailyQuota(clinic?.createdAt))
+        throw new OverQuota();
       await revokePendingInvitationsFor(tx, { clinicId: input.clinicId, email: input.email });
       const invitation = await insertInvitation(tx, {
         clinicId: input.clinicId,
@@ -125,7 +125,10 @@ export type AcceptOutcome = { ok: true; email: string; clinicianId: string } | {
  * Spends the invitation and creates the clinician in its clinic, with its role, in one
  * transaction: either both happen or neither (an email taken meanwhile leaves the link usable).
  */
-export async function acceptInvitation(db: Database, input: { token: string; name: string; password: string; ip: string }): Promise<AcceptOutcome> {
+export async function acceptInvitation(
+  db: Database,
+  input: { token: string; name: string; password: string; ip: string },
+): Promise<AcceptOutcome> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {

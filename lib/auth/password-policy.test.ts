@@ -42,7 +42,14 @@ describe("password policy", () => {
   });
 
   it("refuses passwords built from the person's own email, name or clinic", async () => {
-    for (const weak of ["alex.smith@riverside", "Alex.Smith2024!", "AlexSmith!2025", "alexsmith12345", "RiversidePhysio1", "Riverside Physio 1"]) {
+    for (const weak of [
+      "alex.smith@riverside",
+      "Alex.Smith2024!",
+      "AlexSmith!2025",
+      "alexsmith12345",
+      "RiversidePhysio1",
+      "Riverside Physio 1",
+    ]) {
       expect(`${weak}: ${await passwordProblem(weak, alex)}`).toMatch(/your own email, name or clinic name/);
     }
     // The same strings are fine for someone else: it is the link to the person that makes them weak.
@@ -51,7 +58,14 @@ describe("password policy", () => {
   });
 
   it("accepts the demo password and the passphrases used across the tests", async () => {
-    for (const good of ["stretch-every-morning", "correct horse battery staple", "pebble orchard violin", "lantern pebble orchard", "orchard lantern pebble kite", "violin harbour meadow"]) {
+    for (const good of [
+      "stretch-every-morning",
+      "correct horse battery staple",
+      "pebble orchard violin",
+      "lantern pebble orchard",
+      "orchard lantern pebble kite",
+      "violin harbour meadow",
+    ]) {
       expect(await passwordProblem(good, alex), good).toBeNull();
     }
   });

@@ -58,12 +58,19 @@ export function personalWords(context: PasswordContext): string[] {
   };
   const email = context.email?.trim().toLowerCase() ?? "";
   const [local = "", domain = ""] = email.split("@");
-  const name = context.name?.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean) ?? [];
+  const name =
+    context.name
+      ?.toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean) ?? [];
   for (const value of [name.join(""), local, email, domain]) add(value);
   // "alex.smith@riverside" from alex.smith@riverside-clinic.org: the address up to each label.
   for (const part of domain.split(/[^\p{L}\p{N}]+/u)) add(`${local}@${part}`);
   for (const value of [local, domain, context.name ?? "", context.clinicName ?? ""]) {
-    const parts = value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const parts = value
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
     add(value);
     add(parts.join(""));
     add(parts.join("."));

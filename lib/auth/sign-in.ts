@@ -2,7 +2,17 @@ import "server-only";
 import type { Database } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { findClinicianForSignIn } from "@/db/queries/clinicians";
-import { admitWithBackoff, hit, remember, remembered, reset, retryAfterSeconds, unhit, type Backoff, type Limit } from "@/db/queries/rate-limits";
+import {
+  admitWithBackoff,
+  hit,
+  remember,
+  remembered,
+  reset,
+  retryAfterSeconds,
+  unhit,
+  type Backoff,
+  type Limit,
+} from "@/db/queries/rate-limits";
 import { sendSignInAlert } from "./sign-in-alert";
 import { getDummyHash, verifyPassword } from "./password";
 
@@ -55,7 +65,9 @@ export async function authenticate(db: Database, input: { email: string; passwor
     }
     if (await remembered(tx, usualKey(email, input.ip))) return { throttled: 0, strangerCount: 0 };
     const admission = await admitWithBackoff(tx, accountKey(email), ACCOUNT_BACKOFF);
-    return admission.admitted ? { throttled: 0, strangerCount: admission.count } : { throttled: admission.retryAfterSeconds, strangerCount: 0 };
+    return admission.admitted
+      ? { throttled: 0, strangerCount: admission.count }
+      : { throttled: admission.retryAfterSeconds, strangerCount: 0 };
   });
   if (gate.throttled > 0) {
     await recordAudit(db, { action: "sign_in.throttled", ip: input.ip, detail: {} });

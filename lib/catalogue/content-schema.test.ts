@@ -12,8 +12,13 @@ describe("content provenance", () => {
 
   it("accepts an editorial note only for a line the file really shows", () => {
     const cue = bridgeFile.cues[0] ?? bridgeFile.steps[0]!;
-    expect(exerciseFileSchema.safeParse({ ...bridgeFile, editorial: [{ line: cue, basis: "editorial judgement: test" }] }).success).toBe(true);
-    const wrong = exerciseFileSchema.safeParse({ ...bridgeFile, editorial: [{ line: "A sentence no step or cue contains.", basis: "editorial judgement" }] });
+    expect(exerciseFileSchema.safeParse({ ...bridgeFile, editorial: [{ line: cue, basis: "editorial judgement: test" }] }).success).toBe(
+      true,
+    );
+    const wrong = exerciseFileSchema.safeParse({
+      ...bridgeFile,
+      editorial: [{ line: "A sentence no step or cue contains.", basis: "editorial judgement" }],
+    });
     expect(wrong.success).toBe(false);
     expect(wrong.error?.issues[0]?.path).toEqual(["editorial", 0, "line"]);
   });
@@ -30,8 +35,12 @@ describe("content provenance", () => {
     const urgent = file.advice.filter((a) => a.urgent);
     expect(urgent.length).toBeGreaterThan(0);
     for (const a of urgent) expect(a.editorial).toMatch(/NICE/);
-    const signs = urgent.flatMap((a) => a.signs ?? []).join(" ").toLowerCase();
-    for (const sign of ["bladder", "saddle", "weakness", "down your leg", "fever", "weight loss", "cancer", "fall", "night"]) expect(signs).toContain(sign);
+    const signs = urgent
+      .flatMap((a) => a.signs ?? [])
+      .join(" ")
+      .toLowerCase();
+    for (const sign of ["bladder", "saddle", "weakness", "down your leg", "fever", "weight loss", "cancer", "fall", "night"])
+      expect(signs).toContain(sign);
     const shown = safetyAdvice();
     expect(shown.slice(0, urgent.length).every((a) => a.urgent)).toBe(true);
   });

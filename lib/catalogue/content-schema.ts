@@ -68,9 +68,7 @@ export const exerciseFileSchema = z
       .strict()
       .default({ easier: [], harder: [] }),
     /** Each seed file used, and which facts it supplied. */
-    sources: z
-      .array(z.object({ file: sourceFile, facts: text }).strict())
-      .min(1),
+    sources: z.array(z.object({ file: sourceFile, facts: text }).strict()).min(1),
     editorial: z.array(editorialSchema).default([]),
   })
   .strict()
@@ -84,7 +82,12 @@ export const exerciseFileSchema = z
       ...file.variations.harder.flatMap((v) => [v.name, v.description]),
     ]);
     file.editorial.forEach((e, i) => {
-      if (!lines.has(e.line)) ctx.addIssue({ code: "custom", path: ["editorial", i, "line"], message: "must repeat, word for word, a purpose, step, cue, caution or variation of this file" });
+      if (!lines.has(e.line))
+        ctx.addIssue({
+          code: "custom",
+          path: ["editorial", i, "line"],
+          message: "must repeat, word for word, a purpose, step, cue, caution or variation of this file",
+        });
     });
   });
 
@@ -111,7 +114,9 @@ export const safetyFileSchema = z
             editorial: text.optional(),
           })
           .strict()
-          .refine((a) => a.sources.length > 0 || a.editorial, { message: "name the seed files it comes from, or mark it editorial with the guideline it follows" }),
+          .refine((a) => a.sources.length > 0 || a.editorial, {
+            message: "name the seed files it comes from, or mark it editorial with the guideline it follows",
+          }),
       )
       .min(3),
   })

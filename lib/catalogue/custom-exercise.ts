@@ -13,11 +13,20 @@ function searchFields(input: CustomExerciseInput) {
   return { searchText: buildSearchText(input), searchDetail: buildSearchDetail(input) };
 }
 
-export function createCustomExercise(db: Database, actor: { clinicId: string; clinicianId: string }, input: CustomExerciseInput, basedOnId?: string): Promise<string> {
+export function createCustomExercise(
+  db: Database,
+  actor: { clinicId: string; clinicianId: string },
+  input: CustomExerciseInput,
+  basedOnId?: string,
+): Promise<string> {
   return insertCustomExercise(db, actor, input, searchFields(input), basedOnId);
 }
 
 /** Only the clinic's own exercises can change; the global catalogue changes through content/. */
-export function updateCustomExercise(db: Database, target: { id: string; clinicId: string; clinicianId: string }, input: CustomExerciseInput): Promise<boolean> {
+export function updateCustomExercise(
+  db: Database,
+  target: { id: string; clinicId: string; clinicianId: string },
+  input: CustomExerciseInput,
+): Promise<boolean> {
   return updateCustomExerciseRow(db, target, input, searchFields(input));
 }

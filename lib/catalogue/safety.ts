@@ -6,8 +6,8 @@ let cached: SafetyAdvice[] | undefined;
 
 /** General safety advice from content/safety.yaml, for the patient page, player and handout. */
 export function safetyAdvice(): SafetyAdvice[] {
-  cached ??= loadSafety(path.join(process.cwd(), "content", "safety.yaml")).advice
-    .map(({ id, title, text, signs, urgent, handout }) => ({
+  cached ??= loadSafety(path.join(process.cwd(), "content", "safety.yaml"))
+    .advice.map(({ id, title, text, signs, urgent, handout }) => ({
       id,
       title,
       text,

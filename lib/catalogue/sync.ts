@@ -81,13 +81,7 @@ export async function syncCatalogue(db: Database, dir = path.join(CONTENT_DIR, "
     const retired = await tx
       .update(exercises)
       .set({ retiredAt: sql`now()`, updatedAt: sql`now()` })
-      .where(
-        and(
-          isNull(exercises.clinicId),
-          isNull(exercises.retiredAt),
-          slugs.length > 0 ? notInArray(exercises.slug, slugs) : undefined,
-        ),
-      )
+      .where(and(isNull(exercises.clinicId), isNull(exercises.retiredAt), slugs.length > 0 ? notInArray(exercises.slug, slugs) : undefined))
       .returning({ id: exercises.id });
     return { upserted: rows.length, retired: retired.length };
   });

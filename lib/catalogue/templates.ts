@@ -10,7 +10,12 @@ const templateFileSchema = z
     title: z.string().trim().min(2).max(120),
     note: z.string().trim().max(2000).default(""),
     exercises: z
-      .array(z.object({ slug: z.string().regex(/^[a-z0-9-]+$/) }).extend(dosageSchema.partial().shape).strict())
+      .array(
+        z
+          .object({ slug: z.string().regex(/^[a-z0-9-]+$/) })
+          .extend(dosageSchema.partial().shape)
+          .strict(),
+      )
       .min(1),
   })
   .strict();
@@ -26,7 +31,11 @@ export function loadStarterTemplates(dir = path.join(process.cwd(), "content", "
       // Content is read at run time on purpose; keep the build from tracing the whole project.
       const file = path.join(/*turbopackIgnore: true*/ dir, name);
       const parsed = templateFileSchema.safeParse(parse(readFileSync(file, "utf8")));
-      if (!parsed.success) throw new ContentError(file, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+      if (!parsed.success)
+        throw new ContentError(
+          file,
+          parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+        );
       return { ...parsed.data, file };
     });
 }

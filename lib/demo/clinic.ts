@@ -16,7 +16,6 @@ import type { ProgrammeContent } from "@/lib/validations/programme";
 
 const DAY = 86_400_000;
 
-
 /** One version: the catalogue slugs it holds and the day (counted back from today) it was saved. */
 type DemoVersion = { daysAgo: number; title: string; slugs: string[]; changeNote?: string; patientNote?: string; harder?: boolean };
 
@@ -44,9 +43,25 @@ export const DEMO_PATIENTS: DemoPatient[] = [
     notes: "Lower back pain after a house move; keen to get back to walking the dog.",
     clinician: 0,
     versions: [
-      { daysAgo: 42, title: "Lower back: gentle start", slugs: ["pelvic-tilt", "knee-to-chest", "draw-in"], patientNote: "Little and often. Stop anything that makes your pain worse." },
-      { daysAgo: 24, title: "Lower back: building up", slugs: ["pelvic-tilt", "knee-to-chest", "bridge", "draw-in"], changeNote: "Added the bridge now that bending is easier." },
-      { daysAgo: 9, title: "Lower back: getting stronger", slugs: ["knee-to-chest", "bridge", "bird-dog", "cat-cow"], changeNote: "Swapped pelvic tilts for the bird-dog and cat–cow.", harder: true },
+      {
+        daysAgo: 42,
+        title: "Lower back: gentle start",
+        slugs: ["pelvic-tilt", "knee-to-chest", "draw-in"],
+        patientNote: "Little and often. Stop anything that makes your pain worse.",
+      },
+      {
+        daysAgo: 24,
+        title: "Lower back: building up",
+        slugs: ["pelvic-tilt", "knee-to-chest", "bridge", "draw-in"],
+        changeNote: "Added the bridge now that bending is easier.",
+      },
+      {
+        daysAgo: 9,
+        title: "Lower back: getting stronger",
+        slugs: ["knee-to-chest", "bridge", "bird-dog", "cat-cow"],
+        changeNote: "Swapped pelvic tilts for the bird-dog and cat–cow.",
+        harder: true,
+      },
     ],
     pain: { from: 6, to: 2 },
     every: 2,
@@ -61,7 +76,13 @@ export const DEMO_PATIENTS: DemoPatient[] = [
     clinician: 1,
     versions: [
       { daysAgo: 38, title: "Back care at work", slugs: ["cat-cow", "childs-pose", "pelvic-tilt"] },
-      { daysAgo: 16, title: "Back care at work", slugs: ["cat-cow", "childs-pose", "bridge", "partial-curl"], changeNote: "Added the bridge and partial curl.", harder: true },
+      {
+        daysAgo: 16,
+        title: "Back care at work",
+        slugs: ["cat-cow", "childs-pose", "bridge", "partial-curl"],
+        changeNote: "Added the bridge and partial curl.",
+        harder: true,
+      },
     ],
     pain: { from: 5, to: 3, lastThree: [3, 4, 6] },
     every: 2,
@@ -76,7 +97,12 @@ export const DEMO_PATIENTS: DemoPatient[] = [
     clinician: 0,
     versions: [
       { daysAgo: 40, title: "Desk breaks", slugs: ["seated-rotation", "pelvic-tilt"] },
-      { daysAgo: 20, title: "Desk breaks", slugs: ["seated-rotation", "pelvic-tilt", "cat-cow"], changeNote: "Added the cat–cow for the evenings." },
+      {
+        daysAgo: 20,
+        title: "Desk breaks",
+        slugs: ["seated-rotation", "pelvic-tilt", "cat-cow"],
+        changeNote: "Added the cat–cow for the evenings.",
+      },
     ],
     pain: { from: 4, to: 2 },
     every: 3,
@@ -90,7 +116,12 @@ export const DEMO_PATIENTS: DemoPatient[] = [
     clinician: 1,
     versions: [
       { daysAgo: 41, title: "Morning mobility", slugs: ["knee-to-chest", "lower-back-rotation"] },
-      { daysAgo: 21, title: "Morning mobility", slugs: ["knee-to-chest", "lower-back-rotation", "pelvic-tilt"], changeNote: "Added pelvic tilts." },
+      {
+        daysAgo: 21,
+        title: "Morning mobility",
+        slugs: ["knee-to-chest", "lower-back-rotation", "pelvic-tilt"],
+        changeNote: "Added pelvic tilts.",
+      },
     ],
     pain: { from: 5, to: 4 },
     every: 2,
@@ -105,7 +136,13 @@ export const DEMO_PATIENTS: DemoPatient[] = [
     versions: [
       { daysAgo: 35, title: "Core for running", slugs: ["draw-in", "bridge"] },
       { daysAgo: 22, title: "Core for running", slugs: ["draw-in", "bridge", "bird-dog"], changeNote: "Added the bird-dog.", harder: true },
-      { daysAgo: 6, title: "Core for running", slugs: ["bridge", "bird-dog", "superman", "partial-curl"], changeNote: "Superman and partial curl in place of the draw-in.", harder: true },
+      {
+        daysAgo: 6,
+        title: "Core for running",
+        slugs: ["bridge", "bird-dog", "superman", "partial-curl"],
+        changeNote: "Superman and partial curl in place of the draw-in.",
+        harder: true,
+      },
     ],
     pain: { from: 3, to: 1 },
     every: 2,
@@ -216,8 +253,20 @@ export async function seedLivingDemo(
     await backdateLink(tx, { clinicId: input.clinicId, linkId: link.id, givenAt });
     const url = `${input.appUrl}/p/${link.token}`;
     if (index === 0) demoUrl = url;
-    const email = patientLinkEmail({ clinicName: "Riverside Physiotherapy", clinicianName: patient.clinician === 0 ? "Sam Okafor" : "Jo Lindqvist", programmeTitle: patient.versions.at(-1)!.title, url });
-    await enqueueEmail(tx, { clinicId: input.clinicId, idempotencyKey: `demo-link:${patientId}`, kind: "patient_link", to: patient.email, ...email, subjectRef: link.id });
+    const email = patientLinkEmail({
+      clinicName: "Riverside Physiotherapy",
+      clinicianName: patient.clinician === 0 ? "Sam Okafor" : "Jo Lindqvist",
+      programmeTitle: patient.versions.at(-1)!.title,
+      url,
+    });
+    await enqueueEmail(tx, {
+      clinicId: input.clinicId,
+      idempotencyKey: `demo-link:${patientId}`,
+      kind: "patient_link",
+      to: patient.email,
+      ...email,
+      subjectRef: link.id,
+    });
 
     const days = sessionDays(patient, input.now, rand);
     const pains = painTrend(patient, days.length, rand);

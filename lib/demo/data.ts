@@ -9,8 +9,18 @@ export const DEMO_LOGIN = { email: "demo@homeplan.local", password: "stretch-eve
 
 /** Patients who have just been seen: no programme yet, so there is something to build. */
 const NEW_PATIENTS = [
-  { name: "Margaret Hughes", email: "margaret.hughes@example.com", dateOfBirth: "1952-04-18", notes: "Chronic low back pain, worse after gardening." },
-  { name: "Daniel Reyes", email: "daniel.reyes@example.com", dateOfBirth: "1987-09-02", notes: "Desk worker; stiffness after long days sitting." },
+  {
+    name: "Margaret Hughes",
+    email: "margaret.hughes@example.com",
+    dateOfBirth: "1952-04-18",
+    notes: "Chronic low back pain, worse after gardening.",
+  },
+  {
+    name: "Daniel Reyes",
+    email: "daniel.reyes@example.com",
+    dateOfBirth: "1987-09-02",
+    notes: "Desk worker; stiffness after long days sitting.",
+  },
   { name: "Priya Natarajan", email: "priya.n@example.com", dateOfBirth: null, notes: "" },
 ];
 
@@ -22,7 +32,10 @@ const NEW_PATIENTS = [
  * database cannot happen. Returns the first patient's follow-along address, or null when
  * the database already had a clinic.
  */
-export async function seedDemoData(db: Database, options: { key: Buffer; appUrl: string; now?: Date }): Promise<{ patientUrl: string } | null> {
+export async function seedDemoData(
+  db: Database,
+  options: { key: Buffer; appUrl: string; now?: Date },
+): Promise<{ patientUrl: string } | null> {
   const passwordHash = await hashPassword(DEMO_LOGIN.password);
   return db.transaction(async (tx) => {
     if (!(await lockEmptyDatabase(tx))) return null;
@@ -36,7 +49,11 @@ export async function seedDemoData(db: Database, options: { key: Buffer; appUrl:
     );
     const [owner, colleague] = clinicianIds as [string, string];
     await installStarterTemplates(tx, { clinicId, clinicianId: owner }, loadStarterTemplates());
-    await insertPatients(tx, clinicId, NEW_PATIENTS.map((p) => ({ ...p, createdBy: owner })));
+    await insertPatients(
+      tx,
+      clinicId,
+      NEW_PATIENTS.map((p) => ({ ...p, createdBy: owner })),
+    );
     const living = await insertPatients(
       tx,
       clinicId,

@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import type { Dosage } from "@/lib/programme/view";
 import { dosageCompact, dosageSentence, dosageWords } from "./format";
 
-const base: Dosage = { sets: 3, reps: 15, holdSeconds: 5, restSeconds: 60, sides: "none", timesPerDay: 2, daysPerWeek: 7, load: "", note: "" };
+const base: Dosage = {
+  sets: 3,
+  reps: 15,
+  holdSeconds: 5,
+  restSeconds: 60,
+  sides: "none",
+  timesPerDay: 2,
+  daysPerWeek: 7,
+  load: "",
+  note: "",
+};
 
 describe("dosage wording", () => {
   it("speaks to the patient in everyday words", () => {

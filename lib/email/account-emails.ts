@@ -4,9 +4,17 @@
  */
 import { escapeHtml, invitationSubject, layout, oneLine, plainName, safeUrl, type RenderedEmail } from "./templates";
 
-function render(input: { subject: string; heading: string; paragraphs: string[]; button: { label: string; url: string }; footer: string }): RenderedEmail {
+function render(input: {
+  subject: string;
+  heading: string;
+  paragraphs: string[];
+  button: { label: string; url: string };
+  footer: string;
+}): RenderedEmail {
   const url = safeUrl(input.button.url);
-  const text = [...input.paragraphs, "", `${input.button.label}: ${url}`, "", input.footer, "", "Homeplan"].join("\n\n").replace(/\n{3,}/g, "\n\n");
+  const text = [...input.paragraphs, "", `${input.button.label}: ${url}`, "", input.footer, "", "Homeplan"]
+    .join("\n\n")
+    .replace(/\n{3,}/g, "\n\n");
   const html = layout({
     heading: escapeHtml(input.heading),
     paragraphs: input.paragraphs.map(escapeHtml),

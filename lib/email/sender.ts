@@ -127,7 +127,11 @@ export async function deliverDue(overrides: Partial<SenderOptions> = {}): Promis
           continue;
         }
         const giveUp = isPermanent(failure) || email.attempts >= options.maxAttempts;
-        await markEmailAttemptFailed(db, claim, { error: describeError(failure), giveUp, retryInSeconds: retryDelaySeconds(email.attempts) });
+        await markEmailAttemptFailed(db, claim, {
+          error: describeError(failure),
+          giveUp,
+          retryInSeconds: retryDelaySeconds(email.attempts),
+        });
         if (giveUp) report.failed += 1;
         else report.retrying += 1;
         // The id and the reply code only: server replies can quote the address, which stays out of logs.

@@ -9,7 +9,14 @@ const url = "https://homeplan.example.org/p/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789
 
 describe("email templates", () => {
   it("escapes every interpolated value in the HTML, so a name cannot add markup", () => {
-    const email = invitationEmail({ clinicName: hostile, inviterName: hostile, inviteeName: hostile, role: "clinician", url, expiresAt: new Date() });
+    const email = invitationEmail({
+      clinicName: hostile,
+      inviterName: hostile,
+      inviteeName: hostile,
+      role: "clinician",
+      url,
+      expiresAt: new Date(),
+    });
     expect(email.html).not.toContain("<script>");
     expect(email.html).toContain(escapeHtml("<script>"));
     const patient = patientLinkEmail({ clinicName: hostile, clinicianName: hostile, programmeTitle: hostile, url });
@@ -28,7 +35,14 @@ describe("email templates", () => {
     });
     expect(email.subject).not.toMatch(/[\r\n]/);
     expect(email.subject).toBe("Sam Okafor invited you to “Riverside Bcc:” on Homeplan");
-    const long = invitationEmail({ clinicName: "C".repeat(120), inviterName: "I".repeat(120), inviteeName: "", role: "owner", url, expiresAt: new Date() });
+    const long = invitationEmail({
+      clinicName: "C".repeat(120),
+      inviterName: "I".repeat(120),
+      inviteeName: "",
+      role: "owner",
+      url,
+      expiresAt: new Date(),
+    });
     expect(long.subject.length).toBeLessThanOrEqual(250);
   });
 
@@ -49,11 +63,25 @@ describe("email templates", () => {
   });
 
   it("refuses a link that is not a web address", () => {
-    expect(() => invitationEmail({ clinicName: "C", inviterName: "I", inviteeName: "", role: "owner", url: "javascript:alert(1)", expiresAt: new Date() })).toThrow();
+    expect(() =>
+      invitationEmail({
+        clinicName: "C",
+        inviterName: "I",
+        inviteeName: "",
+        role: "owner",
+        url: "javascript:alert(1)",
+        expiresAt: new Date(),
+      }),
+    ).toThrow();
   });
 
   it("tells the patient who sent it and what to do, and keeps the programme title out of the subject line", () => {
-    const email = patientLinkEmail({ clinicName: "Riverside Physiotherapy", clinicianName: "Sam Okafor", programmeTitle: "Lumbar disc rehabilitation", url });
+    const email = patientLinkEmail({
+      clinicName: "Riverside Physiotherapy",
+      clinicianName: "Sam Okafor",
+      programmeTitle: "Lumbar disc rehabilitation",
+      url,
+    });
     expect(email.subject).toBe("Your home exercises from Riverside Physiotherapy");
     expect(email.subject).not.toContain("Lumbar");
     expect(email.text).toContain("Sam Okafor at Riverside Physiotherapy");
@@ -70,7 +98,14 @@ describe("email templates", () => {
     expect(plainName("Go to www.evil.example or evil.example.com/path")).toBe("Go to or");
     expect(plainName("Mail win@evil.example\r\nBcc: x")).toBe("Mail Bcc: x");
     expect(plainName("A".repeat(200))).toHaveLength(60);
-    const email = invitationEmail({ clinicName: "Free money at bit.ly/abc", inviterName: "X".repeat(120), inviteeName: "", role: "clinician", url, expiresAt: new Date() });
+    const email = invitationEmail({
+      clinicName: "Free money at bit.ly/abc",
+      inviterName: "X".repeat(120),
+      inviteeName: "",
+      role: "clinician",
+      url,
+      expiresAt: new Date(),
+    });
     expect(`${email.subject}${email.text}${email.html}`).not.toContain("bit.ly");
     expect(email.text).toContain("join “Free money at” on Homeplan");
     expect(email.subject.length).toBeLessThan(140);
@@ -80,11 +115,20 @@ describe("email templates", () => {
     const alert = signInAlertEmail({ name: "Alex", signInUrl: "https://homeplan.example.org/sign-in" });
     expect(alert.text).toMatch(/change it now/);
     expect(alert.html).toContain("https://homeplan.example.org/sign-in");
-    const member = invitationToMemberEmail({ clinicName: "Riverside <b>", inviterName: "Sam", signInUrl: "https://homeplan.example.org/sign-in" });
-    expect(member.subject).toBe(invitationEmail({ clinicName: "Riverside <b>", inviterName: "Sam", inviteeName: "", role: "owner", url, expiresAt: new Date() }).subject);
+    const member = invitationToMemberEmail({
+      clinicName: "Riverside <b>",
+      inviterName: "Sam",
+      signInUrl: "https://homeplan.example.org/sign-in",
+    });
+    expect(member.subject).toBe(
+      invitationEmail({ clinicName: "Riverside <b>", inviterName: "Sam", inviteeName: "", role: "owner", url, expiresAt: new Date() })
+        .subject,
+    );
     expect(member.html).not.toContain("<b>");
     expect(member.text).not.toContain("/invite/");
-    expect(signUpExistingEmail({ signInUrl: "https://homeplan.example.org/sign-in" }).text).toMatch(/already have a Homeplan account|already has an account/);
+    expect(signUpExistingEmail({ signInUrl: "https://homeplan.example.org/sign-in" }).text).toMatch(
+      /already have a Homeplan account|already has an account/,
+    );
   });
 
   it("carries no link but ours in any email to a patient, whatever a clinic or clinician calls itself", () => {

@@ -24,14 +24,23 @@ const FAILURES: Partial<Record<AppError["code"], { status: number; code: Outcome
   unauthorized: { status: 401, code: "login", text: "A valid clinic API key is required: send it as Authorization: Bearer <key>." },
   not_found: { status: 404, code: "not-found", text: "No such resource." },
   forbidden: { status: 404, code: "not-found", text: "No such resource." },
-  rate_limited: { status: 429, code: "throttled", text: `Too many requests for this key (limit ${API_KEY_LIMIT.max} per ${API_KEY_LIMIT.windowSeconds / 60} minutes). Try again shortly.` },
+  rate_limited: {
+    status: 429,
+    code: "throttled",
+    text: `Too many requests for this key (limit ${API_KEY_LIMIT.max} per ${API_KEY_LIMIT.windowSeconds / 60} minutes). Try again shortly.`,
+  },
 };
 
 function failureResponse(error: unknown): Response {
   if (error instanceof SearchError) return fhirResponse(operationOutcome("invalid", error.message), 400);
   const known = error instanceof AppError ? FAILURES[error.code] : undefined;
   if (known) {
-    const headers: Record<string, string> = known.status === 401 ? { "WWW-Authenticate": 'Bearer realm="homeplan-fhir"' } : known.status === 429 ? { "Retry-After": String(API_KEY_LIMIT.windowSeconds) } : {};
+    const headers: Record<string, string> =
+      known.status === 401
+        ? { "WWW-Authenticate": 'Bearer realm="homeplan-fhir"' }
+        : known.status === 429
+          ? { "Retry-After": String(API_KEY_LIMIT.windowSeconds) }
+          : {};
     return fhirResponse(operationOutcome(known.code, known.text), known.status, headers);
   }
   logError("fhir request failed", error);
@@ -55,7 +64,13 @@ export function fhirRead<P>(handler: (ctx: FhirContext, params: P) => Promise<{ 
         outcome = { status: 200, ...(await handler({ db, grant, url, base: fhirBase() }, await params)) };
       } catch (error) {
         const response = failureResponse(error);
-        await recordAudit(db, { clinicId: grant.clinicId, action: "fhir.read", objectType: "fhir", ip: clientIp(request.headers), detail: { apiKeyId: grant.keyId, path: url.pathname.slice(0, 200), status: response.status } });
+        await recordAudit(db, {
+          clinicId: grant.clinicId,
+          action: "fhir.read",
+          objectType: "fhir",
+          ip: clientIp(request.headers),
+          detail: { apiKeyId: grant.keyId, path: url.pathname.slice(0, 200), status: response.status },
+        });
         return response;
       }
       await recordAudit(db, {

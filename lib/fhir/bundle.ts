@@ -21,7 +21,10 @@ export function collectionBundle(base: string, resources: Iterable<Resource>, ti
 }
 
 /** A search result page; `next` is the URL of the following page when there is one. */
-export function searchsetBundle(base: string, options: { self: string; next?: string; matches: Resource[]; included?: Resource[]; total?: number }): Bundle {
+export function searchsetBundle(
+  base: string,
+  options: { self: string; next?: string; matches: Resource[]; included?: Resource[]; total?: number },
+): Bundle {
   const link: BundleLink[] = [{ relation: "self", url: options.self }];
   if (options.next) link.push({ relation: "next", url: options.next });
   const entry: BundleEntry[] = [

@@ -23,9 +23,16 @@ export function capabilityStatement(base: string): CapabilityStatement {
     rest: [
       {
         mode: "server",
-        security: { description: "Send a clinic API key (created by the clinic's owner in Settings) as `Authorization: Bearer <key>`. Read-only; one clinic's records." },
+        security: {
+          description:
+            "Send a clinic API key (created by the clinic's owner in Settings) as `Authorization: Bearer <key>`. Read-only; one clinic's records.",
+        },
         resource: [
-          { type: "Patient", interaction: [{ code: "read" }], operation: [{ name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything" }] },
+          {
+            type: "Patient",
+            interaction: [{ code: "read" }],
+            operation: [{ name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything" }],
+          },
           ...Object.entries(SEARCHES).map(([type, params]) => ({
             type: type as ResourceType,
             interaction: [{ code: "search-type" as const }],

@@ -1,7 +1,16 @@
 import "server-only";
 import type { Bundle, Resource } from "@medplum/fhirtypes";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { getFhirClinic, getFhirPatient, listFhirClinicians, listFhirExercises, listFhirLogs, listFhirMessages, listFhirVersions, type LogCursor } from "@/db/queries/fhir";
+import {
+  getFhirClinic,
+  getFhirPatient,
+  listFhirClinicians,
+  listFhirExercises,
+  listFhirLogs,
+  listFhirMessages,
+  listFhirVersions,
+  type LogCursor,
+} from "@/db/queries/fhir";
 import { getMeasure, listResponses } from "@/db/queries/outcomes";
 import { env } from "@/lib/env";
 import type { MeasureDefinition } from "@/lib/outcomes/measure";
@@ -32,7 +41,12 @@ export async function* patientResources(db: DatabaseOrTransaction, scope: Scope,
   const patient = await getFhirPatient(db, scope);
   if (!patient) return;
   const [versions, messages] = await Promise.all([listFhirVersions(db, { ...scope, limit: 10_000 }), listFhirMessages(db, scope)]);
-  const authors = [...new Set([...versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])), ...messages.flatMap((m) => (m.clinicianId ? [m.clinicianId] : []))])];
+  const authors = [
+    ...new Set([
+      ...versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])),
+      ...messages.flatMap((m) => (m.clinicianId ? [m.clinicianId] : [])),
+    ]),
+  ];
   const [clinic, people, exercises] = await Promise.all([
     getFhirClinic(db, scope.clinicId),
     listFhirClinicians(db, scope.clinicId, authors),

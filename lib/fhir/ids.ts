@@ -11,7 +11,11 @@ import { createHash } from "node:crypto";
 const NAMESPACE = Buffer.from("5b0e3c1e8f2a4d6b9c7e1a2b3c4d5e6f", "hex");
 
 export function derivedId(kind: string, ...parts: (string | number)[]): string {
-  const bytes = createHash("sha1").update(NAMESPACE).update([kind, ...parts].join("/"), "utf8").digest().subarray(0, 16);
+  const bytes = createHash("sha1")
+    .update(NAMESPACE)
+    .update([kind, ...parts].join("/"), "utf8")
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString("hex");

@@ -21,7 +21,9 @@ export const activityDefinitionUrl = (base: string, exerciseId: string) => `${ba
 export function exerciseTiming(d: { timesPerDay: number; daysPerWeek: number }): Timing {
   const words = `${timesPerDayWords(d.timesPerDay)}, ${daysPerWeekWords(d.daysPerWeek)}`;
   const repeat: Timing["repeat"] =
-    d.daysPerWeek >= 7 ? { frequency: d.timesPerDay, period: 1, periodUnit: "d" } : { frequency: d.timesPerDay * d.daysPerWeek, period: 1, periodUnit: "wk" };
+    d.daysPerWeek >= 7
+      ? { frequency: d.timesPerDay, period: 1, periodUnit: "d" }
+      : { frequency: d.timesPerDay * d.daysPerWeek, period: 1, periodUnit: "wk" };
   return { repeat, code: { text: words } };
 }
 
@@ -35,11 +37,15 @@ export function carePlanResource(v: VersionRecord): CarePlan {
     title: v.title,
     ...(v.changeNote ? { description: v.changeNote } : {}),
     subject: ref("Patient", v.patientId),
-    ...(v.startDate || v.reviewDate ? { period: { ...(v.startDate ? { start: v.startDate } : {}), ...(v.reviewDate ? { end: v.reviewDate } : {}) } } : {}),
+    ...(v.startDate || v.reviewDate
+      ? { period: { ...(v.startDate ? { start: v.startDate } : {}), ...(v.reviewDate ? { end: v.reviewDate } : {}) } }
+      : {}),
     created: v.createdAt.toISOString(),
     ...(v.createdBy ? { author: ref("Practitioner", v.createdBy) } : {}),
     ...(v.version > 1 ? { replaces: [ref("CarePlan", fhirIds.carePlan(v.programmeId, v.version - 1))] } : {}),
-    activity: v.items.map((item) => ({ reference: ref("ServiceRequest", fhirIds.serviceRequest(v.programmeId, v.version, item.position)) })),
+    activity: v.items.map((item) => ({
+      reference: ref("ServiceRequest", fhirIds.serviceRequest(v.programmeId, v.version, item.position)),
+    })),
     ...(v.patientNote ? { note: [{ text: v.patientNote }] } : {}),
   };
 }
@@ -86,7 +92,9 @@ export function activityDefinitionResource(exercise: ExerciseRecord, base: strin
     name: computableName(exercise.slug),
     title: exercise.name,
     status: exercise.retiredAt ? "retired" : "active",
-    description: [exercise.purpose, `Steps:\n\n${steps}`, cautions ? `Cautions:\n\n${cautions}` : "", `Starting dose: ${dose}.`].filter(Boolean).join("\n\n"),
+    description: [exercise.purpose, `Steps:\n\n${steps}`, cautions ? `Cautions:\n\n${cautions}` : "", `Starting dose: ${dose}.`]
+      .filter(Boolean)
+      .join("\n\n"),
     purpose: exercise.purpose,
     usage: `Starting dose: ${dose}.`,
     kind: "ServiceRequest",

@@ -1,4 +1,11 @@
-import type { Observation, Questionnaire, QuestionnaireItem, QuestionnaireResponse, QuestionnaireResponseItem, QuestionnaireResponseItemAnswer } from "@medplum/fhirtypes";
+import type {
+  Observation,
+  Questionnaire,
+  QuestionnaireItem,
+  QuestionnaireResponse,
+  QuestionnaireResponseItem,
+  QuestionnaireResponseItemAnswer,
+} from "@medplum/fhirtypes";
 import type { Answer, MeasureDefinition, MeasureItem } from "@/lib/outcomes/measure";
 import { SURVEY_CATEGORY } from "./codes";
 import { derivedId, fhirIds } from "./ids";
@@ -18,7 +25,16 @@ const MAX = "http://hl7.org/fhir/StructureDefinition/maxValue";
 
 export const questionnaireId = (measureKey: string) => derivedId("questionnaire", measureKey);
 export const questionnaireUrl = (base: string, measureKey: string) => `${base}/Questionnaire/${questionnaireId(measureKey)}`;
-export type ResponseRecord = { id: string; patientId: string; programmeId: string; version: number; measure: string; answeredAt: Date; answers: Answer[]; score: number | null };
+export type ResponseRecord = {
+  id: string;
+  patientId: string;
+  programmeId: string;
+  version: number;
+  measure: string;
+  answeredAt: Date;
+  answers: Answer[];
+  score: number | null;
+};
 
 function bounds(min: number | null, max: number | null, integer: boolean) {
   const value = (n: number) => (integer ? { valueInteger: n } : { valueDecimal: n });
@@ -38,7 +54,9 @@ function questionnaireItem(item: MeasureItem): QuestionnaireItem {
         linkId: item.linkId,
         type: "choice",
         text: item.text,
-        answerOption: item.options.map((o) => ({ valueCoding: { code: o.code, display: o.display, extension: [{ url: ORDINAL, valueDecimal: o.score }] } })),
+        answerOption: item.options.map((o) => ({
+          valueCoding: { code: o.code, display: o.display, extension: [{ url: ORDINAL, valueDecimal: o.score }] },
+        })),
       };
     case "activity":
       return {
@@ -47,7 +65,12 @@ function questionnaireItem(item: MeasureItem): QuestionnaireItem {
         text: item.text,
         item: [
           { linkId: `${item.linkId}.name`, type: "string", text: "The activity, in the patient's words" },
-          { linkId: `${item.linkId}.rating`, type: "integer", text: "How well the patient can do it (0 unable, 10 as before)", ...bounds(item.min, item.max, true) },
+          {
+            linkId: `${item.linkId}.rating`,
+            type: "integer",
+            text: "How well the patient can do it (0 unable, 10 as before)",
+            ...bounds(item.min, item.max, true),
+          },
         ],
       };
     default:

@@ -9,7 +9,14 @@ import type { Dosage } from "@/lib/programme/view";
 
 export type ClinicRecord = { id: string; name: string; address: string; phone: string };
 export type ClinicianRecord = { id: string; name: string; email: string; disabledAt: Date | null };
-export type PatientRecord = { id: string; clinicId: string; name: string; email: string; dateOfBirth: string | null; archivedAt: Date | null };
+export type PatientRecord = {
+  id: string;
+  clinicId: string;
+  name: string;
+  email: string;
+  dateOfBirth: string | null;
+  archivedAt: Date | null;
+};
 export type ExerciseRecord = {
   id: string;
   slug: string;

@@ -24,7 +24,8 @@ export function patientParam(value: string | null): string {
 function countParam(value: string | null): number {
   if (value === null) return PAGE_SIZE;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > MAX_PAGE_SIZE) throw new SearchError(`_count must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_PAGE_SIZE)
+    throw new SearchError(`_count must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
   return n;
 }
 
@@ -54,7 +55,11 @@ function decodeCursor<S extends z.ZodType>(schema: S, value: string | null): z.i
   }
 }
 
-const ALLOWED = { CarePlan: ["patient", "_count", "_cursor"], ServiceRequest: ["patient", "_count", "_cursor"], Observation: ["patient", "code", "_count", "_cursor"] };
+const ALLOWED = {
+  CarePlan: ["patient", "_count", "_cursor"],
+  ServiceRequest: ["patient", "_count", "_cursor"],
+  Observation: ["patient", "code", "_count", "_cursor"],
+};
 
 export function parseSearch<K extends keyof typeof cursorSchemas>(type: keyof typeof ALLOWED, params: URLSearchParams, cursor: K) {
   for (const key of new Set(params.keys())) {

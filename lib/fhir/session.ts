@@ -28,7 +28,9 @@ export function sessionResources(log: LogRecord, exerciseName: (position: number
     status: "completed",
     code: { coding: [EXERCISE_THERAPY], text: "Home exercise session" },
     subject,
-    ...(log.startedAt ? { performedPeriod: { start: log.startedAt.toISOString(), end: effectiveDateTime } } : { performedDateTime: effectiveDateTime }),
+    ...(log.startedAt
+      ? { performedPeriod: { start: log.startedAt.toISOString(), end: effectiveDateTime } }
+      : { performedDateTime: effectiveDateTime }),
     ...(log.comment ? { note: [{ text: log.comment }] } : {}),
   };
 

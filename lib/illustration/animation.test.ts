@@ -25,7 +25,9 @@ describe("timeline", () => {
     const timeline = buildTimeline(setFor("cat-cow"), { tempoSeconds: 3, holdSeconds: 3 });
     expect(stills(timeline).map((s) => s.kind === "still" && s.pose)).toEqual([0, 1]);
     expect(moves(timeline).map((m) => m.kind === "move" && `${m.from}>${m.to}`)).toEqual(["0>1", "1>2", "2>0"]);
-    const out = moves(timeline).slice(0, 2).reduce((sum, m) => sum + m.duration, 0);
+    const out = moves(timeline)
+      .slice(0, 2)
+      .reduce((sum, m) => sum + m.duration, 0);
     expect(out).toBeCloseTo(3, 6);
   });
 

@@ -42,7 +42,8 @@ export function frameSet(set: PoseSet, skeletons: Skeleton[] = solvePoseSet(set)
     // Arrow heads and their white edge reach a little past the line.
     for (const arrow of set.poses[i]!.arrows) for (const p of arrowLine(arrow, s, set)) include(p, 6);
   });
-  if (set.props.includes("chair") && skeletons[0]) for (const [a, b] of chairShape(skeletons[0]).lines) [a, b].forEach((p) => include(plane(p), 2));
+  if (set.props.includes("chair") && skeletons[0])
+    for (const [a, b] of chairShape(skeletons[0]).lines) [a, b].forEach((p) => include(plane(p), 2));
 
   const width = FIGURE_WIDTH - 2 * MARGIN;
   const scale =
@@ -91,7 +92,15 @@ function strokePrimitive(s: Stroke, colour: string, extra = 0): Primitive {
     const [[x1, y1], [x2, y2]] = s.points as [Point, Point];
     return { type: "line", x1: r1(x1), y1: r1(y1), x2: r1(x2), y2: r1(y2), stroke: colour, strokeWidth: width, strokeLinecap: "round" };
   }
-  return { type: "path", d: pathThrough(s.points), stroke: colour, strokeWidth: width, strokeLinecap: "round", strokeLinejoin: "round", fill: "none" };
+  return {
+    type: "path",
+    d: pathThrough(s.points),
+    stroke: colour,
+    strokeWidth: width,
+    strokeLinecap: "round",
+    strokeLinejoin: "round",
+    fill: "none",
+  };
 }
 
 const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
@@ -113,13 +122,24 @@ export function drawSkeleton(s: Skeleton, framing: Framing, offsetX = 0): Primit
   // a line hidden inside the trunk from the side.
   const across = unit(add(sub(j.shoulderNear, j.shoulderFar), sub(j.hipNear, j.hipFar)));
   const waistWidth = LENGTHS.hipHalfWidth + 3;
-  const hull = [j.shoulderNear, add(j.waist, scaled(across, waistWidth)), j.hipNear, j.hipFar, add(j.waist, scaled(across, -waistWidth)), j.shoulderFar].map(project);
+  const hull = [
+    j.shoulderNear,
+    add(j.waist, scaled(across, waistWidth)),
+    j.hipNear,
+    j.hipFar,
+    add(j.waist, scaled(across, -waistWidth)),
+    j.shoulderFar,
+  ].map(project);
   const torso: Group = {
     depth: mean(j.pelvis, j.waist, j.neck),
     far: false,
     halo: true,
     hull,
-    strokes: [seg(j.hipNear, j.hipFar, RADII.hipBar), seg(j.shoulderNear, j.shoulderFar, RADII.shoulderBar), { points: s.spine.map(project), width: 2 * RADII.trunk * k }],
+    strokes: [
+      seg(j.hipNear, j.hipFar, RADII.hipBar),
+      seg(j.shoulderNear, j.shoulderFar, RADII.shoulderBar),
+      { points: s.spine.map(project), width: 2 * RADII.trunk * k },
+    ],
   };
   // The head sits over an arm it rests on; only a limb clearly nearer the viewer covers it.
   const head: Group = { depth: torso.depth + 3, far: false, halo: true, strokes: [dot(j.head, RADII.head)] };
@@ -136,7 +156,11 @@ export function drawSkeleton(s: Skeleton, framing: Framing, offsetX = 0): Primit
   }
   const groups: Group[] = [torso, head];
   for (const side of ["Near", "Far"] as const) {
-    const arm = [seg(j[`shoulder${side}`], j[`elbow${side}`], RADII.upperArm), seg(j[`elbow${side}`], j[`hand${side}`], RADII.forearm), dot(j[`hand${side}`], RADII.hand)];
+    const arm = [
+      seg(j[`shoulder${side}`], j[`elbow${side}`], RADII.upperArm),
+      seg(j[`elbow${side}`], j[`hand${side}`], RADII.forearm),
+      dot(j[`hand${side}`], RADII.hand),
+    ];
     const leg = [
       seg(j[`hip${side}`], j[`knee${side}`], RADII.thigh),
       seg(j[`knee${side}`], j[`ankle${side}`], RADII.shin),
@@ -154,11 +178,27 @@ export function drawSkeleton(s: Skeleton, framing: Framing, offsetX = 0): Primit
     const colour = g.far ? COLOURS.far : COLOURS.ink;
     const edge = 2 * HALO * k;
     const primitives: Primitive[] = [];
-    if (g.hull) primitives.push({ type: "path", d: pathThrough(g.hull, true), fill: COLOURS.paper, stroke: COLOURS.paper, strokeWidth: r1(2 * RADII.shoulderBar * k + edge), strokeLinejoin: "round" });
+    if (g.hull)
+      primitives.push({
+        type: "path",
+        d: pathThrough(g.hull, true),
+        fill: COLOURS.paper,
+        stroke: COLOURS.paper,
+        strokeWidth: r1(2 * RADII.shoulderBar * k + edge),
+        strokeLinejoin: "round",
+      });
     if (g.halo) primitives.push(...g.strokes.map((h) => strokePrimitive(h, COLOURS.paper, edge)));
     // The neck joins head and trunk over the head's white edge.
     if (g === head) primitives.push(strokePrimitive(seg(j.neck, j.head, RADII.neck), colour));
-    if (g.hull) primitives.push({ type: "path", d: pathThrough(g.hull, true), fill: colour, stroke: colour, strokeWidth: r1(2 * RADII.shoulderBar * k), strokeLinejoin: "round" });
+    if (g.hull)
+      primitives.push({
+        type: "path",
+        d: pathThrough(g.hull, true),
+        fill: colour,
+        stroke: colour,
+        strokeWidth: r1(2 * RADII.shoulderBar * k),
+        strokeLinejoin: "round",
+      });
     primitives.push(...g.strokes.map((i) => strokePrimitive(i, colour)));
     if (g.nose) primitives.push({ type: "circle", cx: r1(g.nose.at[0]), cy: r1(g.nose.at[1]), r: r1(g.nose.r), fill: colour });
     return { depth: g.depth, primitives };
@@ -175,7 +215,8 @@ export type DrawOptions = { arrows?: Arrow[]; offsetX?: number; background?: boo
 export function drawFigure(s: Skeleton, framing: Framing, options: DrawOptions = {}): Primitive[] {
   const offsetX = options.offsetX ?? 0;
   const out: Primitive[] = [];
-  if (options.background ?? true) out.push({ type: "rect", x: offsetX, y: 0, width: FIGURE_WIDTH, height: FIGURE_HEIGHT, fill: COLOURS.paper });
+  if (options.background ?? true)
+    out.push({ type: "rect", x: offsetX, y: 0, width: FIGURE_WIDTH, height: FIGURE_HEIGHT, fill: COLOURS.paper });
   out.push(...drawGround(framing, offsetX));
   out.push(...framing.furniture.map((p) => shiftX(p, offsetX)));
   out.push(...drawSkeleton(s, framing, offsetX));
@@ -223,7 +264,13 @@ export function drawKeyPoses(set: PoseSet, options: { arrows?: boolean } = {}): 
   const framing = frameSet(set, skeletons);
   return set.poses.flatMap((pose, i) =>
     pose.still
-      ? [{ width: FIGURE_WIDTH, height: FIGURE_HEIGHT, primitives: drawFigure(skeletons[i]!, framing, { arrows: options.arrows === false ? [] : pose.arrows }) }]
+      ? [
+          {
+            width: FIGURE_WIDTH,
+            height: FIGURE_HEIGHT,
+            primitives: drawFigure(skeletons[i]!, framing, { arrows: options.arrows === false ? [] : pose.arrows }),
+          },
+        ]
       : [],
   );
 }

@@ -35,7 +35,19 @@ describe("floor contact", () => {
 
   it("covers the lying, kneeling and all-fours exercises", () => {
     expect(lying.map((e) => e.slug).sort()).toEqual(
-      ["bird-dog", "bridge", "cat-cow", "childs-pose", "draw-in", "knee-to-chest", "lower-back-rotation", "partial-curl", "pelvic-tilt", "side-lying-leg-lift", "superman"].sort(),
+      [
+        "bird-dog",
+        "bridge",
+        "cat-cow",
+        "childs-pose",
+        "draw-in",
+        "knee-to-chest",
+        "lower-back-rotation",
+        "partial-curl",
+        "pelvic-tilt",
+        "side-lying-leg-lift",
+        "superman",
+      ].sort(),
     );
   });
 

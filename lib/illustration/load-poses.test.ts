@@ -58,7 +58,9 @@ describe("pose files", () => {
   });
 
   it("reject unknown keys, a missing joint, a single pose and a bad contact", () => {
-    expect(problemsOf(GOOD.replace("ankle: flat }\n  - label: Lift", "ankle: flat, wrist: 10 }\n  - label: Lift")).map((p) => p.field)).toContain("poses.0.near");
+    expect(
+      problemsOf(GOOD.replace("ankle: flat }\n  - label: Lift", "ankle: flat, wrist: 10 }\n  - label: Lift")).map((p) => p.field),
+    ).toContain("poses.0.near");
     expect(problemsOf(GOOD.replace("elbow: 0, hip: 50", "hip: 50")).map((p) => p.field)).toContain("poses.0.near.elbow");
     expect(problemsOf(GOOD.replace("view: side", "view: front")).map((p) => p.field)).toContain("view");
     const contact = problemsOf(GOOD.replace("root: { tilt: 90 }", "root: { tilt: 90 }\n    contacts: [neck, neck]"));
@@ -75,7 +77,10 @@ describe("pose files", () => {
   });
 
   it("reject a repeated label and text that is not YAML", () => {
-    expect(problemsOf(GOOD.replace("label: Lift", "label: Start"))).toContainEqual({ field: "poses.1.label", reason: '"Start" is used by an earlier pose' });
+    expect(problemsOf(GOOD.replace("label: Lift", "label: Start"))).toContainEqual({
+      field: "poses.1.label",
+      reason: '"Start" is used by an earlier pose',
+    });
     expect(problemsOf("view: side\n  poses: [")[0]!.field).toBe("(file)");
   });
 

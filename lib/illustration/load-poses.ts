@@ -44,7 +44,11 @@ export function parsePoseFile(file: string, text: string): PoseSet {
     throw new PoseContentError(file, [{ field: "(file)", reason: `not valid YAML (${(error as Error).message.split("\n")[0]})` }]);
   }
   const parsed = poseSetSchema.safeParse(data);
-  if (!parsed.success) throw new PoseContentError(file, parsed.error.issues.flatMap((i) => flatten(i)));
+  if (!parsed.success)
+    throw new PoseContentError(
+      file,
+      parsed.error.issues.flatMap((i) => flatten(i)),
+    );
   return parsed.data;
 }
 
@@ -55,7 +59,9 @@ export function parsePoseFile(file: string, text: string): PoseSet {
 export function loadPoseSets(dir: string = POSES_DIR): Map<string, PoseSet> {
   const sets = new Map<string, PoseSet>();
   const errors: PoseContentError[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".yaml")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith(".yaml"))
+    .sort()) {
     const file = path.join(dir, name);
     try {
       sets.set(name.replace(/\.yaml$/, ""), parsePoseFile(file, readFileSync(file, "utf8")));

@@ -7,7 +7,17 @@ import type { PoseSet } from "./pose-schema";
 export const PDF_KIT: SvgKit = { line: Line, circle: Circle, path: Path, rect: Rect };
 
 /** One key pose for the handout, `width` points wide (height follows the fixed aspect ratio). */
-export function PdfExerciseFigure({ poseSet, pose = "hold", width = 150, arrows = true }: { poseSet: PoseSet; pose?: PoseChoice; width?: number; arrows?: boolean }) {
+export function PdfExerciseFigure({
+  poseSet,
+  pose = "hold",
+  width = 150,
+  arrows = true,
+}: {
+  poseSet: PoseSet;
+  pose?: PoseChoice;
+  width?: number;
+  arrows?: boolean;
+}) {
   const drawing = drawPose(poseSet, pose, { arrows });
   return (
     <Svg viewBox={viewBoxOf(drawing)} width={width} height={(width * drawing.height) / drawing.width}>

@@ -131,11 +131,13 @@ export const poseSetSchema = z
   .strict()
   .superRefine((set, ctx) => {
     for (const index of [0, set.poses.length - 1]) {
-      if (set.poses[index]?.still === false) ctx.addIssue({ code: "custom", path: ["poses", index, "still"], message: "the first and last poses are always shown" });
+      if (set.poses[index]?.still === false)
+        ctx.addIssue({ code: "custom", path: ["poses", index, "still"], message: "the first and last poses are always shown" });
     }
     const seen = new Set<string>();
     set.poses.forEach((pose, index) => {
-      if (seen.has(pose.label)) ctx.addIssue({ code: "custom", path: ["poses", index, "label"], message: `"${pose.label}" is used by an earlier pose` });
+      if (seen.has(pose.label))
+        ctx.addIssue({ code: "custom", path: ["poses", index, "label"], message: `"${pose.label}" is used by an earlier pose` });
       seen.add(pose.label);
     });
   });

@@ -88,7 +88,8 @@ export function depthOf(view: View): (p: Vec3) => number {
 /** Picture plane to box units; `offsetX` places one figure of a strip. */
 export function toBox(framing: Pick<Framing, "view" | "scale" | "centreU" | "centreV">, offsetX = 0): (q: Point) => Point {
   const { scale, centreU, centreV } = framing;
-  if (framing.view === "top") return ([u, v]) => [offsetX + FIGURE_WIDTH / 2 + (u - centreU) * scale, FIGURE_HEIGHT / 2 - (v - centreV) * scale];
+  if (framing.view === "top")
+    return ([u, v]) => [offsetX + FIGURE_WIDTH / 2 + (u - centreU) * scale, FIGURE_HEIGHT / 2 - (v - centreV) * scale];
   return ([u, v]) => [offsetX + FIGURE_WIDTH / 2 + (u - centreU) * scale, FLOOR_Y - v * scale];
 }
 

@@ -1,6 +1,18 @@
 import type { Skeleton, Vec3 } from "./kinematics";
 import type { Arrow } from "./pose-schema";
-import { COLOURS, FIGURE_WIDTH, FLOOR_Y, pathThrough, planeOf, projector, r1, toBox, type Framing, type Point, type Primitive } from "./primitives";
+import {
+  COLOURS,
+  FIGURE_WIDTH,
+  FLOOR_Y,
+  pathThrough,
+  planeOf,
+  projector,
+  r1,
+  toBox,
+  type Framing,
+  type Point,
+  type Primitive,
+} from "./primitives";
 import { RADII } from "./skeleton";
 
 /** Everything around the body: floor, mat, chair, a squeezed ball, movement arrows. */
@@ -29,11 +41,28 @@ export function drawGround(framing: Framing, offsetX: number): Primitive[] {
     return out;
   }
   const floor = mat ? FLOOR_Y + MAT_THICKNESS : FLOOR_Y;
-  out.push({ type: "line", x1: offsetX + 4, y1: floor, x2: offsetX + FIGURE_WIDTH - 4, y2: floor, stroke: COLOURS.floor, strokeWidth: 1.5, strokeLinecap: "round" });
+  out.push({
+    type: "line",
+    x1: offsetX + 4,
+    y1: floor,
+    x2: offsetX + FIGURE_WIDTH - 4,
+    y2: floor,
+    stroke: COLOURS.floor,
+    strokeWidth: 1.5,
+    strokeLinecap: "round",
+  });
   if (mat) {
     const left = Math.max(6, framing.left - 10);
     const right = Math.min(FIGURE_WIDTH - 6, framing.right + 10);
-    out.push({ type: "rect", x: r1(offsetX + left), y: FLOOR_Y, width: r1(right - left), height: MAT_THICKNESS, rx: 1.5, fill: COLOURS.mat });
+    out.push({
+      type: "rect",
+      x: r1(offsetX + left),
+      y: FLOOR_Y,
+      width: r1(right - left),
+      height: MAT_THICKNESS,
+      rx: 1.5,
+      fill: COLOURS.mat,
+    });
   }
   return out;
 }
@@ -49,12 +78,23 @@ export function chairShape(s: Skeleton): { seat: Vec3[]; lines: [Vec3, Vec3][] }
   const lateral = unit([j.hipNear[0] - j.hipFar[0], 0, j.hipNear[2] - j.hipFar[2]]);
   const forward: Vec3 = [lateral[2], 0, -lateral[0]];
   const top = Math.min(j.hipNear[1] - RADII.thigh, j.hipFar[1] - RADII.thigh, j.pelvis[1] - RADII.trunk);
-  const at = (f: number, l: number, y: number): Vec3 => [j.pelvis[0] + forward[0] * f + lateral[0] * l, y, j.pelvis[2] + forward[2] * f + lateral[2] * l];
+  const at = (f: number, l: number, y: number): Vec3 => [
+    j.pelvis[0] + forward[0] * f + lateral[0] * l,
+    y,
+    j.pelvis[2] + forward[2] * f + lateral[2] * l,
+  ];
   const seat = [at(-16, -21, top), at(26, -21, top), at(26, 21, top), at(-16, 21, top)];
-  const lines: [Vec3, Vec3][] = seat.map((c) => [[c[0], c[1] - 2, c[2]], [c[0], 0, c[2]]]);
+  const lines: [Vec3, Vec3][] = seat.map((c) => [
+    [c[0], c[1] - 2, c[2]],
+    [c[0], 0, c[2]],
+  ]);
   const [backLeft, backRight] = [seat[0]!, seat[3]!];
   for (const b of [backLeft, backRight]) lines.push([b, [b[0], top + 42, b[2]]]);
-  for (const h of [42, 30]) lines.push([[backLeft[0], top + h, backLeft[2]], [backRight[0], top + h, backRight[2]]]);
+  for (const h of [42, 30])
+    lines.push([
+      [backLeft[0], top + h, backLeft[2]],
+      [backRight[0], top + h, backRight[2]],
+    ]);
   return { seat, lines };
 }
 
@@ -64,9 +104,25 @@ export function drawChair(s: Skeleton, framing: Framing): Primitive[] {
   const out: Primitive[] = lines.map(([a, b]) => {
     const [x1, y1] = project(a);
     const [x2, y2] = project(b);
-    return { type: "line", x1: r1(x1), y1: r1(y1), x2: r1(x2), y2: r1(y2), stroke: COLOURS.furniture, strokeWidth: r1(2.6 * framing.scale), strokeLinecap: "round" };
+    return {
+      type: "line",
+      x1: r1(x1),
+      y1: r1(y1),
+      x2: r1(x2),
+      y2: r1(y2),
+      stroke: COLOURS.furniture,
+      strokeWidth: r1(2.6 * framing.scale),
+      strokeLinecap: "round",
+    };
   });
-  out.push({ type: "path", d: pathThrough(seat.map(project), true), stroke: COLOURS.furniture, strokeWidth: r1(3.2 * framing.scale), strokeLinejoin: "round", fill: COLOURS.furnitureFill });
+  out.push({
+    type: "path",
+    d: pathThrough(seat.map(project), true),
+    stroke: COLOURS.furniture,
+    strokeWidth: r1(3.2 * framing.scale),
+    strokeLinejoin: "round",
+    fill: COLOURS.furnitureFill,
+  });
   return out;
 }
 
@@ -139,5 +195,12 @@ function arrowHead(from: Point, tip: Point, width: number): Primitive {
   const size = 2.7 * width;
   const wing = (turn: number): Point => [tip[0] - Math.cos(angle + turn) * size, tip[1] - Math.sin(angle + turn) * size];
   const nose: Point = [tip[0] + Math.cos(angle) * 1.2, tip[1] + Math.sin(angle) * 1.2];
-  return { type: "path", d: pathThrough([nose, wing(0.5), wing(-0.5)], true), fill: COLOURS.accent, stroke: COLOURS.accent, strokeWidth: 1, strokeLinejoin: "round" };
+  return {
+    type: "path",
+    d: pathThrough([nose, wing(0.5), wing(-0.5)], true),
+    fill: COLOURS.accent,
+    stroke: COLOURS.accent,
+    strokeWidth: 1,
+    strokeLinejoin: "round",
+  };
 }

@@ -25,14 +25,21 @@ export async function openShortCode(
   // Named by the stored hash, never by the code itself.
   const codeKey = `short-code-miss:${hash.toString("base64url")}`;
   const addressKey = `short-code-miss-ip:${input.ip}`;
-  const waits = await Promise.all([retryAfterSeconds(db, codeKey, SHORT_CODE_MISS_LIMIT), retryAfterSeconds(db, addressKey, SHORT_CODE_ADDRESS_LIMIT)]);
+  const waits = await Promise.all([
+    retryAfterSeconds(db, codeKey, SHORT_CODE_MISS_LIMIT),
+    retryAfterSeconds(db, addressKey, SHORT_CODE_ADDRESS_LIMIT),
+  ]);
   if (Math.max(...waits) > 0) return { status: "locked", retryAfterSeconds: Math.max(...waits) };
 
   const link = await resolveShortCode(db, hash);
-  const token = link?.dateOfBirth && Number(link.dateOfBirth.slice(0, 4)) === input.year ? decryptToken(link.tokenCiphertext, input.linkKey) : null;
+  const token =
+    link?.dateOfBirth && Number(link.dateOfBirth.slice(0, 4)) === input.year ? decryptToken(link.tokenCiphertext, input.linkKey) : null;
   if (token) return { status: "open", token };
 
-  const [codeMisses, addressMisses] = await Promise.all([hit(db, codeKey, SHORT_CODE_MISS_LIMIT), hit(db, addressKey, SHORT_CODE_ADDRESS_LIMIT)]);
+  const [codeMisses, addressMisses] = await Promise.all([
+    hit(db, codeKey, SHORT_CODE_MISS_LIMIT),
+    hit(db, addressKey, SHORT_CODE_ADDRESS_LIMIT),
+  ]);
   if (codeMisses >= SHORT_CODE_MISS_LIMIT.max || addressMisses >= SHORT_CODE_ADDRESS_LIMIT.max) {
     return { status: "locked", retryAfterSeconds: SHORT_CODE_MISS_LIMIT.windowSeconds };
   }

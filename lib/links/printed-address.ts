@@ -10,7 +10,10 @@ import { linkKey } from "./token";
  * link: links issued before short codes have none, and a patient with no date of birth
  * has no year to be asked for.
  */
-export async function printedShortAddress(db: DatabaseOrTransaction, link: { id: string; clinicId: string; token: string }): Promise<string | undefined> {
+export async function printedShortAddress(
+  db: DatabaseOrTransaction,
+  link: { id: string; clinicId: string; token: string },
+): Promise<string | undefined> {
   if (!(await linkPrintsShortCode(db, link.id, link.clinicId))) return undefined;
   const { APP_URL, AUTH_SECRET } = env();
   return shortAddress(APP_URL, shortCode(link.token, shortCodeKey(linkKey(AUTH_SECRET))));

@@ -39,8 +39,22 @@ export async function sendPatientLink(
       programmeTitle: row.title,
       url: `${input.appUrl}/p/${link.token}`,
     });
-    await enqueueEmail(tx, { clinicId: actor.clinicId, idempotencyKey, kind: "patient_link", to: row.email, ...email, subjectRef: link.id });
-    await recordAudit(tx, { clinicId: actor.clinicId, actorId: actor.clinicianId, action: "link.emailed", objectType: "patient_link", objectId: link.id, ip: actor.ip });
+    await enqueueEmail(tx, {
+      clinicId: actor.clinicId,
+      idempotencyKey,
+      kind: "patient_link",
+      to: row.email,
+      ...email,
+      subjectRef: link.id,
+    });
+    await recordAudit(tx, {
+      clinicId: actor.clinicId,
+      actorId: actor.clinicianId,
+      action: "link.emailed",
+      objectType: "patient_link",
+      objectId: link.id,
+      ip: actor.ip,
+    });
     return { sent: true, to: row.email };
   });
 }

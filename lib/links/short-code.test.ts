@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatShortCode, normaliseShortCode, shortAddress, shortCode, shortCodeHash, shortCodeKey, SHORT_CODE_ALPHABET } from "./short-code";
+import {
+  formatShortCode,
+  normaliseShortCode,
+  shortAddress,
+  shortCode,
+  shortCodeHash,
+  shortCodeKey,
+  SHORT_CODE_ALPHABET,
+} from "./short-code";
 import { linkKey, newToken } from "./token";
 
 const key = shortCodeKey(linkKey("s".repeat(40)));

@@ -31,7 +31,9 @@ describe("processPhoto", () => {
   });
 
   it("scales a large photo down to each width", async () => {
-    const big = await sharp({ create: { width: 2000, height: 1000, channels: 3, background: "#336699" } }).png().toBuffer();
+    const big = await sharp({ create: { width: 2000, height: 1000, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
     const photo = await processPhoto(big);
     const widths = await Promise.all(photo.files.map(async (f) => (await sharp(f.body).metadata()).width));
     expect(widths).toEqual([480, 480, 960, 960, 1600, 1600]);

@@ -22,7 +22,8 @@ const sha256 = (body: Buffer) => createHash("sha256").update(body).digest("hex")
  * the file's name or declared type, only its decoded pixels are kept.
  */
 export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
-  if (input.length > MEDIA_LIMITS.photoBytes) throw new MediaRefusal(`This photo is larger than ${MEDIA_LIMITS.photoBytes / 1024 / 1024} MB.`, 413);
+  if (input.length > MEDIA_LIMITS.photoBytes)
+    throw new MediaRefusal(`This photo is larger than ${MEDIA_LIMITS.photoBytes / 1024 / 1024} MB.`, 413);
   const options = { limitInputPixels: MEDIA_LIMITS.photoPixels, failOn: "error" as const, sequentialRead: true };
   let meta: Metadata;
   try {
@@ -32,10 +33,18 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
     throw new MediaRefusal("This file is not a photo we can read (JPEG, PNG or WebP).", 415);
   }
   if (!meta.format || !DECODED.has(meta.format)) {
-    throw new MediaRefusal(meta.format === "heif" ? "HEIC photos cannot be read here: set the phone camera to “Most compatible” (JPEG), or share the photo as JPEG." : "This file is not a photo we can read (JPEG, PNG or WebP).", 415);
+    throw new MediaRefusal(
+      meta.format === "heif"
+        ? "HEIC photos cannot be read here: set the phone camera to “Most compatible” (JPEG), or share the photo as JPEG."
+        : "This file is not a photo we can read (JPEG, PNG or WebP).",
+      415,
+    );
   }
   if (!meta.width || !meta.height || meta.width * meta.height > MEDIA_LIMITS.photoPixels || (meta.pages ?? 1) > 1) {
-    throw new MediaRefusal(`This photo has too many pixels (more than ${MEDIA_LIMITS.photoPixels / 1_000_000} megapixels) or several frames.`, 422);
+    throw new MediaRefusal(
+      `This photo has too many pixels (more than ${MEDIA_LIMITS.photoPixels / 1_000_000} megapixels) or several frames.`,
+      422,
+    );
   }
   try {
     // rotate() with no angle applies the orientation tag; the output carries no metadata unless asked.
@@ -47,8 +56,18 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
     for (const [i, target] of PHOTO_WIDTHS.entries()) {
       const resized = upright.clone().resize({ width: widths[i], withoutEnlargement: true });
       for (const format of ["webp", "jpg"] as const satisfies readonly PhotoFormat[]) {
-        const body = await (format === "webp" ? resized.clone().webp({ quality: 78 }) : resized.clone().jpeg({ quality: 82, mozjpeg: true })).toBuffer();
-        files.push({ body, variant: { file: `w${target}.${format}` as MediaFile, contentType: format === "webp" ? "image/webp" : "image/jpeg", bytes: body.length, sha256: sha256(body) } });
+        const body = await (
+          format === "webp" ? resized.clone().webp({ quality: 78 }) : resized.clone().jpeg({ quality: 82, mozjpeg: true })
+        ).toBuffer();
+        files.push({
+          body,
+          variant: {
+            file: `w${target}.${format}` as MediaFile,
+            contentType: format === "webp" ? "image/webp" : "image/jpeg",
+            bytes: body.length,
+            sha256: sha256(body),
+          },
+        });
       }
     }
     const largest = files.findLast((f) => f.variant.contentType === "image/jpeg")!;

@@ -1,4 +1,12 @@
-import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import { Readable } from "node:stream";
 import type { ByteRange, MediaStore, StoredObject } from "./store";
 
@@ -13,7 +21,10 @@ export function parseS3Url(url: string): { endpoint: string; bucket: string; acc
   };
 }
 
-const missing = (error: unknown) => error instanceof NoSuchKey || error instanceof NotFound || (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 404;
+const missing = (error: unknown) =>
+  error instanceof NoSuchKey ||
+  error instanceof NotFound ||
+  (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 404;
 
 /** Media in an S3-compatible bucket. A PUT is atomic on S3: an object appears whole or not at all. */
 export function s3Store(url: string, region: string): MediaStore {
@@ -30,11 +41,15 @@ export function s3Store(url: string, region: string): MediaStore {
   return {
     name: "s3",
     async put(key: string, body: Buffer, contentType: string) {
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, ContentLength: body.length }));
+      await client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, ContentLength: body.length }),
+      );
     },
     async get(key: string, range?: ByteRange): Promise<StoredObject | null> {
       try {
-        const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }));
+        const out = await client.send(
+          new GetObjectCommand({ Bucket: bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
+        );
         // With a range, the whole size is after the slash of Content-Range.
         const size = range ? Number(/\/(\d+)$/.exec(out.ContentRange ?? "")?.[1]) : Number(out.ContentLength);
         if (!out.Body || !Number.isFinite(size)) throw new Error(`S3 answered ${key} without a body or size`);
@@ -56,7 +71,8 @@ export function s3Store(url: string, region: string): MediaStore {
     async remove(keys: string[]) {
       for (let i = 0; i < keys.length; i += 1000) {
         const batch = keys.slice(i, i + 1000);
-        if (batch.length > 0) await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
+        if (batch.length > 0)
+          await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
       }
     },
   };

@@ -23,7 +23,9 @@ export const GPS_POINTER = Buffer.from([0x25, 0x88]);
  * decoded). The header's checksum is made right, so only the pixel count gives it away.
  */
 export async function pixelBomb(side = 20_000): Promise<Buffer> {
-  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } })
+    .png()
+    .toBuffer();
   // Signature (8), IHDR length (4) and type (4), then width and height.
   png.writeUInt32BE(side, 16);
   png.writeUInt32BE(side, 20);

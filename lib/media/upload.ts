@@ -56,7 +56,8 @@ export async function readUpload(request: Request): Promise<Buffer> {
   return Buffer.concat(chunks, total);
 }
 
-const looksLikeVideo = (bytes: Buffer) => bytes.length >= 12 && (bytes.subarray(4, 8).toString("latin1") === "ftyp" || bytes.readUInt32BE(0) === 0x1a45dfa3);
+const looksLikeVideo = (bytes: Buffer) =>
+  bytes.length >= 12 && (bytes.subarray(4, 8).toString("latin1") === "ftyp" || bytes.readUInt32BE(0) === 0x1a45dfa3);
 const sha256 = (body: Buffer) => createHash("sha256").update(body).digest("hex");
 
 type Prepared = { item: Omit<NewMedia, "id" | "exerciseId" | "altText" | "patientId">; files: { variant: MediaVariant; body: Buffer }[] };
@@ -65,13 +66,28 @@ type Prepared = { item: Omit<NewMedia, "id" | "exerciseId" | "altText" | "patien
 async function prepare(bytes: Buffer): Promise<Prepared> {
   if (looksLikeVideo(bytes)) {
     const video = inspectVideo(bytes);
-    const variant: MediaVariant = { file: VIDEO_FILE, contentType: VIDEO_CONTENT_TYPES[video.container], bytes: bytes.length, sha256: sha256(bytes) };
-    return { item: { kind: "video", sha256: variant.sha256, bytes: bytes.length, durationMs: video.durationMs, variants: [variant] }, files: [{ variant, body: bytes }] };
+    const variant: MediaVariant = {
+      file: VIDEO_FILE,
+      contentType: VIDEO_CONTENT_TYPES[video.container],
+      bytes: bytes.length,
+      sha256: sha256(bytes),
+    };
+    return {
+      item: { kind: "video", sha256: variant.sha256, bytes: bytes.length, durationMs: video.durationMs, variants: [variant] },
+      files: [{ variant, body: bytes }],
+    };
   }
   const photo = await processPhoto(bytes);
   const variants = photo.files.map((f) => f.variant);
   return {
-    item: { kind: "photo", sha256: photo.sha256, bytes: variants.reduce((sum, v) => sum + v.bytes, 0), width: photo.width, height: photo.height, variants },
+    item: {
+      kind: "photo",
+      sha256: photo.sha256,
+      bytes: variants.reduce((sum, v) => sum + v.bytes, 0),
+      width: photo.width,
+      height: photo.height,
+      variants,
+    },
     files: photo.files,
   };
 }
@@ -88,7 +104,8 @@ export async function storeUpload(
   actor: { clinicId: string; clinicianId: string },
   input: { exerciseId: string; altText: string; patientId?: string; bytes: Buffer },
 ): Promise<Uploaded> {
-  if (input.patientId && !(await getPatient(db, { id: input.patientId, clinicId: actor.clinicId }))) throw new MediaRefusal("We couldn't find that patient.", 400);
+  if (input.patientId && !(await getPatient(db, { id: input.patientId, clinicId: actor.clinicId })))
+    throw new MediaRefusal("We couldn't find that patient.", 400);
   const prepared = await prepare(input.bytes);
   const id = randomUUID();
   const store = mediaStore();
@@ -96,7 +113,13 @@ export async function storeUpload(
   const undo = () => store.remove(keys).catch((error) => logError("media clean-up failed", error));
   try {
     for (const [i, file] of prepared.files.entries()) await store.put(keys[i]!, file.body, file.variant.contentType);
-    const result = await addMedia(db, actor, { ...prepared.item, id, exerciseId: input.exerciseId, altText: input.altText, patientId: input.patientId });
+    const result = await addMedia(db, actor, {
+      ...prepared.item,
+      id,
+      exerciseId: input.exerciseId,
+      altText: input.altText,
+      patientId: input.patientId,
+    });
     if (result.status === "not_found") throw new MediaRefusal("We couldn't find that exercise among your clinic's own.", 400);
     if (result.status === "full") throw new MediaRefusal(result.message, 422);
   } catch (error) {

@@ -18,7 +18,10 @@ function mp4With(codec: string, seconds: number): Buffer {
   mvhd.writeUInt32BE(1000, 12);
   mvhd.writeUInt32BE(seconds * 1000, 16);
   const stsd = Buffer.concat([Buffer.alloc(8), Buffer.from([0, 0, 0, 16]), Buffer.from(codec, "latin1"), Buffer.alloc(8)]);
-  return Buffer.concat([box("ftyp", Buffer.from("isom\0\0\0\0isom", "latin1")), box("moov", box("mvhd", mvhd), box("trak", box("mdia", box("minf", box("stbl", box("stsd", stsd))))))]);
+  return Buffer.concat([
+    box("ftyp", Buffer.from("isom\0\0\0\0isom", "latin1")),
+    box("moov", box("mvhd", mvhd), box("trak", box("mdia", box("minf", box("stbl", box("stsd", stsd)))))),
+  ]);
 }
 
 describe("inspectVideo", () => {

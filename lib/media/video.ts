@@ -9,7 +9,8 @@ export type VideoFacts = { container: VideoContainer; durationMs: number };
  * Only the container headers are read; the frames are stored as uploaded.
  */
 export function inspectVideo(bytes: Buffer): VideoFacts {
-  if (bytes.length > MEDIA_LIMITS.videoBytes) throw new MediaRefusal(`This video is larger than ${MEDIA_LIMITS.videoBytes / 1024 / 1024} MB.`, 413);
+  if (bytes.length > MEDIA_LIMITS.videoBytes)
+    throw new MediaRefusal(`This video is larger than ${MEDIA_LIMITS.videoBytes / 1024 / 1024} MB.`, 413);
   let facts: VideoFacts | null = null;
   try {
     if (bytes.length >= 12 && bytes.subarray(4, 8).toString("latin1") === "ftyp") facts = inspectMp4(bytes);
@@ -20,7 +21,11 @@ export function inspectVideo(bytes: Buffer): VideoFacts {
     throw error;
   }
   if (!facts) throw new MediaRefusal("This file is not a video we can play (MP4 with H.264, or WebM).", 415);
-  if (facts.durationMs > MEDIA_LIMITS.videoSeconds * 1000) throw new MediaRefusal(`This video is longer than ${MEDIA_LIMITS.videoSeconds} seconds. Trim it on the phone and upload it again.`, 422);
+  if (facts.durationMs > MEDIA_LIMITS.videoSeconds * 1000)
+    throw new MediaRefusal(
+      `This video is longer than ${MEDIA_LIMITS.videoSeconds} seconds. Trim it on the phone and upload it again.`,
+      422,
+    );
   return facts;
 }
 
@@ -54,7 +59,8 @@ function inspectMp4(bytes: Buffer): VideoFacts | null {
     for (const box of boxes(bytes, from, to)) {
       if (CONTAINERS.has(box.type)) walk(box.body, box.end);
       else if (box.type === "mvhd") durationMs = mvhdDuration(bytes, box);
-      else if (box.type === "stsd" && box.body + 16 <= box.end) codecs.push(bytes.subarray(box.body + 12, box.body + 16).toString("latin1"));
+      else if (box.type === "stsd" && box.body + 16 <= box.end)
+        codecs.push(bytes.subarray(box.body + 12, box.body + 16).toString("latin1"));
     }
   };
   walk(0, bytes.length);
@@ -87,7 +93,7 @@ function vint(bytes: Buffer, at: number, marker: boolean): { value: number; widt
   const width = Math.clz32(first) - 23;
   if (width > 8 || at + width > bytes.length) return null;
   let value = marker ? first : first & (0xff >> width);
-  let allOnes = value === (0xff >> width);
+  let allOnes = value === 0xff >> width;
   for (let i = 1; i < width; i++) {
     value = value * 256 + bytes[at + i]!;
     if (bytes[at + i] !== 0xff) allOnes = false;
@@ -115,7 +121,8 @@ function inspectWebm(bytes: Buffer): VideoFacts | null {
   let durationMs: number | null = null;
   for (const el of elements(bytes, 0, bytes.length)) {
     if (el.id === EBML.header) {
-      for (const child of elements(bytes, el.body, el.end)) if (child.id === EBML.docType) docType = bytes.subarray(child.body, child.end).toString("latin1");
+      for (const child of elements(bytes, el.body, el.end))
+        if (child.id === EBML.docType) docType = bytes.subarray(child.body, child.end).toString("latin1");
     } else if (el.id === EBML.segment) {
       for (const child of elements(bytes, el.body, el.end)) {
         if (child.id !== EBML.info) continue;
@@ -123,7 +130,8 @@ function inspectWebm(bytes: Buffer): VideoFacts | null {
         let duration: number | null = null;
         for (const field of elements(bytes, child.body, child.end)) {
           if (field.id === EBML.timecodeScale) scale = bytes.readUIntBE(field.body, Math.min(6, field.end - field.body));
-          if (field.id === EBML.duration) duration = field.end - field.body === 4 ? bytes.readFloatBE(field.body) : bytes.readDoubleBE(field.body);
+          if (field.id === EBML.duration)
+            duration = field.end - field.body === 4 ? bytes.readFloatBE(field.body) : bytes.readDoubleBE(field.body);
         }
         if (duration !== null) durationMs = Math.round((duration * scale) / 1_000_000);
         break;
@@ -133,6 +141,7 @@ function inspectWebm(bytes: Buffer): VideoFacts | null {
   }
   if (docType !== "webm") return null;
   // A recording straight from a browser often has no length written; it is then refused rather than trusted.
-  if (durationMs === null) throw new MediaRefusal("This WebM video does not say how long it is. Upload it as MP4, or save it again with a video app.", 422);
+  if (durationMs === null)
+    throw new MediaRefusal("This WebM video does not say how long it is. Upload it as MP4, or save it again with a video app.", 422);
   return { container: "webm", durationMs };
 }

@@ -21,7 +21,8 @@ export const BUILTIN: Record<BuiltinMeasure, MeasureDefinition> = {
     title: "Patient-Specific Functional Scale",
     shortTitle: "PSFS",
     patientTitle: "Everyday activities",
-    intro: "Name up to five everyday activities your problem makes hard. For each, tap how well you can do it today: 0 means you cannot do it at all, 10 means you can do it as well as before.",
+    intro:
+      "Name up to five everyday activities your problem makes hard. For each, tap how well you can do it today: 0 means you cannot do it at all, 10 means you can do it as well as before.",
     items: activities,
     rule: "mean",
     mcid: 2,
@@ -34,7 +35,16 @@ export const BUILTIN: Record<BuiltinMeasure, MeasureDefinition> = {
     shortTitle: "Pain (NPRS)",
     patientTitle: "Your pain",
     intro: "Tap one number.",
-    items: [{ linkId: "pain", type: "integer", text: "How bad has your pain been over the last 24 hours? 0 means no pain, 10 means the worst pain you can imagine.", min: 0, max: 10, anchors: ["no pain", "worst pain"] }],
+    items: [
+      {
+        linkId: "pain",
+        type: "integer",
+        text: "How bad has your pain been over the last 24 hours? 0 means no pain, 10 means the worst pain you can imagine.",
+        min: 0,
+        max: 10,
+        anchors: ["no pain", "worst pain"],
+      },
+    ],
     rule: "sum",
     mcid: 2,
     mcidPercent: 30,

@@ -10,7 +10,11 @@ import { scoreRange } from "./measure";
 const MAX_MARKERS = 12;
 
 /** Everything the clinician's outcome chart of one programme shows. */
-export async function loadOutcomeChart(db: DatabaseOrTransaction, key: { clinicId: string; patientId: string; programmeId: string }, now = new Date()): Promise<ChartModel | null> {
+export async function loadOutcomeChart(
+  db: DatabaseOrTransaction,
+  key: { clinicId: string; patientId: string; programmeId: string },
+  now = new Date(),
+): Promise<ChartModel | null> {
   const plans = await listVersionPlans(db, key);
   if (plans.length === 0) return null;
   const since = new Date(Math.max(plans[0]!.at.getTime(), now.getTime() - CHART_WEEKS * 7 * 86_400_000));
@@ -32,7 +36,18 @@ export async function loadOutcomeChart(db: DatabaseOrTransaction, key: { clinicI
   );
   const keys = [...new Set(responses.map((r) => r.measure))];
   const measures = (await Promise.all(keys.map((k) => getMeasure(db, { clinicId: key.clinicId, key: k })))).flatMap((m): ChartMeasure[] =>
-    m ? [{ key: m.key, title: m.shortTitle, mcid: m.mcid, mcidPercent: m.mcidPercent, higherIsBetter: m.higherIsBetter, range: scoreRange(m) }] : [],
+    m
+      ? [
+          {
+            key: m.key,
+            title: m.shortTitle,
+            mcid: m.mcid,
+            mcidPercent: m.mcidPercent,
+            higherIsBetter: m.higherIsBetter,
+            range: scoreRange(m),
+          },
+        ]
+      : [],
   );
   return buildChart({
     now,

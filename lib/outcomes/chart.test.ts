@@ -7,8 +7,20 @@ const day = (n: number) => new Date(monday.getTime() + n * 86_400_000);
 
 describe("the outcome chart's model", () => {
   it("counts sessions per week against the plan of the version in force", () => {
-    const weeks = weeklyAdherence([{ at: day(1) }, { at: day(2) }, { at: day(8) }], [{ at: day(0), plannedPerWeek: 5 }, { at: day(9), plannedPerWeek: 3 }], day(0), day(20));
-    expect(weeks.map((w) => [w.done, w.planned])).toEqual([[2, 5], [1, 3], [0, 3]]);
+    const weeks = weeklyAdherence(
+      [{ at: day(1) }, { at: day(2) }, { at: day(8) }],
+      [
+        { at: day(0), plannedPerWeek: 5 },
+        { at: day(9), plannedPerWeek: 3 },
+      ],
+      day(0),
+      day(20),
+    );
+    expect(weeks.map((w) => [w.done, w.planned])).toEqual([
+      [2, 5],
+      [1, 3],
+      [0, 3],
+    ]);
   });
   it("draws the MCID band around the first score; NPRS takes the smaller of 2 points and 30 %", () => {
     const psfs = { ...BUILTIN.psfs, range: { min: 0, max: 10 } };
@@ -24,7 +36,10 @@ describe("the outcome chart's model", () => {
       versions: [{ version: 1, at: day(0), summary: [], plannedPerWeek: 5 }],
       sessions: [{ at: day(2), pain: 4 }],
       responses: [{ measure: "psfs", at: day(1), score: 9, version: 1 }],
-      measures: [{ key: "psfs", title: "PSFS", mcid: 2, higherIsBetter: true, range: { min: 0, max: 10 } }, { key: "nprs", title: "Pain", mcid: 2, higherIsBetter: false, range: { min: 0, max: 10 } }],
+      measures: [
+        { key: "psfs", title: "PSFS", mcid: 2, higherIsBetter: true, range: { min: 0, max: 10 } },
+        { key: "nprs", title: "Pain", mcid: 2, higherIsBetter: false, range: { min: 0, max: 10 } },
+      ],
     });
     expect(model.outcomes).toHaveLength(1);
     expect(model.outcomes[0]!.band).toEqual({ low: 7, high: 10 });

@@ -12,14 +12,26 @@ const WEEK = 7 * 86_400_000;
 /** The chart shows at most this many weeks back from today. */
 export const CHART_WEEKS = 26;
 
-export type ChartMeasure = { key: string; title: string; mcid: number | null; mcidPercent?: number; higherIsBetter: boolean; range: { min: number; max: number } | null };
+export type ChartMeasure = {
+  key: string;
+  title: string;
+  mcid: number | null;
+  mcidPercent?: number;
+  higherIsBetter: boolean;
+  range: { min: number; max: number } | null;
+};
 export type ChartModel = {
   from: Date;
   to: Date;
   versions: { version: number; at: Date; summary: string[] }[];
   weeks: { start: Date; done: number; planned: number }[];
   pain: { at: Date; pain: number }[];
-  outcomes: { measure: ChartMeasure; points: { at: Date; score: number; version: number }[]; band: { low: number; high: number } | null; axis: { min: number; max: number } }[];
+  outcomes: {
+    measure: ChartMeasure;
+    points: { at: Date; score: number; version: number }[];
+    band: { low: number; high: number } | null;
+    axis: { min: number; max: number };
+  }[];
 };
 
 /**
@@ -45,7 +57,9 @@ export function weeklyAdherence(sessions: { at: Date }[], versions: { at: Date; 
  */
 export function mcidBand(measure: ChartMeasure, baseline: number): { low: number; high: number } | null {
   if (measure.mcid === null && measure.mcidPercent === undefined) return null;
-  const points = [measure.mcid, measure.mcidPercent !== undefined ? (Math.abs(baseline) * measure.mcidPercent) / 100 : null].filter((n): n is number => n !== null && n > 0);
+  const points = [measure.mcid, measure.mcidPercent !== undefined ? (Math.abs(baseline) * measure.mcidPercent) / 100 : null].filter(
+    (n): n is number => n !== null && n > 0,
+  );
   if (points.length === 0) return null;
   const half = Math.min(...points);
   return { low: baseline - half, high: baseline + half };
@@ -83,7 +97,12 @@ export function buildChart(input: {
     from,
     to: input.now,
     versions: input.versions.filter((v) => within(v.at)).map(({ version, at, summary }) => ({ version, at, summary })),
-    weeks: weeklyAdherence(input.sessions.filter((s) => within(s.at)), input.versions, from, input.now),
+    weeks: weeklyAdherence(
+      input.sessions.filter((s) => within(s.at)),
+      input.versions,
+      from,
+      input.now,
+    ),
     pain: input.sessions.filter((s) => s.pain !== null && within(s.at)).map((s) => ({ at: s.at, pain: s.pain! })),
     outcomes,
   };

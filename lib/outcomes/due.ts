@@ -16,11 +16,21 @@ export type DueOutcomes = {
  * What the patient is asked now on a programme, read live on every visit (never from
  * the page cache: answering must make the prompt go away at once).
  */
-export async function loadDueOutcomes(db: DatabaseOrTransaction, key: { clinicId: string; programmeId: string }, now = new Date()): Promise<DueOutcomes | null> {
+export async function loadDueOutcomes(
+  db: DatabaseOrTransaction,
+  key: { clinicId: string; programmeId: string },
+  now = new Date(),
+): Promise<DueOutcomes | null> {
   const context = await getOutcomeContext(db, key);
   if (!context) return null;
-  const due = dueMeasures(context.rules, context.answered, { start: new Date(context.start), review: reviewInstant(context.reviewDate), now });
-  const measures = await Promise.all(due.map(async (d) => ({ ...d, measure: await getMeasure(db, { clinicId: key.clinicId, key: d.measure }) })));
+  const due = dueMeasures(context.rules, context.answered, {
+    start: new Date(context.start),
+    review: reviewInstant(context.reviewDate),
+    now,
+  });
+  const measures = await Promise.all(
+    due.map(async (d) => ({ ...d, measure: await getMeasure(db, { clinicId: key.clinicId, key: d.measure }) })),
+  );
   const lastPsfs = context.answered.find((a) => a.measure === "psfs");
   return {
     version: context.version,

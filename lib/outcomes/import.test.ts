@@ -18,7 +18,23 @@ const questionnaire = {
   item: [
     { linkId: "intro", type: "display", text: "About your back this week." },
     choice("a", [0, 1, 2, 3, 4, 5]),
-    { linkId: "g", type: "group", text: "More", item: [choice("b", [0, 1, 2, 3, 4, 5]), { linkId: "c", type: "integer", text: "Rate it", extension: [{ url: "http://hl7.org/fhir/StructureDefinition/minValue", valueInteger: 0 }, { url: "http://hl7.org/fhir/StructureDefinition/maxValue", valueInteger: 10 }] }] },
+    {
+      linkId: "g",
+      type: "group",
+      text: "More",
+      item: [
+        choice("b", [0, 1, 2, 3, 4, 5]),
+        {
+          linkId: "c",
+          type: "integer",
+          text: "Rate it",
+          extension: [
+            { url: "http://hl7.org/fhir/StructureDefinition/minValue", valueInteger: 0 },
+            { url: "http://hl7.org/fhir/StructureDefinition/maxValue", valueInteger: 10 },
+          ],
+        },
+      ],
+    },
     { linkId: "note", type: "string", text: "Anything else?" },
   ],
 };
@@ -47,7 +63,10 @@ describe("an imported Questionnaire scores as declared", () => {
     expect(scoreAnswers(imported("percent"), all).score).toBe(60);
   });
   it("an unanswered item neither counts as 0 nor lowers the maximum", () => {
-    const two = [{ linkId: "a", value: "a-4" }, { linkId: "b", value: "b-2" }];
+    const two = [
+      { linkId: "a", value: "a-4" },
+      { linkId: "b", value: "b-2" },
+    ];
     expect(scoreAnswers(imported("sum"), two)).toEqual({ score: 6, answered: 2, total: 3 });
     expect(scoreAnswers(imported("mean"), two).score).toBe(3);
     // 6 of (5 + 5), not of 20
@@ -67,7 +86,16 @@ describe("a malformed or unsupported Questionnaire is refused with the item name
   const withItem = (item: unknown) => ({ ...questionnaire, item: [...questionnaire.item, item] });
 
   it("names a choice option with no ordinal score", () => {
-    expect(refuse(withItem({ linkId: "q9", text: "Sleep", type: "choice", answerOption: [{ valueCoding: { code: "x" } }, { valueCoding: { code: "y" } }] }))).toMatch(/"q9".*no ordinal score/);
+    expect(
+      refuse(
+        withItem({
+          linkId: "q9",
+          text: "Sleep",
+          type: "choice",
+          answerOption: [{ valueCoding: { code: "x" } }, { valueCoding: { code: "y" } }],
+        }),
+      ),
+    ).toMatch(/"q9".*no ordinal score/);
   });
   it("names an unsupported type", () => {
     expect(refuse(withItem({ linkId: "when", text: "Date of onset", type: "date" }))).toMatch(/"when".*type "date"/);
@@ -76,7 +104,9 @@ describe("a malformed or unsupported Questionnaire is refused with the item name
     expect(refuse(withItem(choice("a", [0, 1])))).toMatch(/"a".*used twice/);
   });
   it("names a conditional item", () => {
-    expect(refuse(withItem({ ...choice("z", [0, 1]), enableWhen: [{ question: "a", operator: "exists", answerBoolean: true }] }))).toMatch(/"z".*enableWhen/);
+    expect(refuse(withItem({ ...choice("z", [0, 1]), enableWhen: [{ question: "a", operator: "exists", answerBoolean: true }] }))).toMatch(
+      /"z".*enableWhen/,
+    );
   });
   it("names a number with no maximum when the rule is percent", () => {
     expect(refuse(withItem({ linkId: "n", text: "Count", type: "integer" }), "percent")).toMatch(/"n".*no maxValue/);

@@ -13,7 +13,8 @@ const MIN_URL = "http://hl7.org/fhir/StructureDefinition/minValue";
 const MAX_URL = "http://hl7.org/fhir/StructureDefinition/maxValue";
 
 export type ImportDeclaration = { rule: ScoringRule; mcid: number | null; higherIsBetter: boolean };
-export type ImportResult = { ok: true; measure: Omit<MeasureDefinition, "key">; questionnaire: Record<string, unknown> } | { ok: false; message: string };
+export type ImportResult =
+  { ok: true; measure: Omit<MeasureDefinition, "key">; questionnaire: Record<string, unknown> } | { ok: false; message: string };
 
 class Refusal extends Error {}
 type Json = Record<string, unknown>;
@@ -36,7 +37,8 @@ function describe(linkId: string, text: string) {
 }
 
 function readOptions(item: Json, name: string): ChoiceOption[] {
-  if (item.answerValueSet !== undefined) throw new Refusal(`${name} takes its choices from a value set; list them in answerOption instead.`);
+  if (item.answerValueSet !== undefined)
+    throw new Refusal(`${name} takes its choices from a value set; list them in answerOption instead.`);
   const raw = Array.isArray(item.answerOption) ? item.answerOption : [];
   if (raw.length < 2) throw new Refusal(`${name} is a choice with fewer than two answer options.`);
   const codes = new Set<string>();
@@ -59,7 +61,8 @@ function readOptions(item: Json, name: string): ChoiceOption[] {
     if (!code) throw new Refusal(`${name}, answer option ${i + 1}, has no code.`);
     if (codes.has(code)) throw new Refusal(`${name} has the code "${code}" twice.`);
     codes.add(code);
-    if (score === null) throw new Refusal(`${name}, answer option "${display}", has no ordinal score (the ordinalValue or itemWeight extension).`);
+    if (score === null)
+      throw new Refusal(`${name}, answer option "${display}", has no ordinal score (the ordinalValue or itemWeight extension).`);
     return { code, display, score };
   });
 }
@@ -78,9 +81,12 @@ function readItems(list: unknown, seen: Set<string>, count: { n: number }, where
     if (++count.n > OUTCOME_LIMITS.items.max) throw new Refusal(`The questionnaire has more than ${OUTCOME_LIMITS.items.max} items.`);
     const type = str(raw.type);
     if (!(SUPPORTED_ITEM_TYPES as readonly string[]).includes(type)) {
-      throw new Refusal(`${name} has the type "${type || "none"}", which Homeplan cannot ask. Supported: ${SUPPORTED_ITEM_TYPES.join(", ")}.`);
+      throw new Refusal(
+        `${name} has the type "${type || "none"}", which Homeplan cannot ask. Supported: ${SUPPORTED_ITEM_TYPES.join(", ")}.`,
+      );
     }
-    if (raw.enableWhen !== undefined) throw new Refusal(`${name} is shown only under a condition (enableWhen), which Homeplan does not support.`);
+    if (raw.enableWhen !== undefined)
+      throw new Refusal(`${name} is shown only under a condition (enableWhen), which Homeplan does not support.`);
     if (raw.repeats === true) throw new Refusal(`${name} repeats, which Homeplan does not support.`);
     if (type !== "display" && !text) throw new Refusal(`${name} has no text to show the patient.`);
     if (type !== "group" && raw.item !== undefined) throw new Refusal(`${name} has items inside it; only a group may.`);
@@ -113,9 +119,14 @@ export function importQuestionnaire(json: string, declared: ImportDeclaration): 
     return { ok: false, message: `This is not valid JSON (${(error as Error).message}).` };
   }
   // The database stores neither a NUL nor half of a surrogate pair, and no questionnaire needs one; written out again, both show as escapes.
-  if (/\\u(0000|d[89a-f][0-9a-f]{2})/i.test(JSON.stringify(parsed))) return { ok: false, message: "The questionnaire contains a character that cannot be stored (\\u0000 or half of a \\u pair); remove it and try again." };
+  if (/\\u(0000|d[89a-f][0-9a-f]{2})/i.test(JSON.stringify(parsed)))
+    return {
+      ok: false,
+      message: "The questionnaire contains a character that cannot be stored (\\u0000 or half of a \\u pair); remove it and try again.",
+    };
   try {
-    if (!isObject(parsed) || parsed.resourceType !== "Questionnaire") throw new Refusal('This is not a FHIR Questionnaire: its resourceType must be "Questionnaire".');
+    if (!isObject(parsed) || parsed.resourceType !== "Questionnaire")
+      throw new Refusal('This is not a FHIR Questionnaire: its resourceType must be "Questionnaire".');
     const title = str(parsed.title) || str(parsed.name);
     if (!title) throw new Refusal("The questionnaire has no title (or name).");
     if (title.length > OUTCOME_LIMITS.title.max) throw new Refusal(`The title is longer than ${OUTCOME_LIMITS.title.max} characters.`);

@@ -10,7 +10,14 @@ export type ChoiceOption = { code: string; display: string; score: number };
 export type MeasureItem =
   | { linkId: string; type: "display"; text: string }
   | { linkId: string; type: "group"; text: string; items: MeasureItem[] }
-  | { linkId: string; type: "integer" | "decimal"; text: string; min: number | null; max: number | null; /** What the ends of a tapped scale mean ("no pain", "worst pain"). */ anchors?: [string, string] }
+  | {
+      linkId: string;
+      type: "integer" | "decimal";
+      text: string;
+      min: number | null;
+      max: number | null;
+      /** What the ends of a tapped scale mean ("no pain", "worst pain"). */ anchors?: [string, string];
+    }
   | { linkId: string; type: "choice"; text: string; options: ChoiceOption[] }
   | { linkId: string; type: "string"; text: string }
   /** PSFS: the patient names an activity once and rates it 0–10 each time. */

@@ -39,7 +39,11 @@ export async function queueOverdueReminders(db: Database, now = new Date()): Pro
     const link = await getCurrentLink(db, { clinicId: p.clinicId, programmeId: p.programmeId, key: linkKey(settings.AUTH_SECRET) });
     if (!link?.token) continue;
     const since = Math.max(...overdue.map((d) => d.since.getTime()));
-    const email = outcomeReminderEmail({ clinicName: p.clinicName, clinicianFirstName: firstName(outcomes.clinicianName), url: `${settings.APP_URL}/p/${link.token}/questions` });
+    const email = outcomeReminderEmail({
+      clinicName: p.clinicName,
+      clinicianFirstName: firstName(outcomes.clinicianName),
+      url: `${settings.APP_URL}/p/${link.token}/questions`,
+    });
     const { created } = await enqueueEmail(db, {
       clinicId: p.clinicId,
       idempotencyKey: `outcome-due:${p.programmeId}:${new Date(since).toISOString()}`,

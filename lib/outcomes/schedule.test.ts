@@ -14,7 +14,9 @@ describe("when a scheduled measure is due", () => {
   it("again every N weeks, and overdue three days on", () => {
     const answered = [{ measure: "psfs", answeredAt: at(0) }];
     expect(dueMeasures([psfs], answered, { start, review: null, now: at(13) })).toEqual([]);
-    expect(dueMeasures([psfs], answered, { start, review: null, now: at(14) })).toEqual([{ measure: "psfs", since: at(14), overdue: false }]);
+    expect(dueMeasures([psfs], answered, { start, review: null, now: at(14) })).toEqual([
+      { measure: "psfs", since: at(14), overdue: false },
+    ]);
     expect(dueMeasures([psfs], answered, { start, review: null, now: at(17) })[0]?.overdue).toBe(true);
   });
   it("an answer a few days early counts for the occasion", () => {

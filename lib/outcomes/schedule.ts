@@ -25,7 +25,11 @@ export function occasions(rule: ScheduleRule, start: Date, review: Date | null, 
  * it was answered since (or a few days before). A missed occasion is not asked for
  * again once a newer one comes: only the latest counts.
  */
-export function dueMeasures(rules: ScheduleRule[], answers: { measure: string; answeredAt: Date }[], context: { start: Date; review: Date | null; now: Date }): Due[] {
+export function dueMeasures(
+  rules: ScheduleRule[],
+  answers: { measure: string; answeredAt: Date }[],
+  context: { start: Date; review: Date | null; now: Date },
+): Due[] {
   return rules.flatMap((rule) => {
     const latest = occasions(rule, context.start, context.review, context.now).at(-1);
     if (!latest) return [];

@@ -19,7 +19,12 @@ describe("built-in measures", () => {
   });
   it("answers naming an unknown item, or one twice, are refused with it named", () => {
     expect(checkAnswers(BUILTIN.nprs, [{ linkId: "mood", value: 2 }])).toEqual({ ok: false, message: expect.stringContaining('"mood"') });
-    expect(checkAnswers(BUILTIN.nprs, [{ linkId: "pain", value: 2 }, { linkId: "pain", value: 3 }])).toMatchObject({ ok: false });
+    expect(
+      checkAnswers(BUILTIN.nprs, [
+        { linkId: "pain", value: 2 },
+        { linkId: "pain", value: 3 },
+      ]),
+    ).toMatchObject({ ok: false });
   });
   it("the MCID counts in the better direction, in points or (NPRS) 30 % of the first score", () => {
     expect(importantImprovement(BUILTIN.psfs, 3, 5)).toBe(true);

@@ -61,12 +61,14 @@ export function checkAnswers(measure: MeasureDefinition, answers: Answer[]): Ans
         if (typeof v !== "string" || v.length > OUTCOME_LIMITS.stringAnswer.max) return bad("expected text");
         break;
       case "activity":
-        if (typeof v !== "number" || !Number.isInteger(v) || v < item.min || v > item.max) return bad(`expected a whole number from ${item.min} to ${item.max}`);
+        if (typeof v !== "number" || !Number.isInteger(v) || v < item.min || v > item.max)
+          return bad(`expected a whole number from ${item.min} to ${item.max}`);
         if (!answer.label?.trim() || answer.label.length > OUTCOME_LIMITS.activityName.max) return bad("the activity needs a name");
         break;
       case "integer":
       case "decimal":
-        if (typeof v !== "number" || !Number.isFinite(v) || (item.type === "integer" && !Number.isInteger(v))) return bad(`expected ${item.type === "integer" ? "a whole number" : "a number"}`);
+        if (typeof v !== "number" || !Number.isFinite(v) || (item.type === "integer" && !Number.isInteger(v)))
+          return bad(`expected ${item.type === "integer" ? "a whole number" : "a number"}`);
         if ((item.min !== null && v < item.min) || (item.max !== null && v > item.max)) return bad("out of range");
         break;
     }
@@ -80,7 +82,11 @@ export function checkAnswers(measure: MeasureDefinition, answers: Answer[]): Ans
  * Whether the change from `baseline` to `score` reaches the measure's MCID in the
  * better direction: points, or (NPRS) a share of the baseline, whichever is met.
  */
-export function importantImprovement(measure: Pick<MeasureDefinition, "mcid" | "mcidPercent" | "higherIsBetter">, baseline: number, score: number): boolean {
+export function importantImprovement(
+  measure: Pick<MeasureDefinition, "mcid" | "mcidPercent" | "higherIsBetter">,
+  baseline: number,
+  score: number,
+): boolean {
   const gain = measure.higherIsBetter ? score - baseline : baseline - score;
   if (measure.mcid !== null && gain >= measure.mcid) return true;
   return measure.mcidPercent !== undefined && baseline !== 0 && gain / Math.abs(baseline) >= measure.mcidPercent / 100;

@@ -75,7 +75,9 @@ describe("programme calendar in a time zone", () => {
     const zone = new ICAL.Timezone(calendar.getFirstSubcomponent("vtimezone")!);
     ICAL.TimezoneService.register(zone, "Europe/London");
     try {
-      const morning = new ICAL.Event(calendar.getAllSubcomponents("vevent").find((c) => c.getFirstPropertyValue("dtstart")!.toString().endsWith("08:00:00"))!);
+      const morning = new ICAL.Event(
+        calendar.getAllSubcomponents("vevent").find((c) => c.getFirstPropertyValue("dtstart")!.toString().endsWith("08:00:00"))!,
+      );
       expect(morning.startDate.zone?.tzid).toBe("Europe/London");
       const utc: string[] = [];
       const local: string[] = [];

@@ -5,7 +5,14 @@ import { vtimezone } from "@/lib/time/vtimezone";
 import { zonedInstant } from "@/lib/time/zone";
 
 const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-const TIMES: [number, number][] = [[8, 0], [18, 0], [13, 0], [10, 0], [16, 0], [20, 0]];
+const TIMES: [number, number][] = [
+  [8, 0],
+  [18, 0],
+  [13, 0],
+  [10, 0],
+  [16, 0],
+  [20, 0],
+];
 
 const parts = (iso: string) => iso.split("-").map(Number) as [number, number, number];
 const addDays = (iso: string, days: number) => {
@@ -48,7 +55,9 @@ export function programmeCalendar(p: ProgrammeView, url: string, today: string, 
     duration: { minutes },
     recurrenceRule: `FREQ=WEEKLY;BYDAY=${DAYS.slice(0, daysPerWeek).join(",")};UNTIL=${untilText}`,
     productId: "homeplan",
-    alarms: [{ action: "display", description: `Time for your exercises: ${p.title}`, trigger: { minutes: REMINDER_MINUTES, before: true } }],
+    alarms: [
+      { action: "display", description: `Time for your exercises: ${p.title}`, trigger: { minutes: REMINDER_MINUTES, before: true } },
+    ],
   }));
   if (p.reviewDate) {
     events.push({
@@ -75,7 +84,10 @@ const utcStamp = (at: Date) => `${at.toISOString().slice(0, 19).replace(/[-:]/g,
 function inZone(calendar: string, zone: string, start: string, until: string): string {
   const from = zonedInstant(addDays(start, -1), 0, zone);
   const to = zonedInstant(addDays(until, 2), 0, zone);
-  const zoned = calendar.replace(/^(DTSTART|DTEND):(\d{8}T\d{6})\r?$/gm, (_m, name: string, stamp: string) => `${name};TZID=${zone}:${stamp}\r`);
+  const zoned = calendar.replace(
+    /^(DTSTART|DTEND):(\d{8}T\d{6})\r?$/gm,
+    (_m, name: string, stamp: string) => `${name};TZID=${zone}:${stamp}\r`,
+  );
   const at = zoned.indexOf("BEGIN:VEVENT");
   return `${zoned.slice(0, at)}${vtimezone(zone, from, to)}\r\n${zoned.slice(at)}`;
 }

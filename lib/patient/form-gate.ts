@@ -24,7 +24,10 @@ function fromOurPage(request: Request): boolean {
  * Either the link and the posted form, or the answer to give instead (403, 404, 413, or
  * 429 for an address that has missed too often).
  */
-export async function gatePatientForm(request: Request, token: string): Promise<{ link: ResolvedLink; form: FormData | null } | { response: Response }> {
+export async function gatePatientForm(
+  request: Request,
+  token: string,
+): Promise<{ link: ResolvedLink; form: FormData | null } | { response: Response }> {
   if (!fromOurPage(request)) return { response: new Response("Forbidden", { status: 403, headers: NO_STORE }) };
   const { link, retryAfter } = await lookUpPatientLink(token);
   if (link) {
@@ -37,6 +40,7 @@ export async function gatePatientForm(request: Request, token: string): Promise<
     // null for a body that is not a form: the caller answers as for a wrong value.
     return { link, form: await body.formData().catch(() => null) };
   }
-  if (retryAfter > 0) return { response: new Response("Too many requests", { status: 429, headers: { ...NO_STORE, "Retry-After": String(retryAfter) } }) };
+  if (retryAfter > 0)
+    return { response: new Response("Too many requests", { status: 429, headers: { ...NO_STORE, "Retry-After": String(retryAfter) } }) };
   return { response: new Response("Not found", { status: 404, headers: NO_STORE }) };
 }

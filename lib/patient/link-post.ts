@@ -39,12 +39,18 @@ export function tooMany(message: string, retryAfter: number) {
 }
 
 /** The live link and the parsed JSON body, or the answer to give instead (403, 404, 413, 400, 429). */
-export async function readLinkPost(request: Request, token: string, busyMessage: string): Promise<{ link: ResolvedLink; body: unknown } | Response> {
+export async function readLinkPost(
+  request: Request,
+  token: string,
+  busyMessage: string,
+): Promise<{ link: ResolvedLink; body: unknown } | Response> {
   if (!sameOrigin(request)) return Response.json({ error: "forbidden" }, { status: 403, headers: noStore });
   const { link, retryAfter } = await lookUpPatientLink(token);
-  if (!link) return retryAfter > 0 ? tooMany(busyMessage, retryAfter) : Response.json({ error: "not_found" }, { status: 404, headers: noStore });
+  if (!link)
+    return retryAfter > 0 ? tooMany(busyMessage, retryAfter) : Response.json({ error: "not_found" }, { status: 404, headers: noStore });
   // Refuse an oversized body before reading it, and stop reading one that lies about its size.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY) return Response.json({ error: "too_large" }, { status: 413, headers: noStore });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY)
+    return Response.json({ error: "too_large" }, { status: 413, headers: noStore });
   const bytes = await readCapped(request, MAX_BODY);
   if (bytes === null) return Response.json({ error: "too_large" }, { status: 413, headers: noStore });
   try {

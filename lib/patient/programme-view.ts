@@ -40,14 +40,27 @@ export async function loadProgrammeView(
 /** The first photos and the one video, as the pages show them; nothing when the clinic has none. */
 function mediaView(items: MediaSummary[] | undefined): ExerciseMediaView | undefined {
   if (!items?.length) return undefined;
-  const photos = items.filter((m) => m.kind === "photo").map((m) => ({ id: m.id, altText: m.altText, width: m.width ?? 0, height: m.height ?? 0, sha256: m.sha256 }));
+  const photos = items
+    .filter((m) => m.kind === "photo")
+    .map((m) => ({ id: m.id, altText: m.altText, width: m.width ?? 0, height: m.height ?? 0, sha256: m.sha256 }));
   const video = items.find((m) => m.kind === "video");
-  return { photos, video: video ? { id: video.id, altText: video.altText, durationMs: video.durationMs ?? 0, contentType: video.contentType, sha256: video.sha256 } : null };
+  return {
+    photos,
+    video: video
+      ? { id: video.id, altText: video.altText, durationMs: video.durationMs ?? 0, contentType: video.contentType, sha256: video.sha256 }
+      : null,
+  };
 }
 
 export function toProgrammeView(
   p: LoadedProgramme,
-  context: { patientName: string; clinicianName: string; clinic: ProgrammeView["clinic"]; previous?: LoadedProgramme; media?: Map<string, MediaSummary[]> },
+  context: {
+    patientName: string;
+    clinicianName: string;
+    clinic: ProgrammeView["clinic"];
+    previous?: LoadedProgramme;
+    media?: Map<string, MediaSummary[]>;
+  },
 ): ProgrammeView {
   return {
     programmeId: p.header.id,
@@ -60,7 +73,12 @@ export function toProgrammeView(
     updatedAt: p.version.createdAt.toISOString(),
     patient: { firstName: context.patientName.split(/\s+/)[0] ?? context.patientName, name: context.patientName },
     clinician: { name: context.clinicianName },
-    clinic: { name: context.clinic.name, address: context.clinic.address, phone: context.clinic.phone, paperSize: context.clinic.paperSize },
+    clinic: {
+      name: context.clinic.name,
+      address: context.clinic.address,
+      phone: context.clinic.phone,
+      paperSize: context.clinic.paperSize,
+    },
     items: p.items.map((i, position) => ({
       position,
       exerciseId: i.exerciseId,

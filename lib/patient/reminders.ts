@@ -23,7 +23,10 @@ export function isPlannedDay(p: { startDate: string | null; reviewDate: string |
 }
 
 /** Due now: a planned day, the chosen time has come, outside quiet hours, and not already reminded today. */
-export function reminderDue(c: Pick<ReminderCandidate, "sendAtMinute" | "lastSentOn" | "startDate" | "reviewDate" | "daysPerWeek">, clock: WallClock): boolean {
+export function reminderDue(
+  c: Pick<ReminderCandidate, "sendAtMinute" | "lastSentOn" | "startDate" | "reviewDate" | "daysPerWeek">,
+  clock: WallClock,
+): boolean {
   return isPlannedDay(c, clock) && clock.minute >= c.sendAtMinute && !isQuiet(clock.minute) && c.lastSentOn !== clock.date;
 }
 

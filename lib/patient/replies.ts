@@ -16,7 +16,10 @@ type Actor = { clinicId: string; clinicianId: string; clinicianName: string; ip?
 /** "Tuesday" within the last week, else "1 December": the session's day where the patient lives. */
 export function sessionDayWords(completedAt: Date, now: Date, zone: string): string {
   const recent = now.getTime() - completedAt.getTime() < 6 * 86_400_000;
-  return completedAt.toLocaleDateString("en-GB", recent ? { weekday: "long", timeZone: zone } : { day: "numeric", month: "long", timeZone: zone });
+  return completedAt.toLocaleDateString(
+    "en-GB",
+    recent ? { weekday: "long", timeZone: zone } : { day: "numeric", month: "long", timeZone: zone },
+  );
 }
 
 /**
@@ -32,7 +35,11 @@ export async function replyToSession(
 ): Promise<{ ok: true; emailed: boolean; patientId: string; programmeId: string } | { ok: false }> {
   const { APP_URL, AUTH_SECRET } = env();
   return db.transaction(async (tx) => {
-    const reply = await addClinicianReply(tx, actor, { sessionLogId: input.sessionLogId, body: input.body, idempotencyKey: input.requestId });
+    const reply = await addClinicianReply(tx, actor, {
+      sessionLogId: input.sessionLogId,
+      body: input.body,
+      idempotencyKey: input.requestId,
+    });
     if (!reply) return { ok: false } as const;
     if (!reply.created) return { ok: true, emailed: false, patientId: reply.patientId, programmeId: reply.programmeId } as const;
     const [link, patient, clinic, zones] = await Promise.all([
@@ -50,7 +57,16 @@ export async function replyToSession(
         sessionDay: sessionDayWords(reply.sessionCompletedAt, now, zone),
         url: `${APP_URL}/p/${link.token}#messages`,
       });
-      emailed = (await enqueueEmail(tx, { clinicId: actor.clinicId, idempotencyKey: `reply:${reply.id}`, kind: "reply", to: patient.email, ...email, subjectRef: reply.programmeId })).created;
+      emailed = (
+        await enqueueEmail(tx, {
+          clinicId: actor.clinicId,
+          idempotencyKey: `reply:${reply.id}`,
+          kind: "reply",
+          to: patient.email,
+          ...email,
+          subjectRef: reply.programmeId,
+        })
+      ).created;
     }
     return { ok: true, emailed, patientId: reply.patientId, programmeId: reply.programmeId } as const;
   });

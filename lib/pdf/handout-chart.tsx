@@ -93,7 +93,19 @@ function chunkRows(rows: ChartRow[]): ChartRow[][] {
   return chunks;
 }
 
-function ChartBlock({ rows, days, caption, geometry, heading }: { rows: ChartRow[]; days: Date[]; caption: string; geometry: Geometry; heading?: ReactNode }) {
+function ChartBlock({
+  rows,
+  days,
+  caption,
+  geometry,
+  heading,
+}: {
+  rows: ChartRow[];
+  days: Date[];
+  caption: string;
+  geometry: Geometry;
+  heading?: ReactNode;
+}) {
   return (
     <View style={s.chartBlock} wrap={false}>
       {heading}
@@ -128,7 +140,19 @@ function ChartBlock({ rows, days, caption, geometry, heading }: { rows: ChartRow
  * Exercises down the side, days from the start date across, in blocks of two weeks that
  * fit the page width. The heading travels inside the first block, so it never ends a page alone.
  */
-export function TrackingChart({ items, start, weeks, contentWidth, heading }: { items: ProgrammeExerciseView[]; start: Date; weeks: 2 | 4; contentWidth: number; heading?: ReactNode }) {
+export function TrackingChart({
+  items,
+  start,
+  weeks,
+  contentWidth,
+  heading,
+}: {
+  items: ProgrammeExerciseView[];
+  start: Date;
+  weeks: 2 | 4;
+  contentWidth: number;
+  heading?: ReactNode;
+}) {
   const cell = Math.floor(((contentWidth - NAME_WIDTH) / DAYS_PER_BLOCK) * 100) / 100;
   const geometry = { cell, width: cell * DAYS_PER_BLOCK };
   const chunks = chunkRows(items.map((item, i) => ({ item, number: i + 1 })));
@@ -140,7 +164,14 @@ export function TrackingChart({ items, start, weeks, contentWidth, heading }: { 
   return (
     <>
       {blocks.map((block) => (
-        <ChartBlock key={block.key} rows={block.rows} days={block.days} caption={block.caption} geometry={geometry} heading={block.key === "0-0" ? heading : undefined} />
+        <ChartBlock
+          key={block.key}
+          rows={block.rows}
+          days={block.days}
+          caption={block.caption}
+          geometry={geometry}
+          heading={block.key === "0-0" ? heading : undefined}
+        />
       ))}
     </>
   );

@@ -49,5 +49,7 @@ export function handoutDigestInputs(input: HandoutInput): unknown {
 
 /** SHA-256 of handoutDigestInputs, base64url: the key a rendered handout is kept under. */
 export function handoutDigest(input: HandoutInput): string {
-  return createHash("sha256").update(JSON.stringify(handoutDigestInputs(input))).digest("base64url");
+  return createHash("sha256")
+    .update(JSON.stringify(handoutDigestInputs(input)))
+    .digest("base64url");
 }

@@ -58,7 +58,11 @@ function Header({ programme, generatedOn }: { programme: ProgrammeView; generate
   const facts: [string, string][] = [["FROM", programme.clinician.name]];
   // The computed summary beside the clinician's words, as on the patient's page and in the email.
   // The handout's fonts have no arrow: "reps 10 → 8" prints as "reps 10 to 8".
-  const changeLines = programme.changes ? describeChanges(programme.changes).slice(0, 8).map((line) => line.replace(/\s*→\s*/g, " to ")) : [];
+  const changeLines = programme.changes
+    ? describeChanges(programme.changes)
+        .slice(0, 8)
+        .map((line) => line.replace(/\s*→\s*/g, " to "))
+    : [];
   if (generatedOn) facts.push(["GIVEN", longDate(generatedOn)]);
   if (start) facts.push(["START", weekdayDate(start)]);
   if (review) facts.push(["NEXT REVIEW", weekdayDate(review)]);
@@ -148,7 +152,9 @@ function Safety({ safety, programme }: { safety: SafetyAdvice[]; programme: Prog
   );
   const urgent = safety.filter((advice) => advice.urgent);
   // Paper is short: advice whose title says it all is printed as a title (the patient page has the rest).
-  const columns = balance(safety.filter((advice) => !advice.urgent).map((advice) => (advice.titleOnlyOnPaper ? { ...advice, text: "" } : advice)));
+  const columns = balance(
+    safety.filter((advice) => !advice.urgent).map((advice) => (advice.titleOnlyOnPaper ? { ...advice, text: "" } : advice)),
+  );
   // Two blocks that each stay whole: who to call and the red flags stay on the first
   // sheet; the general advice may move to the next one.
   return (
@@ -230,7 +236,9 @@ function Footer({ text, top, pageNumbers }: { text: string; top: number; pageNum
   return (
     <View style={[s.footer, { top }]} fixed>
       <Text>{text}</Text>
-      {pageNumbers ? <Text render={({ pageNumber, totalPages }: { pageNumber: number; totalPages?: number }) => `Page ${pageNumber} of ${totalPages}`} /> : null}
+      {pageNumbers ? (
+        <Text render={({ pageNumber, totalPages }: { pageNumber: number; totalPages?: number }) => `Page ${pageNumber} of ${totalPages}`} />
+      ) : null}
     </View>
   );
 }
@@ -247,7 +255,13 @@ export function Handout({ programme, safety, link, qr, generatedOn, weeks, rende
   const chartStart = parseCalendarDay(programme.startDate) ?? given ?? new Date(0);
   const items = programme.items;
   return (
-    <Document title={`${programme.title} – ${programme.patient.name}`} author={programme.clinic.name} creator="Homeplan" producer="Homeplan" language="en-GB">
+    <Document
+      title={`${programme.title} – ${programme.patient.name}`}
+      author={programme.clinic.name}
+      creator="Homeplan"
+      producer="Homeplan"
+      language="en-GB"
+    >
       {/* The newer paginator measures content once and packs it into pages; the default one
           lays out everything still to place again for every page (~40% slower here). */}
       <Page size={[size.width, size.height]} style={s.page} experimentalPagination>
@@ -277,9 +291,7 @@ export function Handout({ programme, safety, link, qr, generatedOn, weeks, rende
             heading={
               <>
                 <Text style={[s.sectionHeading, { marginTop: 4 }]}>{`Tick chart for ${programme.patient.name}`}</Text>
-                <Text style={s.chartIntro}>
-                  Tick a box each time you do an exercise, and bring this chart to your next appointment.
-                </Text>
+                <Text style={s.chartIntro}>Tick a box each time you do an exercise, and bring this chart to your next appointment.</Text>
               </>
             }
           />

@@ -38,7 +38,13 @@ function chartWeeks(start: string | null, review: string | null): 2 | 4 {
  */
 export async function programmeHandout(
   db: DatabaseOrTransaction,
-  input: { clinicId: string; programmeId: string; link: { id: string; token: string; shortUrl?: string }; appUrl: string; readOnly?: boolean },
+  input: {
+    clinicId: string;
+    programmeId: string;
+    link: { id: string; token: string; shortUrl?: string };
+    appUrl: string;
+    readOnly?: boolean;
+  },
 ): Promise<{ pdf: Buffer; filename: string } | null> {
   const programme = await loadProgrammeView(db, { clinicId: input.clinicId, programmeId: input.programmeId });
   if (!programme) return null;
@@ -61,7 +67,12 @@ export async function programmeHandout(
     },
     handoutStore(db, { clinicId: input.clinicId, programmeId: programme.programmeId, digest }, { readOnly: input.readOnly }),
   );
-  const slug = programme.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "exercises";
+  const slug =
+    programme.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "exercises";
   return { pdf, filename: `${slug}.pdf` };
 }
 
@@ -90,7 +101,10 @@ export async function prerenderHandout(db: DatabaseOrTransaction, programme: { c
   }
 }
 
-export function pdfResponse({ pdf, filename }: { pdf: Buffer; filename: string }, disposition: "inline" | "attachment" = "inline"): Response {
+export function pdfResponse(
+  { pdf, filename }: { pdf: Buffer; filename: string },
+  disposition: "inline" | "attachment" = "inline",
+): Response {
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

@@ -43,7 +43,10 @@ function pdfText(file: string, options: { layout?: boolean } = {}): string {
 
 /** Reading-order text of each page (pdftotext ends every page with a form feed). */
 function pageTexts(file: string): string[] {
-  return pdfText(file).split("\f").slice(0, -1).map((page) => flat(page));
+  return pdfText(file)
+    .split("\f")
+    .slice(0, -1)
+    .map((page) => flat(page));
 }
 
 /** Reading-order text with every run of whitespace made one space, so wrapped phrases read whole. */
@@ -67,7 +70,14 @@ describe("the printed handout", () => {
     const text = flat(pdfText(file));
     const layout = pdfText(file, { layout: true });
 
-    for (const expected of [programme.patient.name, programme.clinic.name, programme.clinic.phone, programme.clinician.name, programme.title, programme.patientNote]) {
+    for (const expected of [
+      programme.patient.name,
+      programme.clinic.name,
+      programme.clinic.phone,
+      programme.clinician.name,
+      programme.title,
+      programme.patientNote,
+    ]) {
       expect(text).toContain(expected);
     }
     // The address is printed whole, its code on a line of its own, and never hyphenated.
@@ -90,30 +100,33 @@ describe("the printed handout", () => {
     { count: 5, weeks: 2 as const, pages: 4, chartPage: 4 },
     { count: 5, weeks: 4 as const, pages: 4, chartPage: 4 },
     { count: 8, weeks: 2 as const, pages: 5, chartPage: 5 },
-  ])("prints $count exercises and a $weeks-week chart on $pages A4 pages, the QR code and address on page 1", async ({ count, weeks, pages, chartPage }) => {
-    const programme = sampleProgramme(count);
-    const link = { url: `https://homeplan.example.org/p/${"Xy7kP2mQ9rT4vW8zA1bC3dE5fG6hJ7kL8mN9pQ0rS1t"}`, shortUrl: "" };
-    link.shortUrl = link.url.replace("https://", "");
-    const file = save(await renderHandout(input(programme, { weeks, link })));
-    expect(pdfInfo(file).pages).toBe(pages);
-    const texts = pageTexts(file);
-    for (const item of programme.items) {
-      const page = texts.find((words) => words.includes(` ${item.name} `) && words.includes(item.steps[0]!));
-      expect(page, item.name).toBeDefined();
-      for (const part of [...doseParts(item).what, ...doseParts(item).when]) expect(page!.toLowerCase()).toContain(part.toLowerCase());
-      expect(page).toContain(item.steps.at(-1)!);
-    }
-    // Page 1: who, how often, and the full address on one unbroken line beside a QR code that scans.
-    expect(texts[0]).toContain(programme.patient.name);
-    expect(texts[0]).toContain("How often");
-    const firstPageLines = pdfText(file, { layout: true }).split("\f")[0]!.split("\n");
-    expect(firstPageLines.some((line) => line.includes(link.shortUrl))).toBe(true);
-    const png = pagePng(file, 1, 150);
-    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link.url);
-    // The chart's first two weeks share a page with the last exercises; weeks 3 and 4 take the next.
-    expect(texts[chartPage - 1]).toContain("Weeks 1 and 2");
-    if (weeks === 4) expect(texts[3]).toContain("Weeks 3 and 4");
-  });
+  ])(
+    "prints $count exercises and a $weeks-week chart on $pages A4 pages, the QR code and address on page 1",
+    async ({ count, weeks, pages, chartPage }) => {
+      const programme = sampleProgramme(count);
+      const link = { url: `https://homeplan.example.org/p/${"Xy7kP2mQ9rT4vW8zA1bC3dE5fG6hJ7kL8mN9pQ0rS1t"}`, shortUrl: "" };
+      link.shortUrl = link.url.replace("https://", "");
+      const file = save(await renderHandout(input(programme, { weeks, link })));
+      expect(pdfInfo(file).pages).toBe(pages);
+      const texts = pageTexts(file);
+      for (const item of programme.items) {
+        const page = texts.find((words) => words.includes(` ${item.name} `) && words.includes(item.steps[0]!));
+        expect(page, item.name).toBeDefined();
+        for (const part of [...doseParts(item).what, ...doseParts(item).when]) expect(page!.toLowerCase()).toContain(part.toLowerCase());
+        expect(page).toContain(item.steps.at(-1)!);
+      }
+      // Page 1: who, how often, and the full address on one unbroken line beside a QR code that scans.
+      expect(texts[0]).toContain(programme.patient.name);
+      expect(texts[0]).toContain("How often");
+      const firstPageLines = pdfText(file, { layout: true }).split("\f")[0]!.split("\n");
+      expect(firstPageLines.some((line) => line.includes(link.shortUrl))).toBe(true);
+      const png = pagePng(file, 1, 150);
+      expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link.url);
+      // The chart's first two weeks share a page with the last exercises; weeks 3 and 4 take the next.
+      expect(texts[chartPage - 1]).toContain("Weeks 1 and 2");
+      if (weeks === 4) expect(texts[3]).toContain("Weeks 3 and 4");
+    },
+  );
 
   it("fits ten exercises on a sensible number of pages and never splits an exercise", async () => {
     const programme = sampleProgramme(10);
@@ -140,7 +153,8 @@ describe("the printed handout", () => {
 
   it("loses nothing when an exercise is longer than a page or the chart longer than a page", async () => {
     const programme = sampleProgramme(24);
-    const step = "Keep your back flat and breathe out slowly while you lift, then pause and breathe in as you lower, keeping your tummy tight.";
+    const step =
+      "Keep your back flat and breathe out slowly while you lift, then pause and breathe in as you lower, keeping your tummy tight.";
     programme.items[1]!.steps = Array.from({ length: 24 }, (_, i) => `${step} Step ${i + 1} ends here.`);
     programme.clinic.paperSize = "LETTER";
     const file = save(await renderHandout(input(programme, { weeks: 4 })));
@@ -198,7 +212,9 @@ describe("the printed handout", () => {
   it("gives figures a fixed slot, so pages break the same with or without illustrations", async () => {
     const programme = sampleProgramme(6);
     const plain = pdfInfo(save(await renderHandout(input(programme)))).pages;
-    const renderFigure = vi.fn((_slug: string | null, width: number) => createElement(View, { style: { width, height: 40, backgroundColor: "#000" } }));
+    const renderFigure = vi.fn((_slug: string | null, width: number) =>
+      createElement(View, { style: { width, height: 40, backgroundColor: "#000" } }),
+    );
     const illustrated = save(await renderHandout(input(programme, { renderFigure })));
     expect(pdfInfo(illustrated).pages).toBe(plain);
     expect(renderFigure).toHaveBeenCalledWith(programme.items[0]!.poseSlug, FIGURE_WIDTH, programme.items[0]);
@@ -260,10 +276,16 @@ describe("the handout cache", () => {
     clearHandoutCache();
     const stored = Buffer.from("%PDF-stored");
     let saved: Buffer | null = null;
-    const hit = await cachedHandout("p2|a", () => input(sampleProgramme(2)), { load: async () => stored, save: async (pdf) => void (saved = pdf) });
+    const hit = await cachedHandout("p2|a", () => input(sampleProgramme(2)), {
+      load: async () => stored,
+      save: async (pdf) => void (saved = pdf),
+    });
     expect(hit.equals(stored)).toBe(true);
     expect(saved).toBeNull();
-    const drawn = await cachedHandout("p2|b", () => input(sampleProgramme(2)), { load: async () => null, save: async (pdf) => void (saved = pdf) });
+    const drawn = await cachedHandout("p2|b", () => input(sampleProgramme(2)), {
+      load: async () => null,
+      save: async (pdf) => void (saved = pdf),
+    });
     expect(drawn.subarray(0, 5).toString()).toBe("%PDF-");
     expect(saved!.equals(drawn)).toBe(true);
   });

@@ -19,4 +19,3 @@ export async function renderHandout(input: HandoutInput): Promise<Buffer> {
   const element = createElement(Handout, { ...input, qr }) as unknown as Parameters<typeof renderToBuffer>[0];
   return renderToBuffer(element);
 }
-

@@ -14,7 +14,8 @@ export function unlockAudio(): void {
   if (typeof window === "undefined") return;
   try {
     if (!context) {
-      const Ctor = (window.AudioContext ?? (window as unknown as { webkitAudioContext?: AudioContextClass }).webkitAudioContext) as AudioContextClass | undefined;
+      const Ctor = (window.AudioContext ?? (window as unknown as { webkitAudioContext?: AudioContextClass }).webkitAudioContext) as
+        AudioContextClass | undefined;
       if (!Ctor) return;
       context = new Ctor();
     }

@@ -89,7 +89,12 @@ describe("sending a session log", () => {
     const storage = memoryStorage();
     const keys = ["a", "b", "c"].map((c) => `${c.repeat(8)}-0000-4000-8000-000000000000`);
     // Three sessions logged offline, left by an earlier page.
-    storage.setItem(QUEUE_STORAGE_KEY, JSON.stringify(keys.map((key) => ({ key, url: URL, payload: payload(key), queuedAt: 0, attempts: 0, nextAttemptAt: 0, status: "pending" }))));
+    storage.setItem(
+      QUEUE_STORAGE_KEY,
+      JSON.stringify(
+        keys.map((key) => ({ key, url: URL, payload: payload(key), queuedAt: 0, attempts: 0, nextAttemptAt: 0, status: "pending" })),
+      ),
+    );
     const net = scriptedFetch({ status: 429, retryAfter: "600" }, 201);
     const clock = manualClock();
     const queue = createLogQueue({ storage, fetch: net.fetch, now: clock.now, setTimer: clock.setTimer, clearTimer: clock.clearTimer });
@@ -184,7 +189,13 @@ describe("after a reload", () => {
     await first.queue.submit(URL, payload());
     const net = scriptedFetch(201);
     const clock = manualClock();
-    const reloaded = createLogQueue({ storage: first.storage, fetch: net.fetch, now: clock.now, setTimer: clock.setTimer, clearTimer: clock.clearTimer });
+    const reloaded = createLogQueue({
+      storage: first.storage,
+      fetch: net.fetch,
+      now: clock.now,
+      setTimer: clock.setTimer,
+      clearTimer: clock.clearTimer,
+    });
     expect(reloaded.entries()).toHaveLength(1);
     const stop = reloaded.connect(fakeWindow().target);
     await clock.advance(0);
@@ -203,7 +214,13 @@ describe("after a reload", () => {
   it("still sends when storage refuses to save", async () => {
     const net = scriptedFetch("network-error", 201);
     const clock = manualClock();
-    const queue = createLogQueue({ storage: brokenStorage(), fetch: net.fetch, now: clock.now, setTimer: clock.setTimer, clearTimer: clock.clearTimer });
+    const queue = createLogQueue({
+      storage: brokenStorage(),
+      fetch: net.fetch,
+      now: clock.now,
+      setTimer: clock.setTimer,
+      clearTimer: clock.clearTimer,
+    });
     expect(await queue.submit(URL, payload())).toEqual({ status: "queued" });
     expect(queue.entries()).toHaveLength(1);
     await clock.advance(retryDelayMs(1));

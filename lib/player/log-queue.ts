@@ -256,6 +256,10 @@ let answers: LogQueue<Queueable & { programmeId: string }> | undefined;
 
 /** The browser's queue of questionnaire answers: kept apart so the session count on the page stays a count of sessions. */
 export function browserAnswerQueue(): LogQueue<Queueable & { programmeId: string }> {
-  answers ??= createLogQueue({ storage: browserStorage(), fetch: (url, init) => window.fetch(url, init), storageKey: ANSWER_QUEUE_STORAGE_KEY });
+  answers ??= createLogQueue({
+    storage: browserStorage(),
+    fetch: (url, init) => window.fetch(url, init),
+    storageKey: ANSWER_QUEUE_STORAGE_KEY,
+  });
   return answers;
 }

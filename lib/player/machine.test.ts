@@ -60,7 +60,9 @@ describe("a whole session", () => {
     }
     expect(state.phase).toBe("finished");
     expect(isComplete(state)).toBe(true);
-    expect(summarise(state)).toEqual(p.map((e) => ({ position: e.position, exerciseId: e.exerciseId, setsDone: e.sets, setsPlanned: e.sets, skipped: false })));
+    expect(summarise(state)).toEqual(
+      p.map((e) => ({ position: e.position, exerciseId: e.exerciseId, setsDone: e.sets, setsPlanned: e.sets, skipped: false })),
+    );
     expect(sessionProgress(state)).toBe(1);
     // The clock only moved while timers ran: the bridge alone is 3 sets of 15 holds of 3 s.
     expect(now - T0).toBeGreaterThan(s(3 * 15 * 3));

@@ -3,7 +3,12 @@ import { GET_READY_SECONDS, begin, completeRep, pause, startSession, tick, type 
 import { describeStep, dialFor, placeWords, spokenStatus, stepText } from "./status-words";
 
 const T0 = 1_800_000_000_000;
-const item = { name: "Bridge", bodyPosition: "supine" as const, steps: ["Lie down on your back and bend both knees."], cues: ["Go up slowly.", "Breathe out as you lift."] };
+const item = {
+  name: "Bridge",
+  bodyPosition: "supine" as const,
+  steps: ["Lie down on your back and bend both knees."],
+  cues: ["Go up slowly.", "Breathe out as you lift."],
+};
 
 function session(over: Partial<PlanExercise>) {
   const ex: PlanExercise = { position: 0, exerciseId: "ex-0", sets: 3, reps: 10, holdSeconds: 0, restSeconds: 60, sides: "none", ...over };

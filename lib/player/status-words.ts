@@ -51,7 +51,15 @@ export type Dial = { label: string; tone: "hold" | "prepare" | "rest" | "paused"
 /** The countdown to show, or null when nothing is being timed. */
 export function dialFor(state: SessionState): Dial | null {
   if (!state.timer || !["prepare", "hold", "rest"].includes(state.phase)) return null;
-  const label = state.paused ? "Paused" : state.phase === "hold" ? "Hold" : state.phase === "rest" ? "Rest" : state.rep === 0 ? "Get ready" : "Relax";
+  const label = state.paused
+    ? "Paused"
+    : state.phase === "hold"
+      ? "Hold"
+      : state.phase === "rest"
+        ? "Rest"
+        : state.rep === 0
+          ? "Get ready"
+          : "Relax";
   const tone = state.paused ? "paused" : state.phase === "hold" ? "hold" : state.phase === "rest" ? "rest" : "prepare";
   return { label, tone, spoken: (seconds) => `${label}: ${durationWords(seconds)} left` };
 }

@@ -26,7 +26,9 @@ describe("plain words for the patient", () => {
 });
 
 describe("planning numbers", () => {
-  const item = (timesPerDay: number, daysPerWeek: number) => ({ dosage: { ...sampleProgramme(1).items[0]!.dosage, timesPerDay, daysPerWeek } });
+  const item = (timesPerDay: number, daysPerWeek: number) => ({
+    dosage: { ...sampleProgramme(1).items[0]!.dosage, timesPerDay, daysPerWeek },
+  });
 
   it("plans as many sessions a week as the most frequent exercise asks for", () => {
     expect(plannedSessionsPerWeek([item(1, 5), item(2, 7)])).toBe(14);

@@ -2,9 +2,27 @@ import { describe, expect, it } from "vitest";
 import { describeChanges, diffVersions, isEmptyChange, type DiffItem, type DiffVersion } from "./diff";
 
 const item = (exerciseId: string, name: string, over: Partial<DiffItem> = {}): DiffItem => ({
-  exerciseId, name, sets: 3, reps: 10, holdSeconds: 0, restSeconds: 30, sides: "none", timesPerDay: 1, daysPerWeek: 7, load: "", note: "", ...over,
+  exerciseId,
+  name,
+  sets: 3,
+  reps: 10,
+  holdSeconds: 0,
+  restSeconds: 30,
+  sides: "none",
+  timesPerDay: 1,
+  daysPerWeek: 7,
+  load: "",
+  note: "",
+  ...over,
 });
-const version = (items: DiffItem[], over: Partial<DiffVersion> = {}): DiffVersion => ({ title: "Back", patientNote: "", startDate: null, reviewDate: null, items, ...over });
+const version = (items: DiffItem[], over: Partial<DiffVersion> = {}): DiffVersion => ({
+  title: "Back",
+  patientNote: "",
+  startDate: null,
+  reviewDate: null,
+  items,
+  ...over,
+});
 
 describe("what changed between versions", () => {
   it("names exercises added and removed and each dose change", () => {

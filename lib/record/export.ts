@@ -1,6 +1,14 @@
 import "server-only";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { getRecordHeader, listRecordEmails, listRecordLinks, listRecordOutcomes, listRecordProgrammes, recordSessions, type RecordSession } from "@/db/queries/patient-record";
+import {
+  getRecordHeader,
+  listRecordEmails,
+  listRecordLinks,
+  listRecordOutcomes,
+  listRecordProgrammes,
+  recordSessions,
+  type RecordSession,
+} from "@/db/queries/patient-record";
 import { listPatientMedia } from "@/db/queries/media";
 import { recordJson } from "./record-json";
 import { recordPdf } from "./record-pdf";
@@ -28,7 +36,12 @@ export async function patientRecordZip(db: DatabaseOrTransaction, key: { clinicI
     for await (const session of recordSessions(db, key)) sessions.push(session);
     yield* recordPdf({ ...parts, sessions });
   }
-  const slug = header.patient.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "patient";
+  const slug =
+    header.patient.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "patient";
   return {
     filename: `record-${slug}-${exportedAt.toISOString().slice(0, 10)}.zip`,
     stream: zipStream([

@@ -10,7 +10,17 @@ export type RecordParts = {
   links: { id: string; programmeId: string; createdAt: Date; expiresAt: Date; revokedAt: Date | null }[];
   emails: { id: string; kind: string; to: string; subject: string; status: string; createdAt: Date; sentAt: Date | null }[];
   /** Photos and videos that show the patient: what they are, not their bytes. */
-  media: { id: string; exerciseId: string; exerciseName: string; kind: string; altText: string; sha256: string; bytes: number; durationMs: number | null; createdAt: Date }[];
+  media: {
+    id: string;
+    exerciseId: string;
+    exerciseName: string;
+    kind: string;
+    altText: string;
+    sha256: string;
+    bytes: number;
+    durationMs: number | null;
+    createdAt: Date;
+  }[];
   sessions: AsyncIterable<RecordSession>;
   /** The measures asked on their programmes and their answers (optional in the format: added later). */
   outcomes: RecordOutcomes;

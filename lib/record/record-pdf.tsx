@@ -19,7 +19,16 @@ const r = StyleSheet.create({
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: 3 },
   headRow: { flexDirection: "row", backgroundColor: FILL, paddingVertical: 3 },
   cell: { fontSize: 10.5, paddingRight: 6 },
-  footer: { position: "absolute", bottom: 24, left: 44, right: 44, fontSize: 10, color: SOFT_INK, flexDirection: "row", justifyContent: "space-between" },
+  footer: {
+    position: "absolute",
+    bottom: 24,
+    left: 44,
+    right: 44,
+    fontSize: 10,
+    color: SOFT_INK,
+    flexDirection: "row",
+    justifyContent: "space-between",
+  },
 });
 
 const when = (d: Date | string | null) => (d ? new Date(d).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
@@ -61,7 +70,10 @@ function RecordDocument({ header, programmes, links, emails, media, sessions, ou
         <Text>Email: {p.email}</Text>
         <Text>Date of birth: {day(p.dateOfBirth)}</Text>
         {p.timeZone ? <Text>Time zone: {p.timeZone}</Text> : null}
-        <Text>Added: {when(p.createdAt)}{p.archivedAt ? ` · archived ${when(p.archivedAt)}` : ""}</Text>
+        <Text>
+          Added: {when(p.createdAt)}
+          {p.archivedAt ? ` · archived ${when(p.archivedAt)}` : ""}
+        </Text>
         {p.notes ? (
           <View style={handout.noteBox}>
             <Text style={handout.bold}>Clinic notes</Text>
@@ -82,7 +94,9 @@ function RecordDocument({ header, programmes, links, emails, media, sessions, ou
               </Text>
               {v.patientNote ? <Text>Note to the patient: {v.patientNote}</Text> : null}
               {v.changeNote ? <Text>What changed: {v.changeNote}</Text> : null}
-              {v.version === programme.currentVersion && programme.reminder ? <Text style={r.small}>{reminderLine(programme.reminder, when)}</Text> : null}
+              {v.version === programme.currentVersion && programme.reminder ? (
+                <Text style={r.small}>{reminderLine(programme.reminder, when)}</Text>
+              ) : null}
               {v.exercises.map((e) => (
                 <Text key={e.position} style={{ fontSize: 11, marginLeft: 10 }}>
                   {e.position + 1}. {e.name}: {dosageCompact(e)}
@@ -113,7 +127,12 @@ function RecordDocument({ header, programmes, links, emails, media, sessions, ou
               { label: "Difficulty", width: "16%" },
               { label: "Comment", width: "47%" },
             ]}
-            rows={sessions.map((x) => [when(x.completedAt), x.pain === null ? "—" : String(x.pain), x.difficulty ? DIFFICULTY_LABELS[x.difficulty] : "—", x.comment || "—"])}
+            rows={sessions.map((x) => [
+              when(x.completedAt),
+              x.pain === null ? "—" : String(x.pain),
+              x.difficulty ? DIFFICULTY_LABELS[x.difficulty] : "—",
+              x.comment || "—",
+            ])}
           />
         )}
 
@@ -128,7 +147,12 @@ function RecordDocument({ header, programmes, links, emails, media, sessions, ou
               { label: "Score", width: "12%" },
               { label: "Answers", width: "42%" },
             ]}
-            rows={outcomes.responses.map((x) => [when(x.answeredAt), x.title, x.score === null ? "—" : String(x.score), x.answers.map((a) => `${a.label ?? a.linkId}: ${a.value}`).join("; ")])}
+            rows={outcomes.responses.map((x) => [
+              when(x.answeredAt),
+              x.title,
+              x.score === null ? "—" : String(x.score),
+              x.answers.map((a) => `${a.label ?? a.linkId}: ${a.value}`).join("; "),
+            ])}
           />
         )}
 
@@ -193,11 +217,20 @@ export async function* recordPdf(props: Props): AsyncGenerator<Uint8Array> {
   await loadHandoutFonts();
   const element = createElement(RecordDocument, props) as unknown as Parameters<typeof renderToStream>[0];
   const stream = await renderToStream(element);
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) yield typeof chunk === "string" ? new TextEncoder().encode(chunk) : new Uint8Array(chunk);
+  for await (const chunk of stream as AsyncIterable<Buffer | string>)
+    yield typeof chunk === "string" ? new TextEncoder().encode(chunk) : new Uint8Array(chunk);
 }
 
 /** The patient's reminder choice for a programme, in a line. */
-function reminderLine(r: { sendAtMinute: number | null; unsubscribedAt: Date | null; lastSentOn: string | null }, when: (d: Date) => string): string {
-  const state = r.sendAtMinute !== null ? `on at ${clockLabel(r.sendAtMinute)}` : r.unsubscribedAt ? `off (unsubscribed ${when(r.unsubscribedAt)})` : "off";
+function reminderLine(
+  r: { sendAtMinute: number | null; unsubscribedAt: Date | null; lastSentOn: string | null },
+  when: (d: Date) => string,
+): string {
+  const state =
+    r.sendAtMinute !== null
+      ? `on at ${clockLabel(r.sendAtMinute)}`
+      : r.unsubscribedAt
+        ? `off (unsubscribed ${when(r.unsubscribedAt)})`
+        : "off";
   return `Email reminders: ${state}${r.lastSentOn ? ` · last sent ${r.lastSentOn}` : ""}`;
 }

@@ -9,7 +9,19 @@
  */
 
 /** Pages that are rendered per request anyway: the clinician portal, the patient pages, the short-code page and the reminder unsubscribe page. */
-export const NONCE_PREFIXES = ["/p", "/c", "/unsubscribe", "/dashboard", "/patients", "/programmes", "/templates", "/catalogue", "/settings", "/account", "/mailbox"];
+export const NONCE_PREFIXES = [
+  "/p",
+  "/c",
+  "/unsubscribe",
+  "/dashboard",
+  "/patients",
+  "/programmes",
+  "/templates",
+  "/catalogue",
+  "/settings",
+  "/account",
+  "/mailbox",
+];
 
 export const usesNonce = (pathname: string) => NONCE_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 

@@ -81,7 +81,13 @@ function writeVtimezone(zone: string, from: Date, to: Date): string {
     // DTSTART is the wall time just before the change, read with the offset it leaves.
     const before = new Date(change.at.getTime() + change.from * 60_000);
     const stamp = before.toISOString().slice(0, 19).replace(/[-:]/g, "");
-    lines.push(`BEGIN:${kind}`, `DTSTART:${stamp}`, `TZOFFSETFROM:${offsetText(change.from)}`, `TZOFFSETTO:${offsetText(change.to)}`, `END:${kind}`);
+    lines.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${stamp}`,
+      `TZOFFSETFROM:${offsetText(change.from)}`,
+      `TZOFFSETTO:${offsetText(change.to)}`,
+      `END:${kind}`,
+    );
   }
   lines.push("END:VTIMEZONE");
   return lines.join("\r\n");

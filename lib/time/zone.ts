@@ -115,6 +115,10 @@ export function addDays(iso: string, days: number): string {
 }
 
 /** "Tuesday 1 December, 18:00" in `zone`, for people. */
-export function formatZoned(at: Date, zone: string, options: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }): string {
+export function formatZoned(
+  at: Date,
+  zone: string,
+  options: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" },
+): string {
   return at.toLocaleString("en-GB", { timeZone: zone, hourCycle: "h23", ...options });
 }

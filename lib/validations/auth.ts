@@ -2,7 +2,11 @@ import { z } from "zod";
 import { isTimeZone } from "@/lib/time/zone";
 import { PASSWORD_MAX } from "@/lib/domain/password";
 
-const email = z.string().trim().toLowerCase().pipe(z.email("Enter an email address like name@clinic.org").max(254, "That email address is too long."));
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter an email address like name@clinic.org").max(254, "That email address is too long."));
 
 export const signInSchema = z.object({
   email,

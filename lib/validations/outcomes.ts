@@ -22,13 +22,25 @@ export function scheduleRules(data: z.infer<typeof outcomeScheduleSchema>): { ru
   const keys = new Set([...data.start, ...data.review, ...weeks.keys()]);
   if ([...keys].some((k) => !MEASURE_KEY.test(k))) return { error: "That measure is not one this clinic can use." };
   return {
-    rules: [...keys].sort().map((measure) => ({ measure, atStart: data.start.includes(measure), everyWeeks: weeks.get(measure) ?? null, atReview: data.review.includes(measure) })),
+    rules: [...keys].sort().map((measure) => ({
+      measure,
+      atStart: data.start.includes(measure),
+      everyWeeks: weeks.get(measure) ?? null,
+      atReview: data.review.includes(measure),
+    })),
   };
 }
 
 export const questionnaireImportSchema = z.object({
-  json: z.string().trim().min(2, "Paste the Questionnaire's JSON.").max(OUTCOME_LIMITS.questionnaireJson.max, "That is too long for one questionnaire."),
+  json: z
+    .string()
+    .trim()
+    .min(2, "Paste the Questionnaire's JSON.")
+    .max(OUTCOME_LIMITS.questionnaireJson.max, "That is too long for one questionnaire."),
   rule: z.enum(SCORING_RULES, "Choose how the answers make a score."),
-  mcid: z.preprocess((v) => (v === "" || v === undefined ? null : Number(v)), z.number("Give the MCID as a number, or leave it empty.").min(OUTCOME_LIMITS.mcid.min).max(OUTCOME_LIMITS.mcid.max).nullable()),
+  mcid: z.preprocess(
+    (v) => (v === "" || v === undefined ? null : Number(v)),
+    z.number("Give the MCID as a number, or leave it empty.").min(OUTCOME_LIMITS.mcid.min).max(OUTCOME_LIMITS.mcid.max).nullable(),
+  ),
   direction: z.enum(["higher", "lower"], "Say whether a higher score is better or worse."),
 });

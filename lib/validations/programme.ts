@@ -10,7 +10,6 @@ const isoDate = z
   .refine((v) => v === "" || isRealDate(v), "Enter a valid date.")
   .transform((v) => v || null);
 
-
 export const programmeItemSchema = dosageSchema.extend({ exerciseId: z.uuid("Choose an exercise from the catalogue.") });
 
 /** One saved version's content, as the builder posts it (JSON in a single field). */
@@ -21,7 +20,10 @@ export const programmeContentSchema = z
     changeNote: z.string().trim().max(500, "Keep the note on changes under 500 characters.").default(""),
     startDate: isoDate,
     reviewDate: isoDate,
-    items: z.array(programmeItemSchema).min(1, "Add at least one exercise.").max(MAX_ITEMS, `A programme can hold at most ${MAX_ITEMS} exercises.`),
+    items: z
+      .array(programmeItemSchema)
+      .min(1, "Add at least one exercise.")
+      .max(MAX_ITEMS, `A programme can hold at most ${MAX_ITEMS} exercises.`),
   })
   .refine((p) => !p.startDate || !p.reviewDate || p.reviewDate >= p.startDate, {
     path: ["reviewDate"],

@@ -6,7 +6,9 @@ export const openShortCodeSchema = z.object({
   code: z
     .string()
     .max(40)
-    .transform((value, ctx) => normaliseShortCode(value) ?? (ctx.addIssue({ code: "custom", message: "This code does not work." }), z.NEVER)),
+    .transform(
+      (value, ctx) => normaliseShortCode(value) ?? (ctx.addIssue({ code: "custom", message: "This code does not work." }), z.NEVER),
+    ),
   year: z
     .string()
     .trim()

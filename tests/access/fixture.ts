@@ -1,6 +1,23 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
-import { apiKeys, clinicians, clinics, emailOutbox, exerciseMedia, exercises, invitations, outcomeMeasures, outcomeSchedules, patientLinks, patients, programmeItems, programmes, programmeVersions, questionnaireResponses, sessionLogs } from "@/db/schema";
+import {
+  apiKeys,
+  clinicians,
+  clinics,
+  emailOutbox,
+  exerciseMedia,
+  exercises,
+  invitations,
+  outcomeMeasures,
+  outcomeSchedules,
+  patientLinks,
+  patients,
+  programmeItems,
+  programmes,
+  programmeVersions,
+  questionnaireResponses,
+  sessionLogs,
+} from "@/db/schema";
 import { env } from "@/lib/env";
 import { shortCode, shortCodeHash, shortCodeKey } from "@/lib/links/short-code";
 import { encryptToken, hashToken, linkKey, newToken } from "@/lib/links/token";
@@ -49,7 +66,10 @@ export async function seedAccessFixture(db: Database) {
     activityName: "Canary activity: hoisting sails",
   };
 
-  const [clinic] = await db.insert(clinics).values({ name: canaries.clinicName, address: canaries.address, phone: canaries.phone }).returning();
+  const [clinic] = await db
+    .insert(clinics)
+    .values({ name: canaries.clinicName, address: canaries.address, phone: canaries.phone })
+    .returning();
   const clinicId = clinic!.id;
   const person = (name: string, email: string, role: "owner" | "clinician", disabled = false) =>
     db
@@ -116,12 +136,29 @@ export async function seedAccessFixture(db: Database) {
   const mediaSha = createHash("sha256").update(mediaBody).digest("hex");
   const [media] = await db
     .insert(exerciseMedia)
-    .values({ clinicId, exerciseId: exercise!.id, kind: "photo", altText: canaries.mediaAltText, sha256: mediaSha, bytes: mediaBody.length, width: 4, height: 3, variants: [{ file: "w480.jpg", contentType: "image/jpeg", bytes: mediaBody.length, sha256: mediaSha }] })
+    .values({
+      clinicId,
+      exerciseId: exercise!.id,
+      kind: "photo",
+      altText: canaries.mediaAltText,
+      sha256: mediaSha,
+      bytes: mediaBody.length,
+      width: 4,
+      height: 3,
+      variants: [{ file: "w480.jpg", contentType: "image/jpeg", bytes: mediaBody.length, sha256: mediaSha }],
+    })
     .returning();
   await mediaStore().put(mediaKey(clinicId, media!.id, "w480.jpg"), mediaBody, "image/jpeg");
-  const [programme] = await db.insert(programmes).values({ clinicId, kind: "programme", patientId: patient!.id, currentVersion: 1, createdBy: owner.id }).returning();
-  await db.insert(programmeVersions).values({ clinicId, programmeId: programme!.id, version: 1, title: canaries.programmeTitle, createdBy: owner.id });
-  await db.insert(programmeItems).values({ clinicId, programmeId: programme!.id, version: 1, position: 0, exerciseId: exercise!.id, sets: 2, reps: 8 });
+  const [programme] = await db
+    .insert(programmes)
+    .values({ clinicId, kind: "programme", patientId: patient!.id, currentVersion: 1, createdBy: owner.id })
+    .returning();
+  await db
+    .insert(programmeVersions)
+    .values({ clinicId, programmeId: programme!.id, version: 1, title: canaries.programmeTitle, createdBy: owner.id });
+  await db
+    .insert(programmeItems)
+    .values({ clinicId, programmeId: programme!.id, version: 1, position: 0, exerciseId: exercise!.id, sets: 2, reps: 8 });
   const linkToken = newToken();
   const linkShortCode = shortCode(linkToken, shortCodeKey(linkKey(env().AUTH_SECRET)));
   await db.insert(patientLinks).values({
@@ -148,8 +185,27 @@ export async function seedAccessFixture(db: Database) {
     .returning({ id: sessionLogs.id });
 
   // Outcome measures: an imported one, a schedule and an answered PSFS.
-  const definition = { title: canaries.measureTitle, shortTitle: canaries.measureTitle, patientTitle: canaries.measureTitle, intro: "", rule: "sum" as const, mcid: 3, higherIsBetter: false, source: "Imported by the clinic.", items: [{ linkId: "a", type: "integer" as const, text: "How much?", min: 0, max: 10 }] };
-  const [measure] = await db.insert(outcomeMeasures).values({ clinicId, title: canaries.measureTitle, rule: "sum", definition, questionnaire: { resourceType: "Questionnaire", title: canaries.measureTitle } }).returning();
+  const definition = {
+    title: canaries.measureTitle,
+    shortTitle: canaries.measureTitle,
+    patientTitle: canaries.measureTitle,
+    intro: "",
+    rule: "sum" as const,
+    mcid: 3,
+    higherIsBetter: false,
+    source: "Imported by the clinic.",
+    items: [{ linkId: "a", type: "integer" as const, text: "How much?", min: 0, max: 10 }],
+  };
+  const [measure] = await db
+    .insert(outcomeMeasures)
+    .values({
+      clinicId,
+      title: canaries.measureTitle,
+      rule: "sum",
+      definition,
+      questionnaire: { resourceType: "Questionnaire", title: canaries.measureTitle },
+    })
+    .returning();
   await db.insert(outcomeSchedules).values([
     { clinicId, programmeId: programme!.id, measure: "psfs", atStart: true, everyWeeks: 2 },
     { clinicId, programmeId: programme!.id, measure: `q-${measure!.id}`, atReview: true },
@@ -176,9 +232,14 @@ export async function seedAccessFixture(db: Database) {
 
   // FHIR API keys: the victim's (to revoke) and the attacker's own (to try on the victim's ids).
   const victimKey = `hpk_${newToken()}`;
-  const [victimApiKey] = await db.insert(apiKeys).values({ clinicId, name: "Victim EHR", prefix: victimKey.slice(0, 12), keyHash: hashToken(victimKey) }).returning();
+  const [victimApiKey] = await db
+    .insert(apiKeys)
+    .values({ clinicId, name: "Victim EHR", prefix: victimKey.slice(0, 12), keyHash: hashToken(victimKey) })
+    .returning();
   const attackerKey = `hpk_${newToken()}`;
-  await db.insert(apiKeys).values({ clinicId: attackerClinic!.id, name: "Mallory EHR", prefix: attackerKey.slice(0, 12), keyHash: hashToken(attackerKey) });
+  await db
+    .insert(apiKeys)
+    .values({ clinicId: attackerClinic!.id, name: "Mallory EHR", prefix: attackerKey.slice(0, 12), keyHash: hashToken(attackerKey) });
 
   return {
     canaries,
@@ -212,6 +273,26 @@ export async function seedAccessFixture(db: Database) {
 
 /** Every value that would be a leak if it showed up in an answer to someone outside the clinic. */
 export function secretsOf(fx: AccessFixture): string[] {
-  const ids = [fx.victim.clinicId, fx.victim.owner.id, fx.victim.clinician.id, fx.victim.colleague.id, fx.victim.disabled.id, fx.victim.patientId, fx.victim.invitationId, fx.victim.failedEmailId, fx.victim.exerciseId, fx.victim.programmeId, fx.victim.mediaId];
-  return [...Object.values(fx.canaries), ...ids, fx.victim.invitationToken, fx.victim.linkToken, fx.victim.apiKeyId, fx.victim.apiKey, fx.victim.linkShortCode];
+  const ids = [
+    fx.victim.clinicId,
+    fx.victim.owner.id,
+    fx.victim.clinician.id,
+    fx.victim.colleague.id,
+    fx.victim.disabled.id,
+    fx.victim.patientId,
+    fx.victim.invitationId,
+    fx.victim.failedEmailId,
+    fx.victim.exerciseId,
+    fx.victim.programmeId,
+    fx.victim.mediaId,
+  ];
+  return [
+    ...Object.values(fx.canaries),
+    ...ids,
+    fx.victim.invitationToken,
+    fx.victim.linkToken,
+    fx.victim.apiKeyId,
+    fx.victim.apiKey,
+    fx.victim.linkShortCode,
+  ];
 }

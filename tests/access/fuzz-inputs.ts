@@ -9,11 +9,50 @@ import fc from "fast-check";
  */
 export const ONE_MB = "x".repeat(1 << 20);
 
-const NUMBERS = ["2147483648", "-2147483649", "-1", "0", "NaN", "Infinity", "-Infinity", "1e308", "-1e308", "5e-324", "9007199254740993", "0x1F", "1_000", " 7 "];
+const NUMBERS = [
+  "2147483648",
+  "-2147483649",
+  "-1",
+  "0",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "1e308",
+  "-1e308",
+  "5e-324",
+  "9007199254740993",
+  "0x1F",
+  "1_000",
+  " 7 ",
+];
 const STRANGE = [
-  "", " ", "\u0000", "a\u0000b", "\uD800", "x\uDFFFy", "\uD83D", "\r\n", "🙂", "ÅÄÖ ñ", "true", "false", "null", "undefined", "[]", "{}",
-  '{"__proto__":{"polluted":true}}', "[1,2,3]", "<script>alert(1)</script>", "'; drop table clinics; --", "../../etc/passwd", "%00",
-  "2024-02-30", "0000-00-00", "not-an-email@", "a@b.co", "00000000-0000-0000-0000-000000000000",
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "\uD800",
+  "x\uDFFFy",
+  "\uD83D",
+  "\r\n",
+  "🙂",
+  "ÅÄÖ ñ",
+  "true",
+  "false",
+  "null",
+  "undefined",
+  "[]",
+  "{}",
+  '{"__proto__":{"polluted":true}}',
+  "[1,2,3]",
+  "<script>alert(1)</script>",
+  "'; drop table clinics; --",
+  "../../etc/passwd",
+  "%00",
+  "2024-02-30",
+  "0000-00-00",
+  "not-an-email@",
+  "a@b.co",
+  "00000000-0000-0000-0000-000000000000",
 ];
 const HUGE = [ONE_MB, `${ONE_MB}\u0000`, "\uD800".repeat(4096), "9".repeat(5000)];
 
@@ -28,7 +67,24 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
 );
 
 export const hostileKey: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$ACTION_ID_x", "$ACTION_ID_0123456789abcdef", "$ACTION_REF_1", "$ACTION_KEY", "$ACTION_1:0", "clinicId", "id", "role", "sessionVersion", "clinicianId", ""),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "toString",
+    "hasOwnProperty",
+    "$ACTION_ID_x",
+    "$ACTION_ID_0123456789abcdef",
+    "$ACTION_REF_1",
+    "$ACTION_KEY",
+    "$ACTION_1:0",
+    "clinicId",
+    "id",
+    "role",
+    "sessionVersion",
+    "clinicianId",
+    "",
+  ),
   fc.string({ unit: "binary", maxLength: 12 }),
 );
 
@@ -43,7 +99,10 @@ export type FormEntries = [string, string | Blob][];
 /** Form fields: mostly the action's own names (some with the value it wants), the rest hostile keys; names repeat. */
 export function formEntries(fields: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<FormEntries> {
   const named = Object.entries(fields).map(([key, good]) => fc.tuple(fc.constant(key), fc.oneof(good, hostileText)));
-  const stray = fc.tuple(hostileKey, fc.oneof({ weight: 5, arbitrary: hostileText }, { weight: 1, arbitrary: fc.constant(new Blob(["%PDF"])) }));
+  const stray = fc.tuple(
+    hostileKey,
+    fc.oneof({ weight: 5, arbitrary: hostileText }, { weight: 1, arbitrary: fc.constant(new Blob(["%PDF"])) }),
+  );
   const entry = named.length ? fc.oneof({ weight: 3, arbitrary: fc.oneof(...named) }, { weight: 1, arbitrary: stray }) : stray;
   return fc.array(entry as fc.Arbitrary<[string, string | Blob]>, { maxLength: 14 });
 }
@@ -64,15 +123,35 @@ export function actionInput(fields: Record<string, fc.Arbitrary<string>>): fc.Ar
     { weight: 9, arbitrary: formEntries(fields).map((form) => ({ form })) },
     {
       weight: 1,
-      arbitrary: fc.oneof(fc.anything({ maxDepth: 2 }), fc.constantFrom<unknown>(undefined, null, "", ONE_MB, 2147483648, new Map([[1, 2]]), new Set(["x"]), [["name", "x"]])).map((raw) => ({ raw })),
+      arbitrary: fc
+        .oneof(
+          fc.anything({ maxDepth: 2 }),
+          fc.constantFrom<unknown>(undefined, null, "", ONE_MB, 2147483648, new Map([[1, 2]]), new Set(["x"]), [["name", "x"]]),
+        )
+        .map((raw) => ({ raw })),
     },
   );
 }
 
 /** A request to a route handler, built fresh for each run (a body can be read once). */
-export type RequestShape = { method: string; path: string; query: [string, string][]; headers: [string, string][]; body: string | null; params: Record<string, string> };
+export type RequestShape = {
+  method: string;
+  path: string;
+  query: [string, string][];
+  headers: [string, string][];
+  body: string | null;
+  params: Record<string, string>;
+};
 
-const CONTENT_TYPES = ["application/json", "text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/json; charset=utf-16", "image/png", "}{"];
+const CONTENT_TYPES = [
+  "application/json",
+  "text/plain",
+  "multipart/form-data; boundary=x",
+  "application/x-www-form-urlencoded",
+  "application/json; charset=utf-16",
+  "image/png",
+  "}{",
+];
 const ORIGINS = ["http://homeplan.test", "https://evil.example", "null", "not a url"];
 
 export const requestHeaders: fc.Arbitrary<[string, string][]> = fc.array(
@@ -80,7 +159,13 @@ export const requestHeaders: fc.Arbitrary<[string, string][]> = fc.array(
     { weight: 3, arbitrary: fc.tuple(fc.constant("content-type"), fc.constantFrom(...CONTENT_TYPES)) },
     // Rarer: any Origin the test request cannot match is refused before the body is read.
     { weight: 1, arbitrary: fc.tuple(fc.constant("origin"), fc.constantFrom(...ORIGINS)) },
-    { weight: 3, arbitrary: fc.tuple(fc.constantFrom("x-forwarded-for", "x-real-ip", "idempotency-key", "accept", "range"), fc.string({ unit: "grapheme-ascii", maxLength: 30 }).map((s) => s.replace(/[\r\n\0]/g, ""))) },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(
+        fc.constantFrom("x-forwarded-for", "x-real-ip", "idempotency-key", "accept", "range"),
+        fc.string({ unit: "grapheme-ascii", maxLength: 30 }).map((s) => s.replace(/[\r\n\0]/g, "")),
+      ),
+    },
   ),
   { maxLength: 4 },
 );
@@ -112,7 +197,9 @@ export function routeRequest(shape: {
     query: fc.array(fc.tuple(queryKeys, hostileText), { maxLength: 6 }),
     headers: shape.headers ? fc.tuple(shape.headers, requestHeaders).map(([fixed, hostile]) => [...fixed, ...hostile]) : requestHeaders,
     body: shape.body ?? fc.constant(null),
-    params: fc.record(Object.fromEntries(Object.entries(shape.params ?? {}).map(([k, v]) => [k, fc.oneof(v, hostileText)]))) as fc.Arbitrary<Record<string, string>>,
+    params: fc.record(
+      Object.fromEntries(Object.entries(shape.params ?? {}).map(([k, v]) => [k, fc.oneof(v, hostileText)])),
+    ) as fc.Arbitrary<Record<string, string>>,
   });
 }
 

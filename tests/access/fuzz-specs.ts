@@ -25,11 +25,23 @@ const uuidOr = (...ids: string[]) => fc.oneof(fc.constantFrom(...ids), fc.uuid()
 
 /** A JSON object shaped like `model`, each field kept, dropped or swapped for a hostile value. */
 function mutated(model: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
-  const fields = Object.fromEntries(Object.entries(model).map(([k, v]) => [k, fc.oneof({ weight: 4, arbitrary: v }, { weight: 1, arbitrary: hostileJson })]));
+  const fields = Object.fromEntries(
+    Object.entries(model).map(([k, v]) => [k, fc.oneof({ weight: 4, arbitrary: v }, { weight: 1, arbitrary: hostileJson })]),
+  );
   return fc.record(fields, { requiredKeys: Object.keys(model).filter((_, i) => i % 2 === 0) });
 }
 
-const DOSE = { sets: fc.constant(2), reps: fc.constant(8), holdSeconds: fc.constant(0), restSeconds: fc.constant(30), sides: fc.constant("none"), timesPerDay: fc.constant(1), daysPerWeek: fc.constant(5), load: fc.constant(""), note: fc.constant("") };
+const DOSE = {
+  sets: fc.constant(2),
+  reps: fc.constant(8),
+  holdSeconds: fc.constant(0),
+  restSeconds: fc.constant(30),
+  sides: fc.constant("none"),
+  timesPerDay: fc.constant(1),
+  daysPerWeek: fc.constant(5),
+  load: fc.constant(""),
+  note: fc.constant(""),
+};
 const programmeJson = (fx: AccessFixture) =>
   mutated({
     title: fc.constant("Settling your back"),
@@ -41,9 +53,21 @@ const programmeJson = (fx: AccessFixture) =>
   }).map((v) => JSON.stringify(v));
 
 const EXERCISE_FIELDS = {
-  name: good("Wall press"), purpose: good("Strength for stairs."), category: good("strengthen", "mobilise"), bodyRegion: good("hips"), position: good("standing"),
-  equipment: good("none", "band"), targetMuscles: good("quadriceps"), steps: good("Stand up.\nSit down."),
-  sets: good("2"), reps: good("8"), holdSeconds: good("0"), restSeconds: good("30"), sides: good("none"), timesPerDay: good("1"), daysPerWeek: good("5"),
+  name: good("Wall press"),
+  purpose: good("Strength for stairs."),
+  category: good("strengthen", "mobilise"),
+  bodyRegion: good("hips"),
+  position: good("standing"),
+  equipment: good("none", "band"),
+  targetMuscles: good("quadriceps"),
+  steps: good("Stand up.\nSit down."),
+  sets: good("2"),
+  reps: good("8"),
+  holdSeconds: good("0"),
+  restSeconds: good("30"),
+  sides: good("none"),
+  timesPerDay: good("1"),
+  daysPerWeek: good("5"),
 };
 
 const sessionLog = (fx: AccessFixture) =>
@@ -53,7 +77,16 @@ const sessionLog = (fx: AccessFixture) =>
     version: fc.constant(1),
     startedAt: fc.constant(null),
     completedAt: fc.constant(new Date(Date.now() - 60_000).toISOString()),
-    exercises: fc.array(mutated({ position: fc.constant(0), exerciseId: fc.constant(fx.victim.exerciseId), setsDone: fc.constant(2), setsPlanned: fc.constant(2), skipped: fc.constant(false) }), { maxLength: 3 }),
+    exercises: fc.array(
+      mutated({
+        position: fc.constant(0),
+        exerciseId: fc.constant(fx.victim.exerciseId),
+        setsDone: fc.constant(2),
+        setsPlanned: fc.constant(2),
+        skipped: fc.constant(false),
+      }),
+      { maxLength: 3 },
+    ),
     pain: fc.constant(3),
     difficulty: fc.constant("about_right"),
     comment: fc.constant(""),
@@ -66,24 +99,43 @@ const answers = (fx: AccessFixture) =>
     version: fc.constantFrom(1, 2),
     measure: fc.constantFrom("psfs", "nprs", fx.victim.measureKey),
     answeredAt: fc.constant(new Date(Date.now() - 60_000).toISOString()),
-    answers: fc.array(mutated({ linkId: fc.constantFrom("activity-1", "pain", "a", "zz"), value: fc.constantFrom(4, 11, -1, 2.5, "x"), label: fc.constantFrom("", "Stairs") }), { maxLength: 3 }),
+    answers: fc.array(
+      mutated({
+        linkId: fc.constantFrom("activity-1", "pain", "a", "zz"),
+        value: fc.constantFrom(4, 11, -1, 2.5, "x"),
+        label: fc.constantFrom("", "Stairs"),
+      }),
+      { maxLength: 3 },
+    ),
   });
 
 /** The genuine one-click unsubscribe token of the fixture's programme (which has no reminder on). */
-const victimUnsubscribe = (fx: AccessFixture) => unsubscribeToken({ clinicId: fx.victim.clinicId, programmeId: fx.victim.programmeId }, unsubscribeKey(linkKey(env().AUTH_SECRET)));
+const victimUnsubscribe = (fx: AccessFixture) =>
+  unsubscribeToken({ clinicId: fx.victim.clinicId, programmeId: fx.victim.programmeId }, unsubscribeKey(linkKey(env().AUTH_SECRET)));
 
 export const FUZZ: Record<string, FuzzSpec> = {
   // ---------------------------------------------------------------- public actions
   "app/(auth)/actions.ts#signInAction": {
     kind: "action",
     as: "anonymous",
-    input: (fx) => actionInput({ email: good(fx.canaries.ownerEmail, "nobody@example.org"), password: good("a wrong guess"), next: good("/dashboard", "//evil.example") }),
+    input: (fx) =>
+      actionInput({
+        email: good(fx.canaries.ownerEmail, "nobody@example.org"),
+        password: good("a wrong guess"),
+        next: good("/dashboard", "//evil.example"),
+      }),
     mayWrite: ["rate_limits", "audit_events"],
   },
   "app/(auth)/actions.ts#signUpAction": {
     kind: "action",
     as: "anonymous",
-    input: (fx) => actionInput({ clinicName: good("Fuzz Clinic"), name: good("Fuzz Owner"), email: good(fx.canaries.ownerEmail), password: good("short") }),
+    input: (fx) =>
+      actionInput({
+        clinicName: good("Fuzz Clinic"),
+        name: good("Fuzz Owner"),
+        email: good(fx.canaries.ownerEmail),
+        password: good("short"),
+      }),
     mayWrite: ["rate_limits"],
   },
   "app/(auth)/actions.ts#acceptInvitationAction": {
@@ -93,37 +145,92 @@ export const FUZZ: Record<string, FuzzSpec> = {
   },
   // ---------------------------------------------------------------- clinicians
   "app/(auth)/actions.ts#signOutAction": { kind: "action", as: "clinician", input: () => actionInput({}) },
-  "app/(portal)/account/actions.ts#updateNameAction": { kind: "action", as: "clinician", input: () => actionInput({ name: good("Cedric M.") }) },
+  "app/(portal)/account/actions.ts#updateNameAction": {
+    kind: "action",
+    as: "clinician",
+    input: () => actionInput({ name: good("Cedric M.") }),
+  },
   "app/(portal)/account/actions.ts#changePasswordAction": {
     kind: "action",
     as: "clinician",
     input: () => actionInput({ currentPassword: good("not the password"), newPassword: good("lantern pebble orchard", TEST_PASSWORD) }),
     mayWrite: ["rate_limits", "audit_events"],
   },
-  "app/(portal)/catalogue/actions.ts#createExerciseAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ ...EXERCISE_FIELDS, basedOnId: uuidOr(fx.victim.exerciseId) }) },
-  "app/(portal)/catalogue/actions.ts#updateExerciseAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ ...EXERCISE_FIELDS, id: uuidOr(fx.victim.exerciseId) }) },
-  "app/(portal)/catalogue/actions.ts#retireExerciseAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ id: uuidOr(fx.victim.exerciseId), retired: good("true", "false") }) },
-  "app/(portal)/catalogue/media-actions.ts#removeMediaAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ id: uuidOr(fx.victim.mediaId) }) },
+  "app/(portal)/catalogue/actions.ts#createExerciseAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) => actionInput({ ...EXERCISE_FIELDS, basedOnId: uuidOr(fx.victim.exerciseId) }),
+  },
+  "app/(portal)/catalogue/actions.ts#updateExerciseAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) => actionInput({ ...EXERCISE_FIELDS, id: uuidOr(fx.victim.exerciseId) }),
+  },
+  "app/(portal)/catalogue/actions.ts#retireExerciseAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) => actionInput({ id: uuidOr(fx.victim.exerciseId), retired: good("true", "false") }),
+  },
+  "app/(portal)/catalogue/media-actions.ts#removeMediaAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) => actionInput({ id: uuidOr(fx.victim.mediaId) }),
+  },
   "app/(portal)/patients/actions.ts#createPatientAction": {
     kind: "action",
     as: "clinician",
-    input: () => actionInput({ name: good("Fuzz Patient"), email: good("fuzz.patient@example.org"), dateOfBirth: good("", "1960-01-01"), notes: good("") }),
+    input: () =>
+      actionInput({
+        name: good("Fuzz Patient"),
+        email: good("fuzz.patient@example.org"),
+        dateOfBirth: good("", "1960-01-01"),
+        notes: good(""),
+      }),
   },
   "app/(portal)/patients/actions.ts#updatePatientAction": {
     kind: "action",
     as: "clinician",
-    input: (fx) => actionInput({ id: uuidOr(fx.victim.patientId), name: good("Fuzz Patient"), email: good("fuzz.patient@example.org"), dateOfBirth: good("", "1960-01-01"), notes: good("") }),
+    input: (fx) =>
+      actionInput({
+        id: uuidOr(fx.victim.patientId),
+        name: good("Fuzz Patient"),
+        email: good("fuzz.patient@example.org"),
+        dateOfBirth: good("", "1960-01-01"),
+        notes: good(""),
+      }),
   },
-  "app/(portal)/patients/actions.ts#archivePatientAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ id: uuidOr(fx.victim.patientId), archived: good("true", "false") }) },
+  "app/(portal)/patients/actions.ts#archivePatientAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) => actionInput({ id: uuidOr(fx.victim.patientId), archived: good("true", "false") }),
+  },
   "app/(portal)/programmes/actions.ts#saveProgrammeAction": {
     kind: "action",
     as: "clinician",
     input: (fx) =>
-      actionInput({ kind: good("programme", "template"), programmeId: uuidOr(fx.victim.programmeId), patientId: uuidOr(fx.victim.patientId), baseVersion: good("1", "0"), content: programmeJson(fx) }),
+      actionInput({
+        kind: good("programme", "template"),
+        programmeId: uuidOr(fx.victim.programmeId),
+        patientId: uuidOr(fx.victim.patientId),
+        baseVersion: good("1", "0"),
+        content: programmeJson(fx),
+      }),
   },
-  "app/(portal)/programmes/actions.ts#saveAsTemplateAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ content: programmeJson(fx) }) },
-  "app/(portal)/programmes/link-actions.ts#issueLinkAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ programmeId: uuidOr(fx.victim.programmeId) }) },
-  "app/(portal)/programmes/link-actions.ts#revokeLinkAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ programmeId: uuidOr(fx.victim.programmeId) }) },
+  "app/(portal)/programmes/actions.ts#saveAsTemplateAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) => actionInput({ content: programmeJson(fx) }),
+  },
+  "app/(portal)/programmes/link-actions.ts#issueLinkAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) => actionInput({ programmeId: uuidOr(fx.victim.programmeId) }),
+  },
+  "app/(portal)/programmes/link-actions.ts#revokeLinkAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) => actionInput({ programmeId: uuidOr(fx.victim.programmeId) }),
+  },
   "app/(portal)/programmes/link-actions.ts#sendLinkEmailAction": {
     kind: "action",
     as: "clinician",
@@ -132,50 +239,113 @@ export const FUZZ: Record<string, FuzzSpec> = {
   "app/(portal)/programmes/outcome-actions.ts#saveOutcomeScheduleAction": {
     kind: "action",
     as: "clinician",
-    input: (fx) => actionInput({ programmeId: uuidOr(fx.victim.programmeId), start: good("psfs", "nprs", "q-00000000-0000-0000-0000-000000000000", "bogus"), review: good("nprs", fx.victim.measureKey), "weeks:psfs": good("", "2", "13", "0", "x") }),
+    input: (fx) =>
+      actionInput({
+        programmeId: uuidOr(fx.victim.programmeId),
+        start: good("psfs", "nprs", "q-00000000-0000-0000-0000-000000000000", "bogus"),
+        review: good("nprs", fx.victim.measureKey),
+        "weeks:psfs": good("", "2", "13", "0", "x"),
+      }),
   },
   "app/(portal)/patients/reply-actions.ts#replyToSessionAction": {
     kind: "action",
     as: "clinician",
-    input: (fx) => actionInput({ sessionLogId: uuidOr(fx.victim.sessionLogId), body: good("Well done, keep going.", " ", "a\u0000b"), requestId: good("fuzz-request-0001", "short") }),
+    input: (fx) =>
+      actionInput({
+        sessionLogId: uuidOr(fx.victim.sessionLogId),
+        body: good("Well done, keep going.", " ", "a\u0000b"),
+        requestId: good("fuzz-request-0001", "short"),
+      }),
     mayWrite: ["programme_messages", "audit_events", "email_outbox"],
   },
-  "app/(portal)/mailbox/actions.ts#retryEmailAction": { kind: "action", as: "clinician", input: (fx) => actionInput({ id: uuidOr(fx.victim.failedEmailId) }) },
+  "app/(portal)/mailbox/actions.ts#retryEmailAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) => actionInput({ id: uuidOr(fx.victim.failedEmailId) }),
+  },
   // ---------------------------------------------------------------- owners
   "app/(portal)/settings/actions.ts#updateClinicAction": {
     kind: "action",
     as: "owner",
-    input: () => actionInput({ name: good("Fuzz Clinic"), address: good(""), phone: good(""), paperSize: good("A4", "LETTER"), timeZone: good("", "Europe/London", "Mars/Base") }),
+    input: () =>
+      actionInput({
+        name: good("Fuzz Clinic"),
+        address: good(""),
+        phone: good(""),
+        paperSize: good("A4", "LETTER"),
+        timeZone: good("", "Europe/London", "Mars/Base"),
+      }),
   },
   "app/(portal)/settings/actions.ts#inviteClinicianAction": {
     kind: "action",
     as: "owner",
-    input: (fx) => actionInput({ email: good("new.colleague@example.org", fx.canaries.clinicianEmail), name: good("New Colleague"), role: good("owner", "clinician"), requestId: good(randomUUID()) }),
+    input: (fx) =>
+      actionInput({
+        email: good("new.colleague@example.org", fx.canaries.clinicianEmail),
+        name: good("New Colleague"),
+        role: good("owner", "clinician"),
+        requestId: good(randomUUID()),
+      }),
   },
-  "app/(portal)/settings/actions.ts#revokeInvitationAction": { kind: "action", as: "owner", input: (fx) => actionInput({ id: uuidOr(fx.victim.invitationId) }) },
-  "app/(portal)/settings/actions.ts#disableClinicianAction": { kind: "action", as: "owner", input: (fx) => actionInput({ id: uuidOr(fx.victim.colleague.id, fx.victim.owner.id, fx.attacker.id) }) },
-  "app/(portal)/settings/actions.ts#enableClinicianAction": { kind: "action", as: "owner", input: (fx) => actionInput({ id: uuidOr(fx.victim.disabled.id, fx.attacker.id) }) },
+  "app/(portal)/settings/actions.ts#revokeInvitationAction": {
+    kind: "action",
+    as: "owner",
+    input: (fx) => actionInput({ id: uuidOr(fx.victim.invitationId) }),
+  },
+  "app/(portal)/settings/actions.ts#disableClinicianAction": {
+    kind: "action",
+    as: "owner",
+    input: (fx) => actionInput({ id: uuidOr(fx.victim.colleague.id, fx.victim.owner.id, fx.attacker.id) }),
+  },
+  "app/(portal)/settings/actions.ts#enableClinicianAction": {
+    kind: "action",
+    as: "owner",
+    input: (fx) => actionInput({ id: uuidOr(fx.victim.disabled.id, fx.attacker.id) }),
+  },
   "app/(portal)/settings/outcome-actions.ts#importQuestionnaireAction": {
     kind: "action",
     as: "owner",
     // Only questionnaires Homeplan must refuse: a valid import is not bad input.
     input: () =>
       actionInput({
-        json: good("", "{", '{"resourceType":"Patient"}', '{"resourceType":"Questionnaire","title":"X","item":[{"linkId":"a","type":"date","text":"When?"}]}', '{"resourceType":"Questionnaire","title":"X","item":[{"linkId":"a","type":"choice","text":"Q","answerOption":[{"valueCoding":{"code":"1"}},{"valueCoding":{"code":"2"}}]}]}'),
+        json: good(
+          "",
+          "{",
+          '{"resourceType":"Patient"}',
+          '{"resourceType":"Questionnaire","title":"X","item":[{"linkId":"a","type":"date","text":"When?"}]}',
+          '{"resourceType":"Questionnaire","title":"X","item":[{"linkId":"a","type":"choice","text":"Q","answerOption":[{"valueCoding":{"code":"1"}},{"valueCoding":{"code":"2"}}]}]}',
+        ),
         rule: good("sum", "mean", "percent", "median"),
         mcid: good("", "2", "-1", "abc"),
         direction: good("higher", "lower", "sideways"),
       }),
   },
-  "app/(portal)/settings/outcome-actions.ts#archiveMeasureAction": { kind: "action", as: "owner", input: () => actionInput({ id: good("psfs", "q-00000000-0000-0000-0000-000000000000", "q-x") }) },
+  "app/(portal)/settings/outcome-actions.ts#archiveMeasureAction": {
+    kind: "action",
+    as: "owner",
+    input: () => actionInput({ id: good("psfs", "q-00000000-0000-0000-0000-000000000000", "q-x") }),
+  },
   "app/(portal)/patients/erase-actions.ts#erasePatientAction": {
     kind: "action",
     as: "owner",
     // Never the patient's exact name: a real erasure is not bad input.
-    input: (fx) => actionInput({ id: uuidOr(fx.victim.patientId), reason: good("patient_request", "data_retention", "entered_in_error", "other"), confirmName: good("Someone else", "") }),
+    input: (fx) =>
+      actionInput({
+        id: uuidOr(fx.victim.patientId),
+        reason: good("patient_request", "data_retention", "entered_in_error", "other"),
+        confirmName: good("Someone else", ""),
+      }),
   },
-  "app/(portal)/settings/api-key-actions.ts#createApiKeyAction": { kind: "action", as: "owner", input: () => actionInput({ name: good("", " ") }) },
-  "app/(portal)/settings/api-key-actions.ts#revokeApiKeyAction": { kind: "action", as: "owner", input: () => actionInput({ id: fc.uuid() }) },
+  "app/(portal)/settings/api-key-actions.ts#createApiKeyAction": {
+    kind: "action",
+    as: "owner",
+    input: () => actionInput({ name: good("", " ") }),
+  },
+  "app/(portal)/settings/api-key-actions.ts#revokeApiKeyAction": {
+    kind: "action",
+    as: "owner",
+    input: () => actionInput({ id: fc.uuid() }),
+  },
   "app/c/[code]/actions.ts#openShortCodeAction": {
     kind: "action",
     as: "anonymous",
@@ -187,7 +357,8 @@ export const FUZZ: Record<string, FuzzSpec> = {
   "app/api/catalogue/search/route.ts#GET": {
     kind: "route",
     as: "clinician",
-    input: () => routeRequest({ method: "GET", path: "/api/catalogue/search", query: ["q", "category", "position", "equipment", "region"] }),
+    input: () =>
+      routeRequest({ method: "GET", path: "/api/catalogue/search", query: ["q", "category", "position", "equipment", "region"] }),
   },
   "app/(portal)/programmes/[id]/handout.pdf/route.ts#GET": {
     kind: "route",
@@ -198,7 +369,8 @@ export const FUZZ: Record<string, FuzzSpec> = {
   "app/p/[token]/calendar.ics/route.ts#GET": {
     kind: "route",
     as: "anonymous",
-    input: (fx) => routeRequest({ method: "GET", path: "/p/x/calendar.ics", params: { token: fc.oneof(good(fx.victim.linkToken), anyToken) } }),
+    input: (fx) =>
+      routeRequest({ method: "GET", path: "/p/x/calendar.ics", params: { token: fc.oneof(good(fx.victim.linkToken), anyToken) } }),
     mayWrite: ["rate_limits"],
   },
   "app/p/[token]/handout.pdf/route.ts#GET": {
@@ -224,26 +396,49 @@ export const FUZZ: Record<string, FuzzSpec> = {
         method: "POST",
         path: "/catalogue/x/media",
         params: { id: uuidOr(fx.victim.exerciseId) },
-        headers: fc.subarray([["x-alt-text", "Wall%20press"], ["x-shows-patient", fx.victim.patientId], ["x-alt-text", "%E0%A4%A"]] as [string, string][]),
+        headers: fc.subarray([
+          ["x-alt-text", "Wall%20press"],
+          ["x-shows-patient", fx.victim.patientId],
+          ["x-alt-text", "%E0%A4%A"],
+        ] as [string, string][]),
         body: requestBody(),
       }),
   },
   "app/(portal)/catalogue/[id]/media/[mediaId]/[file]/route.ts#GET": {
     kind: "route",
     as: "clinician",
-    input: (fx) => routeRequest({ method: "GET", path: "/catalogue/x/media/y/z", params: { id: uuidOr(fx.victim.exerciseId), mediaId: uuidOr(fx.victim.mediaId), file: good("w480.jpg", "w960.webp", "video", "../../etc/passwd") } }),
+    input: (fx) =>
+      routeRequest({
+        method: "GET",
+        path: "/catalogue/x/media/y/z",
+        params: {
+          id: uuidOr(fx.victim.exerciseId),
+          mediaId: uuidOr(fx.victim.mediaId),
+          file: good("w480.jpg", "w960.webp", "video", "../../etc/passwd"),
+        },
+      }),
   },
   "app/p/[token]/media/[mediaId]/[file]/route.ts#GET": {
     kind: "route",
     as: "anonymous",
-    input: (fx) => routeRequest({ method: "GET", path: "/p/x/media/y/z", params: { token: fc.oneof(good(fx.victim.linkToken), anyToken), mediaId: uuidOr(fx.victim.mediaId), file: good("w480.jpg", "video") } }),
+    input: (fx) =>
+      routeRequest({
+        method: "GET",
+        path: "/p/x/media/y/z",
+        params: {
+          token: fc.oneof(good(fx.victim.linkToken), anyToken),
+          mediaId: uuidOr(fx.victim.mediaId),
+          file: good("w480.jpg", "video"),
+        },
+      }),
     // A wrong token counts against the address's link-guessing limit, as on every patient route.
     mayWrite: ["rate_limits"],
   },
   "app/p/[token]/answers/route.ts#POST": {
     kind: "route",
     as: "anonymous",
-    input: (fx) => routeRequest({ method: "POST", path: "/p/x/answers", params: { token: good(fx.victim.linkToken) }, body: requestBody(answers(fx)) }),
+    input: (fx) =>
+      routeRequest({ method: "POST", path: "/p/x/answers", params: { token: good(fx.victim.linkToken) }, body: requestBody(answers(fx)) }),
     mayWrite: ["rate_limits"],
   },
   "app/p/[token]/reminders/route.ts#POST": {
@@ -255,7 +450,10 @@ export const FUZZ: Record<string, FuzzSpec> = {
         method: "POST",
         path: "/p/x/reminders",
         params: { token: good(fx.victim.linkToken) },
-        body: fc.oneof(requestBody(), good("reminder=off", "reminder=18%3A00", "reminder=23%3A00", "reminder=", "reminder=18%3A00&reminder=off")),
+        body: fc.oneof(
+          requestBody(),
+          good("reminder=off", "reminder=18%3A00", "reminder=23%3A00", "reminder=", "reminder=18%3A00&reminder=off"),
+        ),
       }),
     mayWrite: ["rate_limits", "reminder_settings", "audit_events"],
   },
@@ -267,7 +465,10 @@ export const FUZZ: Record<string, FuzzSpec> = {
         method: "POST",
         path: "/p/x/messages",
         params: { token: good(fx.victim.linkToken) },
-        body: fc.oneof(requestBody(), good("body=Thanks&requestId=fuzz-request-0001", "body=&requestId=fuzz-request-0002", "body=%00&requestId=x")),
+        body: fc.oneof(
+          requestBody(),
+          good("body=Thanks&requestId=fuzz-request-0001", "body=&requestId=fuzz-request-0002", "body=%00&requestId=x"),
+        ),
       }),
     mayWrite: ["rate_limits", "programme_messages", "audit_events"],
   },
@@ -285,7 +486,12 @@ export const FUZZ: Record<string, FuzzSpec> = {
   "app/api/unsubscribe/[token]/route.ts#GET": {
     kind: "route",
     as: "anonymous",
-    input: (fx) => routeRequest({ method: "GET", path: "/api/unsubscribe/x", params: { token: fc.oneof(good(victimUnsubscribe(fx)), fc.string({ maxLength: 80 })) } }),
+    input: (fx) =>
+      routeRequest({
+        method: "GET",
+        path: "/api/unsubscribe/x",
+        params: { token: fc.oneof(good(victimUnsubscribe(fx)), fc.string({ maxLength: 80 })) },
+      }),
   },
   ...fhirRoutes(),
   "app/(portal)/patients/[id]/record.zip/route.ts#GET": {
@@ -311,10 +517,20 @@ export const FUZZ: Record<string, FuzzSpec> = {
  * unknown ids, hostile search parameters. Keyed use is audited and counted.
  */
 function fhirRoutes(): Record<string, FuzzSpec> {
-  const auth = (fx: AccessFixture) => fc.oneof(fc.constant([["authorization", `Bearer ${fx.victim.apiKey}`]] as [string, string][]), fc.constant([] as [string, string][]), fc.string({ maxLength: 40 }).map((v) => [["authorization", v.replace(/[\r\n\0]/g, "")]] as [string, string][]));
+  const auth = (fx: AccessFixture) =>
+    fc.oneof(
+      fc.constant([["authorization", `Bearer ${fx.victim.apiKey}`]] as [string, string][]),
+      fc.constant([] as [string, string][]),
+      fc.string({ maxLength: 40 }).map((v) => [["authorization", v.replace(/[\r\n\0]/g, "")]] as [string, string][]),
+    );
   const route = (file: string, path: string, query: string[], params?: Record<string, fc.Arbitrary<string>>): [string, FuzzSpec] => [
     `app/api/fhir/R4/${file}/route.ts#GET`,
-    { kind: "route", as: "anonymous", input: (fx) => routeRequest({ method: "GET", path: `/api/fhir/R4/${path}`, query, params, headers: auth(fx) }), mayWrite: ["rate_limits", "audit_events"] },
+    {
+      kind: "route",
+      as: "anonymous",
+      input: (fx) => routeRequest({ method: "GET", path: `/api/fhir/R4/${path}`, query, params, headers: auth(fx) }),
+      mayWrite: ["rate_limits", "audit_events"],
+    },
   ];
   const patientParam = (fx: AccessFixture) => ({ id: uuidOr(fx.victim.patientId) });
   return Object.fromEntries([
@@ -323,7 +539,24 @@ function fhirRoutes(): Record<string, FuzzSpec> {
     route("ServiceRequest", "ServiceRequest", ["patient", "_count", "_cursor"]),
     route("Observation", "Observation", ["patient", "code", "_count", "_cursor"]),
     // Ids are drawn per run; the victim's patient is a valid read, also not bad input.
-    ["app/api/fhir/R4/Patient/[id]/route.ts#GET", { kind: "route", as: "anonymous", input: (fx: AccessFixture) => routeRequest({ method: "GET", path: "/api/fhir/R4/Patient/x", params: patientParam(fx), headers: auth(fx) }), mayWrite: ["rate_limits", "audit_events"] }],
-    ["app/api/fhir/R4/Patient/[id]/$everything/route.ts#GET", { kind: "route", as: "anonymous", input: () => routeRequest({ method: "GET", path: "/api/fhir/R4/Patient/x/$everything", params: { id: fc.uuid() } }), mayWrite: ["rate_limits", "audit_events"] }],
+    [
+      "app/api/fhir/R4/Patient/[id]/route.ts#GET",
+      {
+        kind: "route",
+        as: "anonymous",
+        input: (fx: AccessFixture) =>
+          routeRequest({ method: "GET", path: "/api/fhir/R4/Patient/x", params: patientParam(fx), headers: auth(fx) }),
+        mayWrite: ["rate_limits", "audit_events"],
+      },
+    ],
+    [
+      "app/api/fhir/R4/Patient/[id]/$everything/route.ts#GET",
+      {
+        kind: "route",
+        as: "anonymous",
+        input: () => routeRequest({ method: "GET", path: "/api/fhir/R4/Patient/x/$everything", params: { id: fc.uuid() } }),
+        mayWrite: ["rate_limits", "audit_events"],
+      },
+    ],
   ]);
 }

@@ -43,7 +43,9 @@ export function scanServerEntryPoints(): { files: ServerFile[]; inline: string[]
 }
 
 /** "app/(portal)/settings/actions.ts#inviteClinicianAction", "app/api/health/route.ts#GET" … */
-export async function listEntryPoints(files: ServerFile[]): Promise<Map<string, { kind: "action" | "route"; fn: (...args: unknown[]) => unknown }>> {
+export async function listEntryPoints(
+  files: ServerFile[],
+): Promise<Map<string, { kind: "action" | "route"; fn: (...args: unknown[]) => unknown }>> {
   const found = new Map<string, { kind: "action" | "route"; fn: (...args: unknown[]) => unknown }>();
   for (const { file, relative, kind } of files) {
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;

@@ -17,7 +17,9 @@ async function tables(db: Database): Promise<{ names: string[]; clinicColumn: Ma
   if (!clinicTables) {
     clinicTables = new Map(
       rowsOf<{ table_name: string }>(
-        await db.execute(sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'clinic_id'`),
+        await db.execute(
+          sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'clinic_id'`,
+        ),
       ).map((r) => [r.table_name, "clinic_id" as const]),
     );
     clinicTables.set("clinics", "id");
@@ -34,7 +36,7 @@ export async function snapshot(db: Database, scopeClinic?: string): Promise<Snap
     return sql`${name}::text, (select json_build_array(count(*), md5(coalesce(string_agg(t::text, E'\\n' order by t::text), ''))) from ${sql.identifier(name)} t${where})`;
   });
   const [row] = rowsOf<{ f: string | Record<string, [number, string]> }>(await db.execute(sql`select (${jsonObject(columns)})::text as f`));
-  const parsed = (typeof row?.f === "string" ? JSON.parse(row.f) : row?.f ?? {}) as Record<string, [number, string]>;
+  const parsed = (typeof row?.f === "string" ? JSON.parse(row.f) : (row?.f ?? {})) as Record<string, [number, string]>;
   return new Map(names.map((name) => [name, { rows: Number(parsed[name]?.[0] ?? 0), hash: String(parsed[name]?.[1] ?? "") }]));
 }
 
@@ -63,5 +65,7 @@ export async function dumpRows(db: Database, exceptClinic: string): Promise<stri
     const where = column ? sql` where t.${sql.identifier(column)} is distinct from ${exceptClinic}` : sql``;
     return sql`select t::text as r from ${sql.identifier(name)} t${where}`;
   });
-  return rowsOf<{ r: string }>(await db.execute(sql.join(parts, sql` union all `))).map((r) => r.r).join("\n");
+  return rowsOf<{ r: string }>(await db.execute(sql.join(parts, sql` union all `)))
+    .map((r) => r.r)
+    .join("\n");
 }

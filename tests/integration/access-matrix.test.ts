@@ -53,18 +53,21 @@ const formOf = (fields: Record<string, string>) => {
   return data;
 };
 /** A form action's arguments: (previous state, form data). */
-const form = (fields: (fx: AccessFixture) => Record<string, string>): Args => (fx) => [{}, formOf(fields(fx))];
+const form =
+  (fields: (fx: AccessFixture) => Record<string, string>): Args =>
+  (fx) => [{}, formOf(fields(fx))];
 /** A route handler's arguments: (request, { params }). */
-const request = (method: string, url: string, params: (fx: AccessFixture) => Record<string, string> = () => ({})): Args => (fx) => [
-  new Request(`http://homeplan.test${url}`, { method }),
-  { params: Promise.resolve(params(fx)) },
-];
+const request =
+  (method: string, url: string, params: (fx: AccessFixture) => Record<string, string> = () => ({})): Args =>
+  (fx) => [new Request(`http://homeplan.test${url}`, { method }), { params: Promise.resolve(params(fx)) }];
 
 /** A FHIR API GET with the attacker's own (valid) clinic API key. */
-const fhirCall = (url: string, params: (fx: AccessFixture) => Record<string, string> = () => ({})): Args => (fx) => [
-  new Request(`http://homeplan.test${url}`, { headers: { authorization: `Bearer ${fx.attackerApiKey}` } }),
-  { params: Promise.resolve(params(fx)) },
-];
+const fhirCall =
+  (url: string, params: (fx: AccessFixture) => Record<string, string> = () => ({})): Args =>
+  (fx) => [
+    new Request(`http://homeplan.test${url}`, { headers: { authorization: `Bearer ${fx.attackerApiKey}` } }),
+    { params: Promise.resolve(params(fx)) },
+  ];
 
 const EXERCISE_FORM = {
   name: "Attacker's press",
@@ -75,15 +78,34 @@ const EXERCISE_FORM = {
   equipment: "none",
   targetMuscles: "quadriceps",
   steps: "Stand up.\nSit down.",
-  sets: "2", reps: "8", holdSeconds: "0", restSeconds: "30", sides: "none", timesPerDay: "1", daysPerWeek: "5",
+  sets: "2",
+  reps: "8",
+  holdSeconds: "0",
+  restSeconds: "30",
+  sides: "none",
+  timesPerDay: "1",
+  daysPerWeek: "5",
 };
 const programmeJson = (exerciseId: string) =>
-  JSON.stringify({ title: "Attacker's plan", patientNote: "", changeNote: "", startDate: "", reviewDate: "", items: [{ exerciseId, sets: 2, reps: 8, holdSeconds: 0, restSeconds: 30, sides: "none", timesPerDay: 1, daysPerWeek: 5, load: "", note: "" }] });
+  JSON.stringify({
+    title: "Attacker's plan",
+    patientNote: "",
+    changeNote: "",
+    startDate: "",
+    reviewDate: "",
+    items: [
+      { exerciseId, sets: 2, reps: 8, holdSeconds: 0, restSeconds: 30, sides: "none", timesPerDay: 1, daysPerWeek: 5, load: "", note: "" },
+    ],
+  });
 
 /** A real photo as the upload's body, so the rightful call stores one. */
 const PHOTO = await phonePhoto(64, 48);
 const uploadCall: Args = (fx) => [
-  new Request("http://homeplan.test/catalogue/x/media", { method: "POST", body: new Uint8Array(PHOTO), headers: { "x-alt-text": "Attacker%27s%20photo", "x-shows-patient": fx.victim.patientId } }),
+  new Request("http://homeplan.test/catalogue/x/media", {
+    method: "POST",
+    body: new Uint8Array(PHOTO),
+    headers: { "x-alt-text": "Attacker%27s%20photo", "x-shows-patient": fx.victim.patientId },
+  }),
   { params: Promise.resolve({ id: fx.victim.exerciseId }) },
 ];
 
@@ -99,7 +121,12 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
   "app/(auth)/actions.ts#signUpAction": {
     access: "public",
     may: "create a new clinic with its owner; for an email already in use, only queue one email a day to that address saying so",
-    call: form((fx) => ({ clinicName: "Copycat Clinic", name: "Mallory", email: fx.canaries.ownerEmail, password: "pebble orchard violin" })),
+    call: form((fx) => ({
+      clinicName: "Copycat Clinic",
+      name: "Mallory",
+      email: fx.canaries.ownerEmail,
+      password: "pebble orchard violin",
+    })),
     mayWrite: ["rate_limits", "email_outbox"],
   },
   "app/(auth)/actions.ts#acceptInvitationAction": {
@@ -111,7 +138,20 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     access: "public",
     may: "with a live patient link (the capability), store that patient's session log; with any other token, count a miss",
     call: (fx) => [
-      new Request("http://homeplan.test/p/x/log", { method: "POST", body: JSON.stringify({ idempotencyKey: "attacker-key-000001", programmeId: fx.victim.programmeId, version: 1, startedAt: null, completedAt: new Date().toISOString(), exercises: [], pain: 1, difficulty: null, comment: "" }) }),
+      new Request("http://homeplan.test/p/x/log", {
+        method: "POST",
+        body: JSON.stringify({
+          idempotencyKey: "attacker-key-000001",
+          programmeId: fx.victim.programmeId,
+          version: 1,
+          startedAt: null,
+          completedAt: new Date().toISOString(),
+          exercises: [],
+          pain: 1,
+          difficulty: null,
+          comment: "",
+        }),
+      }),
       { params: Promise.resolve({ token: fx.unknownToken }) },
     ],
     mayWrite: ["rate_limits"],
@@ -120,7 +160,17 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     access: "public",
     may: "with a live patient link (the capability), store that patient's answers to a measure their programme asks; with any other token, count a miss",
     call: (fx) => [
-      new Request("http://homeplan.test/p/x/answers", { method: "POST", body: JSON.stringify({ idempotencyKey: "attacker-answer-0001", programmeId: fx.victim.programmeId, version: 1, measure: "nprs", answeredAt: new Date().toISOString(), answers: [{ linkId: "pain", value: 1 }] }) }),
+      new Request("http://homeplan.test/p/x/answers", {
+        method: "POST",
+        body: JSON.stringify({
+          idempotencyKey: "attacker-answer-0001",
+          programmeId: fx.victim.programmeId,
+          version: 1,
+          measure: "nprs",
+          answeredAt: new Date().toISOString(),
+          answers: [{ linkId: "pain", value: 1 }],
+        }),
+      }),
       { params: Promise.resolve({ token: fx.unknownToken }) },
     ],
     mayWrite: ["rate_limits"],
@@ -150,7 +200,10 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     access: "public",
     may: "with a live patient link, add the patient's message to that programme's thread (under the log quotas); with any other token, count a miss",
     call: (fx) => [
-      new Request("http://homeplan.test/p/x/messages", { method: "POST", body: new URLSearchParams({ body: "hello", requestId: "attacker-request-01" }) }),
+      new Request("http://homeplan.test/p/x/messages", {
+        method: "POST",
+        body: new URLSearchParams({ body: "hello", requestId: "attacker-request-01" }),
+      }),
       { params: Promise.resolve({ token: fx.unknownToken }) },
     ],
     mayWrite: ["rate_limits"],
@@ -186,7 +239,11 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     may: "outside production, accept the preview player's log and store nothing",
     call: request("POST", "/dev/patient-preview/log"),
   },
-  "app/api/fhir/R4/metadata/route.ts#GET": { access: "public", may: "describe the FHIR API (CapabilityStatement)", call: request("GET", "/api/fhir/R4/metadata") },
+  "app/api/fhir/R4/metadata/route.ts#GET": {
+    access: "public",
+    may: "describe the FHIR API (CapabilityStatement)",
+    call: request("GET", "/api/fhir/R4/metadata"),
+  },
   // The FHIR API's capability is a clinic API key, not a session: called with the attacker's own key on the victim's ids.
   "app/api/fhir/R4/Patient/[id]/route.ts#GET": {
     access: "public",
@@ -259,7 +316,11 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
   },
   "app/(portal)/catalogue/[id]/media/[mediaId]/[file]/route.ts#GET": {
     access: "clinic",
-    call: request("GET", "/catalogue/x/media/y/w480.jpg", (fx) => ({ id: fx.victim.exerciseId, mediaId: fx.victim.mediaId, file: "w480.jpg" })),
+    call: request("GET", "/catalogue/x/media/y/w480.jpg", (fx) => ({
+      id: fx.victim.exerciseId,
+      mediaId: fx.victim.mediaId,
+      file: "w480.jpg",
+    })),
     legit: { as: "clinician", changes: [] },
   },
   "app/(portal)/catalogue/media-actions.ts#removeMediaAction": {
@@ -284,7 +345,13 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
   },
   "app/(portal)/programmes/actions.ts#saveProgrammeAction": {
     access: "clinic",
-    call: form((fx) => ({ kind: "programme", programmeId: fx.victim.programmeId, patientId: fx.victim.patientId, baseVersion: "1", content: programmeJson(fx.victim.exerciseId) })),
+    call: form((fx) => ({
+      kind: "programme",
+      programmeId: fx.victim.programmeId,
+      patientId: fx.victim.patientId,
+      baseVersion: "1",
+      content: programmeJson(fx.victim.exerciseId),
+    })),
     legit: { as: "clinician", changes: ["programmes", "programme_versions", "programme_items", "audit_events"] },
   },
   "app/(portal)/programmes/actions.ts#saveAsTemplateAction": {
@@ -307,7 +374,11 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     call: form((fx) => ({ programmeId: fx.victim.programmeId })),
     legit: { as: "clinician", changes: ["patient_links", "audit_events"] },
   },
-  "app/(auth)/actions.ts#signOutAction": { access: "clinic", call: () => [], legit: { as: "clinician", changes: ["clinicians", "audit_events"] } },
+  "app/(auth)/actions.ts#signOutAction": {
+    access: "clinic",
+    call: () => [],
+    legit: { as: "clinician", changes: ["clinicians", "audit_events"] },
+  },
   "app/(portal)/account/actions.ts#updateNameAction": {
     access: "clinic",
     call: form((fx) => ({ name: "Renamed By Attacker", id: fx.victim.clinician.id, clinicId: fx.victim.clinicId })),
@@ -342,18 +413,43 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     access: "clinic",
     ownerOnly: true,
     call: form((fx) => ({ id: fx.victim.patientId, reason: "patient_request", confirmName: fx.canaries.patientName })),
-    legit: { as: "owner", changes: ["patients", "programmes", "programme_versions", "programme_items", "patient_links", "session_logs", "email_outbox", "audit_events"] },
+    legit: {
+      as: "owner",
+      changes: [
+        "patients",
+        "programmes",
+        "programme_versions",
+        "programme_items",
+        "patient_links",
+        "session_logs",
+        "email_outbox",
+        "audit_events",
+      ],
+    },
   },
   "app/(portal)/settings/actions.ts#updateClinicAction": {
     access: "clinic",
     ownerOnly: true,
-    call: form((fx) => ({ name: "Hijacked Clinic", address: "", phone: "", paperSize: "LETTER", id: fx.victim.clinicId, clinicId: fx.victim.clinicId })),
+    call: form((fx) => ({
+      name: "Hijacked Clinic",
+      address: "",
+      phone: "",
+      paperSize: "LETTER",
+      id: fx.victim.clinicId,
+      clinicId: fx.victim.clinicId,
+    })),
     legit: { as: "owner", changes: ["clinics", "audit_events"] },
   },
   "app/(portal)/settings/actions.ts#inviteClinicianAction": {
     access: "clinic",
     ownerOnly: true,
-    call: form((fx) => ({ email: "new.colleague@example.org", name: "New Colleague", role: "owner", requestId: randomUUID(), clinicId: fx.victim.clinicId })),
+    call: form((fx) => ({
+      email: "new.colleague@example.org",
+      name: "New Colleague",
+      role: "owner",
+      requestId: randomUUID(),
+      clinicId: fx.victim.clinicId,
+    })),
     legit: { as: "owner", changes: ["invitations", "email_outbox", "audit_events"] },
   },
   "app/(portal)/settings/actions.ts#revokeInvitationAction": {
@@ -382,7 +478,17 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
   "app/(portal)/settings/outcome-actions.ts#importQuestionnaireAction": {
     access: "clinic",
     ownerOnly: true,
-    call: form((fx) => ({ json: JSON.stringify({ resourceType: "Questionnaire", title: "Attacker's scale", item: [{ linkId: "a", type: "integer", text: "How much?" }] }), rule: "sum", mcid: "", direction: "lower", clinicId: fx.victim.clinicId })),
+    call: form((fx) => ({
+      json: JSON.stringify({
+        resourceType: "Questionnaire",
+        title: "Attacker's scale",
+        item: [{ linkId: "a", type: "integer", text: "How much?" }],
+      }),
+      rule: "sum",
+      mcid: "",
+      direction: "lower",
+      clinicId: fx.victim.clinicId,
+    })),
     legit: { as: "owner", changes: ["outcome_measures", "audit_events"] },
   },
   "app/(portal)/settings/outcome-actions.ts#archiveMeasureAction": {
@@ -416,7 +522,10 @@ const ACTORS: Actor[] = [
   { name: "anonymous", claims: () => null },
   { name: "an owner of another clinic", claims: (fx) => claimsOf(fx.attacker), victimOnly: true },
   { name: "a disabled clinician (an owner) of the clinic", claims: (fx) => claimsOf(fx.victim.disabled) },
-  { name: "a session from before sign-out", claims: (fx) => ({ ...claimsOf(fx.victim.owner), sessionVersion: fx.victim.owner.sessionVersion - 1 }) },
+  {
+    name: "a session from before sign-out",
+    claims: (fx) => ({ ...claimsOf(fx.victim.owner), sessionVersion: fx.victim.owner.sessionVersion - 1 }),
+  },
 ];
 const NOT_OWNER: Actor = { name: "a clinician of the clinic who is not an owner", claims: (fx) => claimsOf(fx.victim.clinician) };
 
@@ -438,7 +547,9 @@ async function invoke(fn: (...args: unknown[]) => unknown, args: unknown[]): Pro
 
 function inputText(args: unknown[]): string {
   return args
-    .map((arg) => (arg instanceof FormData ? JSON.stringify([...arg.entries()]) : arg instanceof Request ? arg.url : JSON.stringify(arg ?? null)))
+    .map((arg) =>
+      arg instanceof FormData ? JSON.stringify([...arg.entries()]) : arg instanceof Request ? arg.url : JSON.stringify(arg ?? null),
+    )
     .join(" ");
 }
 
@@ -503,7 +614,8 @@ describe(`access matrix on ${driver}`, () => {
       expect(changed, `${key} called by ${actor.name} changed rows`).toEqual([]);
       expect(leaksIn(fx, outcome, inputText(args)), `${key} returned the victim's data to ${actor.name}`).toEqual([]);
       expect(outcome.crash, `${key} failed with an error (a 500) for ${actor.name}`).toBeUndefined();
-      if (entry.access === "clinic" && kind === "route" && !(entry.callerScoped && actor.victimOnly)) expect(outcome.status, `${key} answered ${actor.name} with success`).toBeGreaterThanOrEqual(300);
+      if (entry.access === "clinic" && kind === "route" && !(entry.callerScoped && actor.victimOnly))
+        expect(outcome.status, `${key} answered ${actor.name} with success`).toBeGreaterThanOrEqual(300);
       if (entry.access === "clinic" && actor.victimOnly) {
         const elsewhere = await dumpRows(db(), fx.victim.clinicId);
         const copied = secretsOf(fx).filter((s) => !inputText(args).includes(s) && elsewhere.includes(s));

@@ -10,7 +10,13 @@ import { authenticate } from "@/lib/auth/sign-in";
 import { openEmailBody } from "@/lib/email/outbox";
 import { acceptInvitationAction, signInAction, signUpAction } from "@/app/(auth)/actions";
 import { changePasswordAction } from "@/app/(portal)/account/actions";
-import { disableClinicianAction, enableClinicianAction, inviteClinicianAction, revokeInvitationAction, updateClinicAction } from "@/app/(portal)/settings/actions";
+import {
+  disableClinicianAction,
+  enableClinicianAction,
+  inviteClinicianAction,
+  revokeInvitationAction,
+  updateClinicAction,
+} from "@/app/(portal)/settings/actions";
 import { actAs, signIn } from "../mocks/auth.mock";
 import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
 import { describeNavigation } from "../mocks/next-navigation.mock";
@@ -66,7 +72,11 @@ async function tokenFromEmail(invitationId: string): Promise<string> {
 }
 
 async function latestInvitation(clinicId: string) {
-  const rows = await db().select().from(invitations).where(eq(invitations.clinicId, clinicId)).orderBy(sql`${invitations.createdAt} desc`);
+  const rows = await db()
+    .select()
+    .from(invitations)
+    .where(eq(invitations.clinicId, clinicId))
+    .orderBy(sql`${invitations.createdAt} desc`);
   return rows[0]!;
 }
 
@@ -93,7 +103,13 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     const result = await invite(owner, { email: "alex@example.org" });
     expect(result).toMatchObject({ ok: true });
     const invitation = await latestInvitation(owner.clinicId);
-    expect(invitation).toMatchObject({ email: "alex@example.org", name: "Alex Morgan", role: "clinician", invitedBy: owner.id, acceptedAt: null });
+    expect(invitation).toMatchObject({
+      email: "alex@example.org",
+      name: "Alex Morgan",
+      role: "clinician",
+      invitedBy: owner.id,
+      acceptedAt: null,
+    });
     const days = (invitation.expiresAt.getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.99);
     expect(days).toBeLessThanOrEqual(7);
@@ -140,7 +156,9 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     const answers = [await invite(owner, { email: known }), await invite(owner, { email: unknown })];
     // The fresh form's request id is random in every answer; everything else must match.
     const shape = (answer: object, address: string) =>
-      JSON.stringify(answer).replaceAll(address.toLowerCase(), "ADDRESS").replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "ID");
+      JSON.stringify(answer)
+        .replaceAll(address.toLowerCase(), "ADDRESS")
+        .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "ID");
     expect(shape(answers[0]!, known)).toBe(shape(answers[1]!, unknown));
     expect(answers[0]).toMatchObject({ ok: true, message: expect.stringMatching(/^Invitation created for /) });
 
@@ -148,7 +166,10 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     const pending = await listPendingInvitations(db(), { clinicId: owner.clinicId });
     expect(pending.map((i) => i.email).sort()).toEqual([known.toLowerCase(), unknown].sort());
     const emails = await db().select().from(emailOutbox).where(eq(emailOutbox.clinicId, owner.clinicId));
-    expect(emails.map((e) => [e.kind, e.status])).toEqual([["invitation", "queued"], ["invitation", "queued"]]);
+    expect(emails.map((e) => [e.kind, e.status])).toEqual([
+      ["invitation", "queued"],
+      ["invitation", "queued"],
+    ]);
     const toKnown = emails.find((e) => e.toAddress === known.toLowerCase())!;
     const toUnknown = emails.find((e) => e.toAddress === unknown)!;
     expect(toKnown.subject).toBe(toUnknown.subject);
@@ -179,24 +200,36 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     expect(await countRows(db(), "email_outbox")).toBe(5);
 
     const { owner: established } = await createClinic(db());
-    await db().update(clinics).set({ createdAt: sql`now() - interval '8 days'` }).where(eq(clinics.id, established.clinicId));
+    await db()
+      .update(clinics)
+      .set({ createdAt: sql`now() - interval '8 days'` })
+      .where(eq(clinics.id, established.clinicId));
     const results = await Promise.all(Array.from({ length: 25 }, () => invite(established)));
     expect(results.filter((r) => r.ok)).toHaveLength(20);
     expect(await countRows(db(), "invitations")).toBe(25);
     // The next day (the window has passed) the clinic can invite again.
-    await db().update(invitations).set({ createdAt: sql`now() - interval '25 hours'` });
+    await db()
+      .update(invitations)
+      .set({ createdAt: sql`now() - interval '25 hours'` });
     expect(await invite(established)).toMatchObject({ ok: true });
   });
 
   it("keeps links and line breaks in clinic and inviter names out of invitation emails", async () => {
     const { owner } = await createClinic(db());
-    await db().update(clinics).set({ name: "Cheap pills at https://spam.example/buy\nor www.pills.example now" }).where(eq(clinics.id, owner.clinicId));
-    await db().update(clinicians).set({ name: "Win a prize: visit prizes.example.com/claim or mail me@spam.example" }).where(eq(clinicians.id, owner.id));
+    await db()
+      .update(clinics)
+      .set({ name: "Cheap pills at https://spam.example/buy\nor www.pills.example now" })
+      .where(eq(clinics.id, owner.clinicId));
+    await db()
+      .update(clinicians)
+      .set({ name: "Win a prize: visit prizes.example.com/claim or mail me@spam.example" })
+      .where(eq(clinicians.id, owner.id));
     actAs(claimsOf(owner));
     expect(await invite({ ...owner, email: owner.email }, { email: "target@example.org" })).toMatchObject({ ok: true });
     const [email] = await db().select().from(emailOutbox);
     const body = openEmailBody({ text: email!.textBody, html: email!.htmlBody });
-    for (const text of [email!.subject, body.text, body.html]) expect(text).not.toMatch(/spam\.example|pills\.example|prizes\.example|https:\/\/spam/);
+    for (const text of [email!.subject, body.text, body.html])
+      expect(text).not.toMatch(/spam\.example|pills\.example|prizes\.example|https:\/\/spam/);
     expect(body.text).toMatch(/join “Cheap pills at or now” on Homeplan/);
   });
 
@@ -210,7 +243,9 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     expect(unknown).toBe(known);
     expect(vi.mocked(signIn)).not.toHaveBeenCalled();
 
-    expect(await authenticate(db(), { email: "jordan@harbour.example", password: "orchard lantern pebble kite", ip: "x" })).toMatchObject({ ok: true });
+    expect(await authenticate(db(), { email: "jordan@harbour.example", password: "orchard lantern pebble kite", ip: "x" })).toMatchObject({
+      ok: true,
+    });
     const [existing] = await db().select().from(clinicians).where(eq(clinicians.id, owner.id));
     expect(existing).toMatchObject({ clinicId: owner.clinicId, name: owner.name, passwordHash: owner.passwordHash });
     const emails = await db().select().from(emailOutbox);
@@ -231,7 +266,14 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     const token = await tokenFromEmail(invitation.id);
 
     // Extra fields naming another clinic or role are ignored.
-    const fields = { token, name: "Alex Morgan", password: "pebble orchard violin", clinicId: elsewhere.clinic.id, role: "clinician", email: "x@example.org" };
+    const fields = {
+      token,
+      name: "Alex Morgan",
+      password: "pebble orchard violin",
+      clinicId: elsewhere.clinic.id,
+      role: "clinician",
+      email: "x@example.org",
+    };
     expect(await run(acceptInvitationAction({}, form(fields)))).toBe("redirect:/dashboard");
     const [created] = await db().select().from(clinicians).where(eq(clinicians.email, "alex@example.org"));
     expect(created).toMatchObject({ clinicId: owner.clinicId, role: "owner", name: "Alex Morgan" });
@@ -253,7 +295,10 @@ describe(`invitations, access and passwords on ${driver}`, () => {
       await invite(owner, { email: `${kind}@example.org` });
       tokens[kind] = await tokenFromEmail((await latestInvitation(owner.clinicId)).id);
     }
-    await db().update(invitations).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(invitations.email, "expired@example.org"));
+    await db()
+      .update(invitations)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(invitations.email, "expired@example.org"));
     const revoked = (await db().select().from(invitations).where(eq(invitations.email, "revoked@example.org")))[0]!;
     actAs(claimsOf(owner));
     expect(await revokeInvitationAction({}, form({ id: revoked.id }))).toMatchObject({ ok: true });
@@ -263,9 +308,12 @@ describe(`invitations, access and passwords on ${driver}`, () => {
 
     const before = await dumpEveryTable();
     const answers = await Promise.all(
-      Object.values(tokens).map((token) => run(acceptInvitationAction({}, form({ token, name: "Mallory", password: "pebble orchard violin" })))),
+      Object.values(tokens).map((token) =>
+        run(acceptInvitationAction({}, form({ token, name: "Mallory", password: "pebble orchard violin" }))),
+      ),
     );
-    for (const answer of answers) expect(answer).toEqual({ ok: false, message: INVITATION_UNUSABLE, errors: undefined, values: { name: "Mallory" } });
+    for (const answer of answers)
+      expect(answer).toEqual({ ok: false, message: INVITATION_UNUSABLE, errors: undefined, values: { name: "Mallory" } });
     for (const token of Object.values(tokens)) expect(await findUsableInvitation(db(), hashInvitationToken(token))).toBeUndefined();
     expect(await dumpEveryTable()).toBe(before);
   });
@@ -275,7 +323,9 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     await invite(owner, { email: "alex@example.org" });
     const token = await tokenFromEmail((await latestInvitation(owner.clinicId)).id);
     const outcomes = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => acceptInvitation(db(), { token, name: `Racer ${i}`, password: "pebble orchard violin", ip: "x" })),
+      Array.from({ length: 5 }, (_, i) =>
+        acceptInvitation(db(), { token, name: `Racer ${i}`, password: "pebble orchard violin", ip: "x" }),
+      ),
     );
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(await countRows(db(), "clinicians")).toBe(2);
@@ -302,7 +352,10 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     expect(await disableClinicianAction({}, form({ id: colleague.id }))).toMatchObject({ ok: true });
     actAs(claimsOf(colleague));
     expect(await verifySession()).toBeNull();
-    expect(await authenticate(db(), { email: colleague.email, password: TEST_PASSWORD, ip: "x" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(db(), { email: colleague.email, password: TEST_PASSWORD, ip: "x" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
 
     actAs(claimsOf(owner));
     expect(await enableClinicianAction({}, form({ id: colleague.id }))).toMatchObject({ ok: true });
@@ -337,9 +390,15 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     expect(changed).toBe("redirect:/account?password-changed=1");
     expect(vi.mocked(signIn).mock.calls.at(-1)?.[1]).toMatchObject({ email: colleague.email, password: "lantern pebble orchard" });
     expect(await verifySession()).toBeNull();
-    const [row] = await db().select().from(clinicians).where(and(eq(clinicians.clinicId, owner.clinicId), eq(clinicians.id, colleague.id)));
+    const [row] = await db()
+      .select()
+      .from(clinicians)
+      .where(and(eq(clinicians.clinicId, owner.clinicId), eq(clinicians.id, colleague.id)));
     expect(row!.sessionVersion).toBe(colleague.sessionVersion + 1);
-    expect(await authenticate(db(), { email: colleague.email, password: TEST_PASSWORD, ip: "x" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(db(), { email: colleague.email, password: TEST_PASSWORD, ip: "x" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await authenticate(db(), { email: colleague.email, password: "lantern pebble orchard", ip: "x" })).toMatchObject({ ok: true });
     const actions = (await db().select({ action: auditEvents.action }).from(auditEvents)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["password.change_refused", "password.changed"]));
@@ -348,7 +407,8 @@ describe(`invitations, access and passwords on ${driver}`, () => {
   it("throttles guessing the current password with the sign-in limit for this account and address", async () => {
     const { owner } = await createClinic(db());
     actAs(claimsOf(owner));
-    for (let i = 0; i < 10; i += 1) await changePasswordAction({}, form({ currentPassword: `guess ${i}`, newPassword: "lantern pebble orchard" }));
+    for (let i = 0; i < 10; i += 1)
+      await changePasswordAction({}, form({ currentPassword: `guess ${i}`, newPassword: "lantern pebble orchard" }));
     const result = await changePasswordAction({}, form({ currentPassword: TEST_PASSWORD, newPassword: "lantern pebble orchard" }));
     expect(result.message).toMatch(/Try again in \d+ minutes/);
     // The limit is this account from this address: the owner elsewhere is not locked out.
@@ -364,7 +424,10 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     expect(JSON.stringify([unknown, wrong])).not.toContain("a wrong guess");
     for (let i = 0; i < 9; i += 1) await run(signInAction({}, form({ email: owner.email, password: "a wrong guess" })));
     const throttled = await run(signInAction({}, form({ email: owner.email, password: TEST_PASSWORD })));
-    expect(throttled).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many attempts\. Try again in \d+ (seconds?|minutes?)\.$/) });
+    expect(throttled).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Too many attempts\. Try again in \d+ (seconds?|minutes?)\.$/),
+    });
     // Another account from the same address is not affected by this account's delay.
     expect(await run(signInAction({}, form({ email: "nobody@example.org", password: TEST_PASSWORD })))).toEqual(unknown);
   });

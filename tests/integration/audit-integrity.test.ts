@@ -13,7 +13,9 @@ async function events(db: Database, clinicId: string, n: number) {
 
 async function chainOf(clinicId: string) {
   return rowsOf<{ id: string; seq: string; prev: string | null; hash: string }>(
-    await db().execute(sql`select id, chain_seq as seq, encode(prev_hash, 'hex') as prev, encode(hash, 'hex') as hash from audit_events where clinic_id = ${clinicId} order by chain_seq`),
+    await db().execute(
+      sql`select id, chain_seq as seq, encode(prev_hash, 'hex') as prev, encode(hash, 'hex') as hash from audit_events where clinic_id = ${clinicId} order by chain_seq`,
+    ),
   ).map((r) => ({ id: Number(r.id), seq: Number(r.seq), prev: r.prev, hash: r.hash }));
 }
 
@@ -68,14 +70,20 @@ describe(`audit trail integrity on ${driver}`, () => {
     const chain = await chainOf(clinic.id);
     const victim = chain[3]!;
     await asSuperuser(sql`update audit_events set object_id = 'someone-else' where id = ${victim.id}`);
-    expect(await verifyAuditChain(db(), clinic.id)).toEqual({ ok: false, events: 4, brokenAt: { id: victim.id, chainSeq: 4, reason: "edited" } });
+    expect(await verifyAuditChain(db(), clinic.id)).toEqual({
+      ok: false,
+      events: 4,
+      brokenAt: { id: victim.id, chainSeq: 4, reason: "edited" },
+    });
   });
 
   it("notices an edit whose hash was recomputed, at the event after it", async () => {
     const { clinic } = await createClinic(db());
     await events(db(), clinic.id, 4);
     const chain = await chainOf(clinic.id);
-    await asSuperuser(sql`update audit_events e set object_id = 'forged', hash = audit_event_digest(e.prev_hash, (e.id, e.clinic_id, e.actor_id, e.action, e.object_type, 'forged', e.ip, e.detail, e.at, e.chain_seq, e.prev_hash, e.hash)::audit_events) where id = ${chain[1]!.id}`);
+    await asSuperuser(
+      sql`update audit_events e set object_id = 'forged', hash = audit_event_digest(e.prev_hash, (e.id, e.clinic_id, e.actor_id, e.action, e.object_type, 'forged', e.ip, e.detail, e.at, e.chain_seq, e.prev_hash, e.hash)::audit_events) where id = ${chain[1]!.id}`,
+    );
     expect(await verifyAuditChain(db(), clinic.id)).toMatchObject({ ok: false, brokenAt: { id: chain[2]!.id, reason: "missing_before" } });
   });
 
@@ -84,6 +92,9 @@ describe(`audit trail integrity on ${driver}`, () => {
     await events(db(), clinic.id, 5);
     const chain = await chainOf(clinic.id);
     await asSuperuser(sql`delete from audit_events where id = ${chain[2]!.id}`);
-    expect(await verifyAuditChain(db(), clinic.id)).toMatchObject({ ok: false, brokenAt: { id: chain[3]!.id, chainSeq: 4, reason: "missing_before" } });
+    expect(await verifyAuditChain(db(), clinic.id)).toMatchObject({
+      ok: false,
+      brokenAt: { id: chain[3]!.id, chainSeq: 4, reason: "missing_before" },
+    });
   });
 });

@@ -27,9 +27,15 @@ async function names(q: string, clinicId: string, extra: Record<string, string> 
 describe(`catalogue sync on ${driver}`, () => {
   it("is idempotent: a second run leaves the same rows", async () => {
     await syncCatalogue(db());
-    const first = await db().select({ id: exercises.id, slug: exercises.slug, steps: exercises.steps }).from(exercises).orderBy(exercises.slug);
+    const first = await db()
+      .select({ id: exercises.id, slug: exercises.slug, steps: exercises.steps })
+      .from(exercises)
+      .orderBy(exercises.slug);
     const result = await syncCatalogue(db());
-    const second = await db().select({ id: exercises.id, slug: exercises.slug, steps: exercises.steps }).from(exercises).orderBy(exercises.slug);
+    const second = await db()
+      .select({ id: exercises.id, slug: exercises.slug, steps: exercises.steps })
+      .from(exercises)
+      .orderBy(exercises.slug);
     expect(first.length).toBeGreaterThanOrEqual(13);
     expect(second).toEqual(first);
     expect(result.retired).toBe(0);
@@ -110,7 +116,13 @@ describe(`catalogue search on ${driver}`, () => {
       equipment: "none",
       targetMuscles: "quadriceps",
       steps: "Stand with your back to a wall.\nSlide down a little and back up.",
-      sets: "2", reps: "10", holdSeconds: "0", restSeconds: "30", sides: "none", timesPerDay: "1", daysPerWeek: "5",
+      sets: "2",
+      reps: "10",
+      holdSeconds: "0",
+      restSeconds: "30",
+      sides: "none",
+      timesPerDay: "1",
+      daysPerWeek: "5",
     });
     const id = await createCustomExercise(db(), { clinicId: a.clinic.id, clinicianId: a.owner.id }, input);
     expect(await names("wall slide", a.clinic.id)).toContain("Wall slide");

@@ -12,13 +12,20 @@ describe("while the database is away", () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const { POST } = await import("@/app/p/[token]/log/route");
     const token = newToken();
-    const response = await POST(new Request(`http://homeplan.test/p/${token}/log`, { method: "POST", body: "{}" }), { params: Promise.resolve({ token }) });
+    const response = await POST(new Request(`http://homeplan.test/p/${token}/log`, { method: "POST", body: "{}" }), {
+      params: Promise.resolve({ token }),
+    });
     expect(response.status).toBe(503);
     expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(await response.json()).toEqual({ error: "unavailable", message: "We're having trouble reaching the database. Try again in a moment." });
+    expect(await response.json()).toEqual({
+      error: "unavailable",
+      message: "We're having trouble reaching the database. Try again in a moment.",
+    });
 
     const calendar = await import("@/app/p/[token]/calendar.ics/route");
-    expect((await calendar.GET(new Request("http://homeplan.test/p/x/calendar.ics"), { params: Promise.resolve({ token }) })).status).toBe(503);
+    expect((await calendar.GET(new Request("http://homeplan.test/p/x/calendar.ics"), { params: Promise.resolve({ token }) })).status).toBe(
+      503,
+    );
 
     const health = await import("@/app/api/health/route");
     expect((await health.GET()).status).toBe(503);

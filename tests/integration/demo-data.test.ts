@@ -12,7 +12,18 @@ import { countRows, driver, setupTestDatabase } from "../db";
 
 const { db } = setupTestDatabase();
 
-const TABLES = ["clinics", "clinicians", "patients", "programmes", "programme_versions", "programme_items", "patient_links", "session_logs", "email_outbox", "audit_events"];
+const TABLES = [
+  "clinics",
+  "clinicians",
+  "patients",
+  "programmes",
+  "programme_versions",
+  "programme_items",
+  "patient_links",
+  "session_logs",
+  "email_outbox",
+  "audit_events",
+];
 const options = { key: linkKey("x".repeat(40)), appUrl: "http://localhost:3000" };
 
 async function counts() {

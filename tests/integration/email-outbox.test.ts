@@ -32,18 +32,32 @@ const sender = (extra: Partial<SenderOptions> = {}): Partial<SenderOptions> => (
 
 async function queue(clinicId: string, key = `key-${Math.random()}`, to = "alex@example.org") {
   return db().transaction((tx) =>
-    enqueueEmail(tx, { clinicId, idempotencyKey: key, kind: "invitation", to, subject: "Hello there", text: "Open https://homeplan.test/x", html: "<p>Open</p>" }),
+    enqueueEmail(tx, {
+      clinicId,
+      idempotencyKey: key,
+      kind: "invitation",
+      to,
+      subject: "Hello there",
+      text: "Open https://homeplan.test/x",
+      html: "<p>Open</p>",
+    }),
   );
 }
 
 async function row(clinicId: string, id: string) {
-  const [found] = await db().select().from(emailOutbox).where(and(eq(emailOutbox.clinicId, clinicId), eq(emailOutbox.id, id)));
+  const [found] = await db()
+    .select()
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.clinicId, clinicId), eq(emailOutbox.id, id)));
   return found!;
 }
 
 /** Time passes: the message's next attempt is due now. */
 async function makeDue(id: string) {
-  await db().update(emailOutbox).set({ nextAttemptAt: sql`now() - interval '1 second'` }).where(eq(emailOutbox.id, id));
+  await db()
+    .update(emailOutbox)
+    .set({ nextAttemptAt: sql`now() - interval '1 second'` })
+    .where(eq(emailOutbox.id, id));
 }
 
 describe(`email outbox and sender on ${driver}`, () => {
@@ -88,9 +102,15 @@ describe(`email outbox and sender on ${driver}`, () => {
   it("refuses a line break in the address or subject and writes nothing", async () => {
     const { clinic } = await createClinic(db());
     const base = { clinicId: clinic.id, idempotencyKey: "k", kind: "invitation", text: "t", html: "h" };
-    await expect(db().transaction((tx) => enqueueEmail(tx, { ...base, to: "a@example.org\r\nBcc: b@example.org", subject: "Hi" }))).rejects.toThrow();
-    await expect(db().transaction((tx) => enqueueEmail(tx, { ...base, to: "a@example.org", subject: "Hi\nBcc: b@example.org" }))).rejects.toThrow();
-    await expect(db().transaction((tx) => enqueueEmail(tx, { ...base, to: "a@example.org, b@example.org", subject: "Hi" }))).rejects.toThrow();
+    await expect(
+      db().transaction((tx) => enqueueEmail(tx, { ...base, to: "a@example.org\r\nBcc: b@example.org", subject: "Hi" })),
+    ).rejects.toThrow();
+    await expect(
+      db().transaction((tx) => enqueueEmail(tx, { ...base, to: "a@example.org", subject: "Hi\nBcc: b@example.org" })),
+    ).rejects.toThrow();
+    await expect(
+      db().transaction((tx) => enqueueEmail(tx, { ...base, to: "a@example.org, b@example.org", subject: "Hi" })),
+    ).rejects.toThrow();
     expect(await countRows(db(), "email_outbox")).toBe(0);
   });
 
@@ -178,7 +198,10 @@ describe(`email outbox and sender on ${driver}`, () => {
     expect(peer.messages).toHaveLength(0);
 
     // The lease runs out: the next run takes it over and delivers it.
-    await db().update(emailOutbox).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(emailOutbox.id, id));
+    await db()
+      .update(emailOutbox)
+      .set({ lockedUntil: sql`now() - interval '1 second'` })
+      .where(eq(emailOutbox.id, id));
     expect(await deliverDue(sender())).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(peer.messages).toHaveLength(1);
 

@@ -38,7 +38,9 @@ async function get(path: string, key?: string): Promise<{ status: number; type: 
   const url = new URL(path, "http://homeplan.test");
   const [pattern, handler] = ROUTES.find(([p]) => p.test(url.pathname))!;
   const id = decodeURIComponent(pattern.exec(url.pathname)![1] ?? "");
-  const response = await handler(new Request(url, { headers: key ? { authorization: `Bearer ${key}` } : {} }), { params: Promise.resolve({ id }) });
+  const response = await handler(new Request(url, { headers: key ? { authorization: `Bearer ${key}` } : {} }), {
+    params: Promise.resolve({ id }),
+  });
   return { status: response.status, type: response.headers.get("content-type"), body: await response.json() };
 }
 
@@ -89,14 +91,19 @@ describe(`FHIR read API on ${driver}`, () => {
     expect(everythingBundle.entry!.map((e) => e.fullUrl).sort()).toEqual(exported.entry!.map((e) => e.fullUrl).sort());
 
     const plans = await get(`/api/fhir/R4/CarePlan?patient=Patient/${fx.patient.id}`, key.key);
-    expect((plans.body as Bundle).entry!.map((e) => (e.resource as { title?: string }).title)).toEqual(["Low back, first steps", "Low back, building up"]);
+    expect((plans.body as Bundle).entry!.map((e) => (e.resource as { title?: string }).title)).toEqual([
+      "Low back, first steps",
+      "Low back, building up",
+    ]);
 
     const requests = await allPages(`/api/fhir/R4/ServiceRequest?patient=${fx.patient.id}&_count=2`, key.key);
     expect(requests.pages).toBe(4);
     expect(new Set(requests.resources.map((r) => r.id)).size).toBe(7);
 
     const pain = await allPages(`/api/fhir/R4/Observation?patient=${fx.patient.id}&code=http://loinc.org|72514-3&_count=4`, key.key);
-    expect(pain.resources.map((r) => (r as { valueInteger?: number }).valueInteger)).toEqual(fx.logs.filter((l) => l.pain !== null).map((l) => l.pain));
+    expect(pain.resources.map((r) => (r as { valueInteger?: number }).valueInteger)).toEqual(
+      fx.logs.filter((l) => l.pain !== null).map((l) => l.pain),
+    );
     const every = await allPages(`/api/fhir/R4/Observation?patient=${fx.patient.id}&_count=3`, key.key);
     expect(every.pages).toBe(4);
     const exportedObservations = exported.entry!.filter((e) => e.resource!.resourceType === "Observation");
@@ -119,7 +126,10 @@ describe(`FHIR read API on ${driver}`, () => {
       `/api/fhir/R4/Observation?patient=${id}`,
       `/api/fhir/R4/Observation?patient=${id}&code=72514-3`,
     ];
-    for (const path of [...paths(fx.patient.id).map((p) => [p, otherKey.key]), ...paths("00000000-0000-4000-8000-000000000000").map((p) => [p, key.key])]) {
+    for (const path of [
+      ...paths(fx.patient.id).map((p) => [p, otherKey.key]),
+      ...paths("00000000-0000-4000-8000-000000000000").map((p) => [p, key.key]),
+    ]) {
       const { status, body, type } = await get(path[0]!, path[1]);
       expect(status, path[0]).toBe(404);
       expect(type).toMatch(/^application\/fhir\+json/);
@@ -142,7 +152,10 @@ describe(`FHIR read API on ${driver}`, () => {
     const after = await get(path, key.key);
     expect(after.status).toBe(401);
     expect(JSON.stringify(after.body)).not.toContain(fx.patient.name);
-    const refused = await db().select().from(auditEvents).where(and(eq(auditEvents.action, "fhir.refused"), eq(auditEvents.objectId, key.id)));
+    const refused = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "fhir.refused"), eq(auditEvents.objectId, key.id)));
     expect(refused).toHaveLength(1);
   });
 
@@ -172,7 +185,9 @@ describe(`FHIR read API on ${driver}`, () => {
 
   it("throttles each key on its own: past the limit 429, while another key still reads", async () => {
     const { fx, key, otherKey } = await setup();
-    await db().insert(rateLimits).values({ key: `fhir-key:${key.id}`, count: API_KEY_LIMIT.max });
+    await db()
+      .insert(rateLimits)
+      .values({ key: `fhir-key:${key.id}`, count: API_KEY_LIMIT.max });
     const limited = await get(`/api/fhir/R4/Patient/${fx.patient.id}`, key.key);
     expect(limited.status).toBe(429);
     expect(outcome(limited.body).code).toBe("throttled");

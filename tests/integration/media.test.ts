@@ -52,11 +52,26 @@ function tracked(store: MediaStore) {
   return { store: wrapped, live };
 }
 
-const who = (p: { id: string; clinicId: string; role: "owner" | "clinician"; sessionVersion: number }) => ({ id: p.id, clinicId: p.clinicId, role: p.role, sessionVersion: p.sessionVersion });
+const who = (p: { id: string; clinicId: string; role: "owner" | "clinician"; sessionVersion: number }) => ({
+  id: p.id,
+  clinicId: p.clinicId,
+  role: p.role,
+  sessionVersion: p.sessionVersion,
+});
 
-function post(exerciseId: string, file: Buffer | ReadableStream<Uint8Array> | null, altText = "Standing wall press, side view", extra: Record<string, string> = {}) {
+function post(
+  exerciseId: string,
+  file: Buffer | ReadableStream<Uint8Array> | null,
+  altText = "Standing wall press, side view",
+  extra: Record<string, string> = {},
+) {
   return upload.POST(
-    new Request(`http://homeplan.test/catalogue/${exerciseId}/media`, { method: "POST", body: Buffer.isBuffer(file) ? new Uint8Array(file) : file, headers: { "x-alt-text": encodeURIComponent(altText), ...extra }, duplex: "half" } as RequestInit),
+    new Request(`http://homeplan.test/catalogue/${exerciseId}/media`, {
+      method: "POST",
+      body: Buffer.isBuffer(file) ? new Uint8Array(file) : file,
+      headers: { "x-alt-text": encodeURIComponent(altText), ...extra },
+      duplex: "half",
+    } as RequestInit),
     { params: Promise.resolve({ id: exerciseId }) },
   );
 }
@@ -65,7 +80,6 @@ const getClinic = (exerciseId: string, mediaId: string, file: string, headers: R
 const getPatient = (token: string, mediaId: string, file: string, headers: Record<string, string> = {}) =>
   patientFile.GET(new Request("http://homeplan.test/x", { headers }), { params: Promise.resolve({ token, mediaId, file }) });
 const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer());
-
 
 afterAll(() => setMediaStore(undefined));
 
@@ -99,7 +113,12 @@ describe.each(MEDIA_BACKENDS)(`exercise media on ${driver}, stored in a %s`, (_n
     await withMedia(open, async ({ fx, live }) => {
       const exerciseId = fx.victim.exerciseId;
 
-      const sheet = async () => bytes(await handout.GET(new Request("http://homeplan.test/p/x/handout.pdf"), { params: Promise.resolve({ token: fx.victim.linkToken }) }));
+      const sheet = async () =>
+        bytes(
+          await handout.GET(new Request("http://homeplan.test/p/x/handout.pdf"), {
+            params: Promise.resolve({ token: fx.victim.linkToken }),
+          }),
+        );
       // The sheet is drawn on the folder run only: drawing it costs seconds, and both stores read alike (tests/unit/media-store.test.ts).
       const printed = _name === "folder";
       if (printed) expect((await sheet()).includes("/Subtype /Image")).toBe(false);
@@ -155,7 +174,20 @@ describe.each(MEDIA_BACKENDS)(`exercise media on ${driver}, stored in a %s`, (_n
       expect((await getClinic(exerciseId, photo.id, "../../w960.jpg")).status).toBe(404);
 
       // Moved to an exercise the programme does not have: the link no longer opens it.
-      const [other] = await db().insert(exercises).values({ clinicId: fx.victim.clinicId, slug: "other", name: "Other", purpose: "x", category: "strengthen", bodyRegion: "hips", position: "standing", steps: ["x"], defaultDosage: { sets: 1, reps: 1, holdSeconds: 0, restSeconds: 0, sides: "none", timesPerDay: 1, daysPerWeek: 1 } }).returning();
+      const [other] = await db()
+        .insert(exercises)
+        .values({
+          clinicId: fx.victim.clinicId,
+          slug: "other",
+          name: "Other",
+          purpose: "x",
+          category: "strengthen",
+          bodyRegion: "hips",
+          position: "standing",
+          steps: ["x"],
+          defaultDosage: { sets: 1, reps: 1, holdSeconds: 0, restSeconds: 0, sides: "none", timesPerDay: 1, daysPerWeek: 1 },
+        })
+        .returning();
       const otherPhoto = (await (await post(other!.id, await phonePhoto())).json()) as { id: string };
       expect((await getClinic(other!.id, otherPhoto.id, "w480.jpg")).status).toBe(200);
       expect((await getPatient(fx.victim.linkToken, otherPhoto.id, "w480.jpg")).status).toBe(404);
@@ -183,8 +215,14 @@ describe.each(MEDIA_BACKENDS)(`exercise media on ${driver}, stored in a %s`, (_n
           controller.error(new Error("connection reset"));
         },
       });
-      expect(await refusal(post(exerciseId, photo, undefined, { origin: "https://elsewhere.example", host: "homeplan.test" }))).toEqual([403, expect.stringMatching(/own page/)]);
-      expect(await refusal(post(exerciseId, Buffer.from("just some text, named photo.jpg")))).toEqual([415, expect.stringMatching(/not a photo/)]);
+      expect(await refusal(post(exerciseId, photo, undefined, { origin: "https://elsewhere.example", host: "homeplan.test" }))).toEqual([
+        403,
+        expect.stringMatching(/own page/),
+      ]);
+      expect(await refusal(post(exerciseId, Buffer.from("just some text, named photo.jpg")))).toEqual([
+        415,
+        expect.stringMatching(/not a photo/),
+      ]);
       expect(await refusal(post(exerciseId, photo.subarray(0, photo.length - 400)))).toEqual([422, expect.stringMatching(/damaged/)]);
       expect(await refusal(post(exerciseId, bomb))).toEqual([422, expect.stringMatching(/too many pixels/)]);
       expect(await refusal(post(exerciseId, tooLong))).toEqual([422, expect.stringMatching(/longer than 60 seconds/)]);
@@ -192,18 +230,27 @@ describe.each(MEDIA_BACKENDS)(`exercise media on ${driver}, stored in a %s`, (_n
       expect(await refusal(post(exerciseId, photo, " "))).toEqual([400, expect.stringMatching(/Describe what/)]);
       expect(await refusal(post(exerciseId, interrupted))).toEqual([400, expect.stringMatching(/interrupted/)]);
       expect(await refusal(post(exerciseId, null))).toEqual([400, "No file was sent."]);
-      expect(await refusal(post(exerciseId, photo, "A photo", { "content-length": String(60 * 1024 * 1024) }))).toEqual([413, expect.stringMatching(/larger than/)]);
-      expect(await refusal(post(exerciseId, photo, "A photo", { "x-shows-patient": crypto.randomUUID() }))).toEqual([400, expect.stringMatching(/patient/)]);
+      expect(await refusal(post(exerciseId, photo, "A photo", { "content-length": String(60 * 1024 * 1024) }))).toEqual([
+        413,
+        expect.stringMatching(/larger than/),
+      ]);
+      expect(await refusal(post(exerciseId, photo, "A photo", { "x-shows-patient": crypto.randomUUID() }))).toEqual([
+        400,
+        expect.stringMatching(/patient/),
+      ]);
       expect(await countRows(db(), "exercise_media")).toBe(0);
       expect(live.size).toBe(0);
 
       // A film of the patient goes with them; the clinic's other media stay.
-      const ofPatient = (await (await post(exerciseId, mp4, "Percival doing the press", { "x-shows-patient": fx.victim.patientId })).json()) as { id: string };
+      const ofPatient = (await (
+        await post(exerciseId, mp4, "Percival doing the press", { "x-shows-patient": fx.victim.patientId })
+      ).json()) as { id: string };
       const general = (await (await post(exerciseId, photo)).json()) as { id: string };
       expect(live.size).toBe(7);
       actAs(who(fx.victim.owner));
       const form = new FormData();
-      for (const [k, v] of Object.entries({ id: fx.victim.patientId, reason: "patient_request", confirmName: fx.canaries.patientName })) form.append(k, v);
+      for (const [k, v] of Object.entries({ id: fx.victim.patientId, reason: "patient_request", confirmName: fx.canaries.patientName }))
+        form.append(k, v);
       await erasePatientAction({}, form).catch(() => undefined);
       expect(await countRows(db(), "patients")).toBe(0);
       expect(await countRows(db(), "exercise_media")).toBe(1);

@@ -27,19 +27,47 @@ const DAY = 86_400_000;
 let fx: { clinicId: string; patientId: string; programmeId: string; token: string; linkId: string };
 beforeEach(async () => {
   await syncCatalogue(db());
-  const [bridge] = await db().select({ id: exercises.id }).from(exercises).where(sql`slug = 'bridge'`);
+  const [bridge] = await db()
+    .select({ id: exercises.id })
+    .from(exercises)
+    .where(sql`slug = 'bridge'`);
   const { clinic, owner, patient } = await createClinic(db());
   const actor = { clinicId: clinic.id, clinicianId: owner.id };
-  const dose = { sets: 3, reps: 10, holdSeconds: 0, restSeconds: 30, sides: "none" as const, timesPerDay: 1, daysPerWeek: 5, load: "", note: "" };
-  const programmeId = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content: { title: "Knee", patientNote: "", changeNote: "", startDate: null, reviewDate: null, items: [{ ...dose, exerciseId: bridge!.id }] } });
-  expect(await saveSchedule(db(), actor, { programmeId, rules: [{ measure: "psfs", atStart: true, everyWeeks: 2, atReview: false }] })).toBe(true);
+  const dose = {
+    sets: 3,
+    reps: 10,
+    holdSeconds: 0,
+    restSeconds: 30,
+    sides: "none" as const,
+    timesPerDay: 1,
+    daysPerWeek: 5,
+    load: "",
+    note: "",
+  };
+  const programmeId = await createProgramme(db(), actor, {
+    kind: "programme",
+    patientId: patient.id,
+    content: {
+      title: "Knee",
+      patientNote: "",
+      changeNote: "",
+      startDate: null,
+      reviewDate: null,
+      items: [{ ...dose, exerciseId: bridge!.id }],
+    },
+  });
+  expect(
+    await saveSchedule(db(), actor, { programmeId, rules: [{ measure: "psfs", atStart: true, everyWeeks: 2, atReview: false }] }),
+  ).toBe(true);
   const link = await db().transaction((tx) => issueLink(tx, actor, { programmeId, key: linkKey(env().AUTH_SECRET) }));
   fx = { clinicId: clinic.id, patientId: patient.id, programmeId, token: link.token, linkId: link.id };
 });
 
 async function post(body: unknown) {
   const { POST } = await import("@/app/p/[token]/answers/route");
-  return POST(new Request(`http://homeplan.test/p/${fx.token}/answers`, { method: "POST", body: JSON.stringify(body) }), { params: Promise.resolve({ token: fx.token }) });
+  return POST(new Request(`http://homeplan.test/p/${fx.token}/answers`, { method: "POST", body: JSON.stringify(body) }), {
+    params: Promise.resolve({ token: fx.token }),
+  });
 }
 const psfs = (patch: Record<string, unknown> = {}) => ({
   idempotencyKey: randomUUID(),
@@ -47,7 +75,10 @@ const psfs = (patch: Record<string, unknown> = {}) => ({
   version: 1,
   measure: "psfs",
   answeredAt: new Date().toISOString(),
-  answers: [{ linkId: "activity-1", value: 3, label: "Stairs" }, { linkId: "activity-2", value: 6, label: "Kneeling" }],
+  answers: [
+    { linkId: "activity-1", value: 3, label: "Stairs" },
+    { linkId: "activity-2", value: 6, label: "Kneeling" },
+  ],
   ...patch,
 });
 const stored = () => db().select().from(questionnaireResponses).where(eq(questionnaireResponses.clinicId, fx.clinicId));
@@ -77,7 +108,10 @@ describe(`outcome measures through the patient's link on ${driver}`, () => {
     const overdueAt = new Date(Date.now() + 18 * DAY);
     expect(await queueOverdueReminders(db(), overdueAt)).toBe(1);
     expect(await queueOverdueReminders(db(), overdueAt)).toBe(0);
-    const mail = await db().select().from(emailOutbox).where(and(eq(emailOutbox.clinicId, fx.clinicId), eq(emailOutbox.kind, "outcome_reminder")));
+    const mail = await db()
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.clinicId, fx.clinicId), eq(emailOutbox.kind, "outcome_reminder")));
     expect(mail).toHaveLength(1);
   });
 
@@ -85,7 +119,10 @@ describe(`outcome measures through the patient's link on ${driver}`, () => {
     await setReminder(db(), { ...fx, linkId: fx.linkId }, 18 * 60);
     expect(await unsubscribeReminder(db(), fx)).toBe(true);
     expect(await queueOverdueReminders(db(), new Date(Date.now() + 18 * DAY))).toBe(0);
-    const mail = await db().select().from(emailOutbox).where(and(eq(emailOutbox.clinicId, fx.clinicId), eq(emailOutbox.kind, "outcome_reminder")));
+    const mail = await db()
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.clinicId, fx.clinicId), eq(emailOutbox.kind, "outcome_reminder")));
     expect(mail).toHaveLength(0);
   });
 

@@ -27,7 +27,17 @@ const { db } = setupTestDatabase();
 beforeEach(pointAppAtTestDatabase(db));
 beforeEach(() => setRequestHeaders({ [PEER_HEADER]: "198.51.100.30", "x-forwarded-for": "198.51.100.30" }));
 
-const dose = { sets: 2, reps: 8, holdSeconds: 0, restSeconds: 30, sides: "none" as const, timesPerDay: 1, daysPerWeek: 7, load: "", note: "" };
+const dose = {
+  sets: 2,
+  reps: 8,
+  holdSeconds: 0,
+  restSeconds: 30,
+  sides: "none" as const,
+  timesPerDay: 1,
+  daysPerWeek: 7,
+  load: "",
+  note: "",
+};
 
 /*
  * The fake clock: London in British Summer Time (UTC+1), so 18:00 on the patient's wall
@@ -41,26 +51,61 @@ const londonAt = (offset: number, hh: number, mm: number) => new Date(Date.UTC(2
 async function setUp() {
   const [exercise] = await db()
     .insert(exercises)
-    .values({ slug: "wall-press", name: "Wall press", purpose: "Strength.", category: "strengthen", bodyRegion: "hips", position: "standing", steps: ["Press."], defaultDosage: dose })
+    .values({
+      slug: "wall-press",
+      name: "Wall press",
+      purpose: "Strength.",
+      category: "strengthen",
+      bodyRegion: "hips",
+      position: "standing",
+      steps: ["Press."],
+      defaultDosage: dose,
+    })
     .returning({ id: exercises.id });
   const { clinic, owner, patient } = await createClinic(db());
-  await db().update(clinics).set({ timeZone: "Europe/London" }).where(sql`${clinics.id} = ${clinic.id}`);
+  await db()
+    .update(clinics)
+    .set({ timeZone: "Europe/London" })
+    .where(sql`${clinics.id} = ${clinic.id}`);
   const actor = { clinicId: clinic.id, clinicianId: owner.id };
-  const content = { title: "Knee", patientNote: "", changeNote: "", startDate: null, reviewDate: null, items: [{ ...dose, exerciseId: exercise!.id }] };
+  const content = {
+    title: "Knee",
+    patientNote: "",
+    changeNote: "",
+    startDate: null,
+    reviewDate: null,
+    items: [{ ...dose, exerciseId: exercise!.id }],
+  };
   const programmeId = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content });
   const link = await db().transaction((tx) => issueLink(tx, actor, { programmeId, key: linkKey(env().AUTH_SECRET) }));
   await db().execute(sql`update patient_links set expires_at = '2031-01-01T00:00:00Z'`);
-  return { clinicId: clinic.id, clinicianId: owner.id, patientId: patient.id, programmeId, token: link.token, linkId: link.id, exerciseId: exercise!.id, content };
+  return {
+    clinicId: clinic.id,
+    clinicianId: owner.id,
+    patientId: patient.id,
+    programmeId,
+    token: link.token,
+    linkId: link.id,
+    exerciseId: exercise!.id,
+    content,
+  };
 }
 
 async function choose(token: string, reminder: string, headers: Record<string, string> = {}) {
   const { POST } = await import("@/app/p/[token]/reminders/route");
-  return POST(new Request(`http://homeplan.test/p/${token}/reminders`, { method: "POST", headers, body: new URLSearchParams({ reminder }) }), {
-    params: Promise.resolve({ token }),
-  });
+  return POST(
+    new Request(`http://homeplan.test/p/${token}/reminders`, { method: "POST", headers, body: new URLSearchParams({ reminder }) }),
+    {
+      params: Promise.resolve({ token }),
+    },
+  );
 }
 
-const reminders = async () => db().select().from(emailOutbox).where(sql`${emailOutbox.kind} = 'reminder'`);
+const reminders = async () =>
+  db()
+    .select()
+    .from(emailOutbox)
+    .where(sql`${emailOutbox.kind} = 'reminder'`);
 
 describe("missed-session reminders", () => {
   it("emails once at 18:00 London time on a day nothing is logged, not on a logged day, and never after a one-click unsubscribe", async () => {
@@ -86,22 +131,28 @@ describe("missed-session reminders", () => {
     expect(unsubscribeUrl).toMatch(/^https?:\/\/.+\/api\/unsubscribe\/[A-Za-z0-9_-]{64}$/);
 
     // Day 2, a session logged in the morning: no reminder.
-    await db().insert(sessionLogs).values({
-      clinicId: fx.clinicId,
-      patientId: fx.patientId,
-      programmeId: fx.programmeId,
-      version: 1,
-      linkId: fx.linkId,
-      idempotencyKey: "morning-session-0001",
-      completedAt: londonAt(1, 8, 15),
-    });
+    await db()
+      .insert(sessionLogs)
+      .values({
+        clinicId: fx.clinicId,
+        patientId: fx.patientId,
+        programmeId: fx.programmeId,
+        version: 1,
+        linkId: fx.linkId,
+        idempotencyKey: "morning-session-0001",
+        completedAt: londonAt(1, 8, 15),
+      });
     expect((await sweepReminders(db(), londonAt(1, 18, 5))).sent).toBe(0);
 
     // The one-click POST, as a mail provider sends it: no cookie, no origin, the token alone.
     const token = unsubscribeUrl!.split("/").pop()!;
     const { POST } = await import("@/app/api/unsubscribe/[token]/route");
     const response = await POST(
-      new Request(unsubscribeUrl!, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" }),
+      new Request(unsubscribeUrl!, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "List-Unsubscribe=One-Click",
+      }),
       { params: Promise.resolve({ token }) },
     );
     expect(response.status).toBe(200);
@@ -109,7 +160,9 @@ describe("missed-session reminders", () => {
     expect(await reminders()).toHaveLength(1);
     // A forged token changes nothing.
     const forged = `${token.slice(0, 63)}${token.endsWith("A") ? "B" : "A"}`;
-    expect((await POST(new Request("http://homeplan.test/x", { method: "POST" }), { params: Promise.resolve({ token: forged }) })).status).toBe(404);
+    expect(
+      (await POST(new Request("http://homeplan.test/x", { method: "POST" }), { params: Promise.resolve({ token: forged }) })).status,
+    ).toBe(404);
 
     // Back on, the programme then revoked: the reminder stops with the link.
     await choose(fx.token, "18:00");
@@ -140,7 +193,10 @@ describe("change notice", () => {
     const notice = (tx: Parameters<typeof queueChangeNotice>[0], version: number) =>
       queueChangeNotice(tx, { clinicId: fx.clinicId, clinicianName: "Alex Morgan", programmeId: fx.programmeId, version });
     expect(await saveProgrammeVersion(db(), actor, { programmeId: fx.programmeId, baseVersion: 1, content: edited }, notice)).toBe(2);
-    const [email] = await db().select().from(emailOutbox).where(sql`${emailOutbox.kind} = 'programme_changed'`);
+    const [email] = await db()
+      .select()
+      .from(emailOutbox)
+      .where(sql`${emailOutbox.kind} = 'programme_changed'`);
     expect(email!.idempotencyKey).toBe(`programme-changed:${fx.programmeId}:2`);
     expect(email!.subject).toBe("Alex Morgan updated your home exercises");
     const body = openEmailBody({ text: email!.textBody, html: email!.htmlBody });
@@ -152,8 +208,16 @@ describe("change notice", () => {
 
     // With the link revoked there is nothing to point at: no email.
     await db().execute(sql`update patient_links set revoked_at = now()`);
-    await saveProgrammeVersion(db(), actor, { programmeId: fx.programmeId, baseVersion: 2, content: { ...edited, changeNote: "" } }, notice);
-    const all = await db().select({ id: emailOutbox.id }).from(emailOutbox).where(sql`${emailOutbox.kind} = 'programme_changed'`);
+    await saveProgrammeVersion(
+      db(),
+      actor,
+      { programmeId: fx.programmeId, baseVersion: 2, content: { ...edited, changeNote: "" } },
+      notice,
+    );
+    const all = await db()
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(sql`${emailOutbox.kind} = 'programme_changed'`);
     expect(all).toHaveLength(1);
   });
 });
@@ -163,15 +227,35 @@ describe("replies", () => {
     const fx = await setUp();
     const [log] = await db()
       .insert(sessionLogs)
-      .values({ clinicId: fx.clinicId, patientId: fx.patientId, programmeId: fx.programmeId, version: 1, linkId: fx.linkId, idempotencyKey: "commented-0001", completedAt: new Date("2030-07-02T09:00:00Z"), comment: "My knee clicked on the second set." })
+      .values({
+        clinicId: fx.clinicId,
+        patientId: fx.patientId,
+        programmeId: fx.programmeId,
+        version: 1,
+        linkId: fx.linkId,
+        idempotencyKey: "commented-0001",
+        completedAt: new Date("2030-07-02T09:00:00Z"),
+        comment: "My knee clicked on the second set.",
+      })
       .returning({ id: sessionLogs.id });
     const actor = { clinicId: fx.clinicId, clinicianId: fx.clinicianId, clinicianName: "Alex Morgan" };
     const words = "A click without pain is fine; keep going.";
-    const sent = await replyToSession(db(), actor, { sessionLogId: log!.id, body: words, requestId: "reply-request-0001" }, new Date("2030-07-04T10:00:00Z"));
+    const sent = await replyToSession(
+      db(),
+      actor,
+      { sessionLogId: log!.id, body: words, requestId: "reply-request-0001" },
+      new Date("2030-07-04T10:00:00Z"),
+    );
     expect(sent).toMatchObject({ ok: true, emailed: true });
     // The same form twice: one message, one email.
-    expect(await replyToSession(db(), actor, { sessionLogId: log!.id, body: words, requestId: "reply-request-0001" })).toMatchObject({ ok: true, emailed: false });
-    const [email] = await db().select().from(emailOutbox).where(sql`${emailOutbox.kind} = 'reply'`);
+    expect(await replyToSession(db(), actor, { sessionLogId: log!.id, body: words, requestId: "reply-request-0001" })).toMatchObject({
+      ok: true,
+      emailed: false,
+    });
+    const [email] = await db()
+      .select()
+      .from(emailOutbox)
+      .where(sql`${emailOutbox.kind} = 'reply'`);
     expect(email!.subject).toBe("Alex Morgan replied about your session on Tuesday");
     const body = openEmailBody({ text: email!.textBody, html: email!.htmlBody });
     expect(body.text).not.toContain("click");
@@ -181,22 +265,39 @@ describe("replies", () => {
     // The patient answers from the page (a plain form post), as often as a log may be sent in a day.
     const { POST } = await import("@/app/p/[token]/messages/route");
     const answer = (n: number) =>
-      POST(new Request(`http://homeplan.test/p/${fx.token}/messages`, { method: "POST", body: new URLSearchParams({ body: `Thanks! (${n})`, requestId: `answer-request-${String(n).padStart(4, "0")}` }) }), {
-        params: Promise.resolve({ token: fx.token }),
-      });
+      POST(
+        new Request(`http://homeplan.test/p/${fx.token}/messages`, {
+          method: "POST",
+          body: new URLSearchParams({ body: `Thanks! (${n})`, requestId: `answer-request-${String(n).padStart(4, "0")}` }),
+        }),
+        {
+          params: Promise.resolve({ token: fx.token }),
+        },
+      );
     const first = await answer(0);
     expect(first.status).toBe(303);
     expect(first.headers.get("location")).toContain("message=sent");
     for (let n = 1; n < LOG_QUOTAS.perDay; n++) await answer(n);
     expect((await answer(99)).headers.get("location")).toContain("message=wait");
     // Markup stays text, and a blank answer is refused.
-    const blank = await POST(new Request(`http://homeplan.test/p/${fx.token}/messages`, { method: "POST", body: new URLSearchParams({ body: "   ", requestId: "answer-request-blank" }) }), {
-      params: Promise.resolve({ token: fx.token }),
-    });
+    const blank = await POST(
+      new Request(`http://homeplan.test/p/${fx.token}/messages`, {
+        method: "POST",
+        body: new URLSearchParams({ body: "   ", requestId: "answer-request-blank" }),
+      }),
+      {
+        params: Promise.resolve({ token: fx.token }),
+      },
+    );
     expect(blank.headers.get("location")).toContain("message=invalid");
 
     const thread = await listThread(db(), { ...fx, limit: 50 });
-    expect(thread[0]).toMatchObject({ author: "clinician", clinicianName: expect.stringMatching(/^Owner \d+$/), body: words, sessionCompletedAt: new Date("2030-07-02T09:00:00Z") });
+    expect(thread[0]).toMatchObject({
+      author: "clinician",
+      clinicianName: expect.stringMatching(/^Owner \d+$/),
+      body: words,
+      sessionCompletedAt: new Date("2030-07-02T09:00:00Z"),
+    });
     expect(thread.filter((m) => m.author === "patient")).toHaveLength(LOG_QUOTAS.perDay);
     // Another clinic's thread is empty for this programme id.
     expect(await listThread(db(), { clinicId: (await createClinic(db())).clinic.id, programmeId: fx.programmeId })).toEqual([]);
@@ -205,10 +306,16 @@ describe("replies", () => {
     await choose(fx.token, "18:00");
     await db().execute(sql`update patients set email = 'new-address@example.org'`);
     const [patient] = rowsOf<{ name: string }>(await db().execute(sql`select name from patients where id = ${fx.patientId}`));
-    const erased = await erasePatient(db(), { clinicId: fx.clinicId, clinicianId: fx.clinicianId }, { patientId: fx.patientId, confirmName: patient!.name, reason: "patient_request" });
+    const erased = await erasePatient(
+      db(),
+      { clinicId: fx.clinicId, clinicianId: fx.clinicianId },
+      { patientId: fx.patientId, confirmName: patient!.name, reason: "patient_request" },
+    );
     expect(erased.status).toBe("erased");
     for (const table of ["programme_messages", "reminder_settings", "email_outbox"]) {
-      const [left] = rowsOf<{ n: number }>(await db().execute(sql.raw(`select count(*)::int as n from ${table} where clinic_id = '${fx.clinicId}'`)));
+      const [left] = rowsOf<{ n: number }>(
+        await db().execute(sql.raw(`select count(*)::int as n from ${table} where clinic_id = '${fx.clinicId}'`)),
+      );
       expect([table, Number(left!.n)]).toEqual([table, 0]);
     }
   });

@@ -28,7 +28,10 @@ describe(`patient GETs on ${driver}`, () => {
       await listSessions(db(), { clinicId: link!.clinicId, patientId: link!.patientId, programmeId: link!.programmeId, limit: 5 });
       await countSessionsSince(db(), { clinicId: link!.clinicId, programmeId: link!.programmeId, since: new Date(0) });
       if (i % 10 === 0) expect((await calendar.GET(new Request("http://homeplan.test/p/x/calendar.ics"), params)).status).toBe(200);
-      if (i % 50 === 0) expect((await handout.GET(new Request("http://homeplan.test/p/x/handout.pdf"), params)).headers.get("content-type")).toBe("application/pdf");
+      if (i % 50 === 0)
+        expect((await handout.GET(new Request("http://homeplan.test/p/x/handout.pdf"), params)).headers.get("content-type")).toBe(
+          "application/pdf",
+        );
     }
     expect(changedTables(before, await snapshot(db()))).toEqual([]);
   });

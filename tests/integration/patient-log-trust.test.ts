@@ -23,18 +23,38 @@ beforeEach(pointAppAtTestDatabase(db));
 beforeEach(() => setRequestHeaders({ [PEER_HEADER]: "198.51.100.20", "x-forwarded-for": "198.51.100.20" }));
 
 const key = linkKey("test-secret-test-secret-test-secret-123");
-const dose = { sets: 3, reps: 10, holdSeconds: 0, restSeconds: 30, sides: "none" as const, timesPerDay: 1, daysPerWeek: 7, load: "", note: "" };
+const dose = {
+  sets: 3,
+  reps: 10,
+  holdSeconds: 0,
+  restSeconds: 30,
+  sides: "none" as const,
+  timesPerDay: 1,
+  daysPerWeek: 7,
+  load: "",
+  note: "",
+};
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** A programme of Bridge then Clam, and a link to it issued `issuedDaysAgo` days ago. */
 async function setUp(issuedDaysAgo = 0) {
   await syncCatalogue(db());
-  const rows = await db().select({ id: exercises.id, slug: exercises.slug }).from(exercises).where(sql`slug in ('bridge', 'bird-dog')`);
+  const rows = await db()
+    .select({ id: exercises.id, slug: exercises.slug })
+    .from(exercises)
+    .where(sql`slug in ('bridge', 'bird-dog')`);
   const ids = ["bridge", "bird-dog"].map((s) => rows.find((r) => r.slug === s)!.id);
   const { clinic, owner, patient } = await createClinic(db());
   const actor = { clinicId: clinic.id, clinicianId: owner.id };
-  const content = { title: "Back", patientNote: "", changeNote: "", startDate: null, reviewDate: null, items: ids.map((exerciseId) => ({ ...dose, exerciseId })) };
+  const content = {
+    title: "Back",
+    patientNote: "",
+    changeNote: "",
+    startDate: null,
+    reviewDate: null,
+    items: ids.map((exerciseId) => ({ ...dose, exerciseId })),
+  };
   const programmeId = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content });
   const link = await db().transaction((tx) => issueLink(tx, actor, { programmeId, key }));
   if (issuedDaysAgo) await db().execute(sql`update patient_links set created_at = now() - make_interval(days => ${issuedDaysAgo})`);
@@ -58,7 +78,9 @@ async function setUp(issuedDaysAgo = 0) {
 
 async function post(token: string, body: unknown) {
   const { POST } = await import("@/app/p/[token]/log/route");
-  return POST(new Request(`http://homeplan.test/p/${token}/log`, { method: "POST", body: JSON.stringify(body) }), { params: Promise.resolve({ token }) });
+  return POST(new Request(`http://homeplan.test/p/${token}/log`, { method: "POST", body: JSON.stringify(body) }), {
+    params: Promise.resolve({ token }),
+  });
 }
 
 describe(`a patient link's session log on ${driver}`, () => {
@@ -110,7 +132,9 @@ describe(`a patient link's session log on ${driver}`, () => {
 
   it("a week of sessions logged offline (two a day) goes through when the phone sends them all at once", async () => {
     const { token, log } = await setUp(8);
-    const week = Array.from({ length: 14 }, (_, i) => log({ completedAt: new Date(Date.now() - Math.floor(i / 2) * DAY - (i % 2) * 8 * HOUR - HOUR).toISOString() }));
+    const week = Array.from({ length: 14 }, (_, i) =>
+      log({ completedAt: new Date(Date.now() - Math.floor(i / 2) * DAY - (i % 2) * 8 * HOUR - HOUR).toISOString() }),
+    );
     const first = await Promise.all(week.map((l) => post(token, l)));
     expect(first.map((r) => r.status)).toEqual(week.map(() => 201));
     // The queue resends after a lost response: the same logs, recognised, not counted twice.

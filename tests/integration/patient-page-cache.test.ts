@@ -18,7 +18,17 @@ import { createClinic } from "../factories";
 
 const { db } = setupTestDatabase();
 
-const dose = { sets: 2, reps: 10, holdSeconds: 5, restSeconds: 30, sides: "none" as const, timesPerDay: 1, daysPerWeek: 5, load: "", note: "" };
+const dose = {
+  sets: 2,
+  reps: 10,
+  holdSeconds: 5,
+  restSeconds: 30,
+  sides: "none" as const,
+  timesPerDay: 1,
+  daysPerWeek: 5,
+  load: "",
+  note: "",
+};
 const content = (ids: string[], patch: Partial<ProgrammeContent> = {}): ProgrammeContent => ({
   title: "Settling your back",
   patientNote: "Slowly, within comfort.",
@@ -54,7 +64,11 @@ async function setUp() {
   const actor = { clinicId: clinic.id, clinicianId: owner.id };
   const [bridge] = await db().select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, "bridge"));
   const custom = await createCustomExercise(db(), actor, customExerciseSchema.parse(wallSlide));
-  const programmeId = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content: content([bridge!.id, custom]) });
+  const programmeId = await createProgramme(db(), actor, {
+    kind: "programme",
+    patientId: patient.id,
+    content: content([bridge!.id, custom]),
+  });
   const key = { clinicId: clinic.id, programmeId };
   const stamp = () => getProgrammeViewStamp(db(), key);
   const parts = () => getProgrammePageParts(db(), key);
@@ -75,9 +89,21 @@ describe(`the patient page's programme, drawn once per version, on ${driver}`, (
     expect(html(first)).toContain("Hello Patient");
     // A logged session is live data, read per request: it does not redraw the programme.
     const link = await db().transaction((tx) => issueLink(tx, s.actor, { programmeId: s.programmeId, key: linkKey("x".repeat(40)) }));
-    const logged = await recordSessionLog(db(), { linkId: link.id, clinicId: s.clinic.id, patientId: s.patient.id, programmeId: s.programmeId, issuedAt: new Date() }, {
-      idempotencyKey: "k1", programmeId: s.programmeId, version: 1, startedAt: null, completedAt: new Date().toISOString(), exercises: [], pain: 2, difficulty: null, comment: "",
-    });
+    const logged = await recordSessionLog(
+      db(),
+      { linkId: link.id, clinicId: s.clinic.id, patientId: s.patient.id, programmeId: s.programmeId, issuedAt: new Date() },
+      {
+        idempotencyKey: "k1",
+        programmeId: s.programmeId,
+        version: 1,
+        startedAt: null,
+        completedAt: new Date().toISOString(),
+        exercises: [],
+        pain: 2,
+        difficulty: null,
+        comment: "",
+      },
+    );
     expect(logged).toMatchObject({ created: true });
     expect(await s.parts()).toBe(first);
   });
@@ -86,7 +112,11 @@ describe(`the patient page's programme, drawn once per version, on ${driver}`, (
     const s = await setUp();
     const before = await s.stamp();
     await s.parts();
-    await saveProgrammeVersion(db(), s.actor, { programmeId: s.programmeId, baseVersion: 1, content: content([s.bridgeId], { title: "Week two" }) });
+    await saveProgrammeVersion(db(), s.actor, {
+      programmeId: s.programmeId,
+      baseVersion: 1,
+      content: content([s.bridgeId], { title: "Week two" }),
+    });
     expect((await s.stamp())?.version).toBe(2);
     expect(await s.stamp()).not.toEqual(before);
     const after = await s.parts();
@@ -101,11 +131,19 @@ describe(`the patient page's programme, drawn once per version, on ${driver}`, (
     await s.parts();
     const stamps = [await s.stamp()];
 
-    await updatePatient(db(), { id: s.patient.id, clinicId: s.clinic.id, clinicianId: s.owner.id }, { name: "Margaret Hughes", email: "m@example.org", dateOfBirth: null, notes: "" });
+    await updatePatient(
+      db(),
+      { id: s.patient.id, clinicId: s.clinic.id, clinicianId: s.owner.id },
+      { name: "Margaret Hughes", email: "m@example.org", dateOfBirth: null, notes: "" },
+    );
     stamps.push(await s.stamp());
     expect(html(await s.parts())).toContain("Hello Margaret");
 
-    await updateClinic(db(), { clinicId: s.clinic.id }, { name: "Harbour Physio", address: "1 Quay Street", phone: "0117 000 0000", paperSize: "A4" });
+    await updateClinic(
+      db(),
+      { clinicId: s.clinic.id },
+      { name: "Harbour Physio", address: "1 Quay Street", phone: "0117 000 0000", paperSize: "A4" },
+    );
     stamps.push(await s.stamp());
     expect(html(await s.parts())).toContain("0117 000 0000");
     expect((await s.parts())?.clinicName).toBe("Harbour Physio");
@@ -114,7 +152,11 @@ describe(`the patient page's programme, drawn once per version, on ${driver}`, (
     stamps.push(await s.stamp());
     expect(html(await s.parts())).toContain("Your plan from Sam Okafor");
 
-    await updateCustomExercise(db(), { id: s.custom, clinicId: s.clinic.id, clinicianId: s.owner.id }, customExerciseSchema.parse({ ...wallSlide, name: "Wall angel" }));
+    await updateCustomExercise(
+      db(),
+      { id: s.custom, clinicId: s.clinic.id, clinicianId: s.owner.id },
+      customExerciseSchema.parse({ ...wallSlide, name: "Wall angel" }),
+    );
     stamps.push(await s.stamp());
     // A saved version keeps the exercise it was given; the edit shows from the next version on.
     expect(html(await s.parts())).toContain("Wall slide");

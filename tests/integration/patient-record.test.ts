@@ -41,21 +41,49 @@ async function richPatient(): Promise<AccessFixture> {
   const fx = await seedAccessFixture(db());
   const { clinicId, programmeId, exerciseId, clinician } = fx.victim;
   for (const version of [2, 3]) {
-    await db().insert(programmeVersions).values({ clinicId, programmeId, version, title: `${fx.canaries.programmeTitle} v${version}`, changeNote: `Harder from v${version}`, createdBy: version === 3 ? clinician.id : fx.victim.owner.id });
-    await db().insert(programmeItems).values({ clinicId, programmeId, version, position: 0, exerciseId, sets: 3, reps: 10 + version, holdSeconds: 5 });
+    await db()
+      .insert(programmeVersions)
+      .values({
+        clinicId,
+        programmeId,
+        version,
+        title: `${fx.canaries.programmeTitle} v${version}`,
+        changeNote: `Harder from v${version}`,
+        createdBy: version === 3 ? clinician.id : fx.victim.owner.id,
+      });
+    await db()
+      .insert(programmeItems)
+      .values({ clinicId, programmeId, version, position: 0, exerciseId, sets: 3, reps: 10 + version, holdSeconds: 5 });
   }
   await db().update(programmes).set({ currentVersion: 3 }).where(eq(programmes.id, programmeId));
-  await db().insert(sessionLogs).values(
-    Array.from({ length: 29 }, (_, i) => ({ clinicId, patientId: fx.victim.patientId, programmeId, version: 3, idempotencyKey: `log-${String(i).padStart(4, "0")}`, completedAt: new Date(Date.UTC(2026, 0, 1 + i)), pain: i % 11, comment: i === 7 ? "Stiff after gardening" : "" })),
-  );
+  await db()
+    .insert(sessionLogs)
+    .values(
+      Array.from({ length: 29 }, (_, i) => ({
+        clinicId,
+        patientId: fx.victim.patientId,
+        programmeId,
+        version: 3,
+        idempotencyKey: `log-${String(i).padStart(4, "0")}`,
+        completedAt: new Date(Date.UTC(2026, 0, 1 + i)),
+        pain: i % 11,
+        comment: i === 7 ? "Stiff after gardening" : "",
+      })),
+    );
   const [template] = await db().insert(programmes).values({ clinicId, kind: "template", currentVersion: 1 }).returning();
   await db().insert(programmeVersions).values({ clinicId, programmeId: template!.id, version: 1, title: TEMPLATE_TITLE });
   await db().insert(programmeItems).values({ clinicId, programmeId: template!.id, version: 1, position: 0, exerciseId, sets: 2, reps: 8 });
   return fx;
 }
 
-const claims = (p: { id: string; clinicId: string; role: "owner" | "clinician"; sessionVersion: number }) => ({ id: p.id, clinicId: p.clinicId, role: p.role, sessionVersion: p.sessionVersion });
-const download = (patientId: string) => exportRecord(new Request(`http://homeplan.test/patients/${patientId}/record.zip`), { params: Promise.resolve({ id: patientId }) });
+const claims = (p: { id: string; clinicId: string; role: "owner" | "clinician"; sessionVersion: number }) => ({
+  id: p.id,
+  clinicId: p.clinicId,
+  role: p.role,
+  sessionVersion: p.sessionVersion,
+});
+const download = (patientId: string) =>
+  exportRecord(new Request(`http://homeplan.test/patients/${patientId}/record.zip`), { params: Promise.resolve({ id: patientId }) });
 const eraseForm = (fields: Record<string, string>) => {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
@@ -71,9 +99,12 @@ async function erase(fields: Record<string, string>) {
 
 /** Every row of every table in the public schema, as text: what a dump of the data holds. */
 async function dumpEverything(): Promise<string> {
-  const names = rowsOf<{ tablename: string }>(await db().execute(sql`select tablename from pg_tables where schemaname = 'public'`)).map((r) => r.tablename);
+  const names = rowsOf<{ tablename: string }>(await db().execute(sql`select tablename from pg_tables where schemaname = 'public'`)).map(
+    (r) => r.tablename,
+  );
   const parts: string[] = [];
-  for (const name of names) parts.push(...rowsOf<{ r: string }>(await db().execute(sql`select t::text as r from ${sql.identifier(name)} t`)).map((r) => r.r));
+  for (const name of names)
+    parts.push(...rowsOf<{ r: string }>(await db().execute(sql`select t::text as r from ${sql.identifier(name)} t`)).map((r) => r.r));
   return parts.join("\n");
 }
 
@@ -89,28 +120,53 @@ describe(`a patient's record on ${driver}`, () => {
 
     expect(execFileSync("unzip", ["-t", zipPath]).toString()).toMatch(/No errors detected/);
     const out = path.join(work, `${driver}-out`);
-    execFileSync("python3", ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.namelist()); z.extractall(sys.argv[2])", zipPath, out]);
+    execFileSync("python3", [
+      "-c",
+      "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.namelist()); z.extractall(sys.argv[2])",
+      zipPath,
+      out,
+    ]);
     const record = JSON.parse(readFileSync(path.join(out, "record.json"), "utf8"));
-    expect(record).toMatchObject({ format: "homeplan.patient-record", version: 1, patient: { id: fx.victim.patientId, name: fx.canaries.patientName, email: fx.canaries.patientEmail, notes: fx.canaries.patientNotes } });
+    expect(record).toMatchObject({
+      format: "homeplan.patient-record",
+      version: 1,
+      patient: { id: fx.victim.patientId, name: fx.canaries.patientName, email: fx.canaries.patientEmail, notes: fx.canaries.patientNotes },
+    });
     // The documented schema accepts it, and is strict enough to refuse a record without its sessions.
     const documented = z.fromJSONSchema(JSON.parse(readFileSync("docs/patient-record.schema.json", "utf8")));
     expect(documented.safeParse(record).error).toBeUndefined();
     expect(documented.safeParse({ ...record, sessions: undefined }).success).toBe(false);
     expect(record.programmes).toHaveLength(1);
-    expect(record.programmes[0].versions.map((v: { version: number; exercises: { reps: number }[] }) => [v.version, v.exercises[0]!.reps])).toEqual([[1, 8], [2, 12], [3, 13]]);
+    expect(
+      record.programmes[0].versions.map((v: { version: number; exercises: { reps: number }[] }) => [v.version, v.exercises[0]!.reps]),
+    ).toEqual([
+      [1, 8],
+      [2, 12],
+      [3, 13],
+    ]);
     expect(record.sessions).toHaveLength(30);
-    expect(record.sessions.map((s: { comment: string }) => s.comment)).toEqual(expect.arrayContaining([fx.canaries.sessionComment, "Stiff after gardening"]));
+    expect(record.sessions.map((s: { comment: string }) => s.comment)).toEqual(
+      expect.arrayContaining([fx.canaries.sessionComment, "Stiff after gardening"]),
+    );
     // Oldest first, none twice: the pages were stitched together in order.
     const times = record.sessions.map((s: { completedAt: string }) => s.completedAt);
     expect([...times].sort()).toEqual(times);
     expect(new Set(record.sessions.map((s: { id: string }) => s.id)).size).toBe(30);
     expect(record.emails).toEqual([expect.objectContaining({ subject: fx.canaries.emailSubject, status: "failed" })]);
     expect(record.links).toEqual([expect.objectContaining({ programmeId: fx.victim.programmeId, status: "active" })]);
-    expect(record.outcomes.responses).toEqual([expect.objectContaining({ measure: "psfs", version: 1, score: 4, answers: [{ linkId: "activity-1", value: 4, label: fx.canaries.activityName }] })]);
+    expect(record.outcomes.responses).toEqual([
+      expect.objectContaining({
+        measure: "psfs",
+        version: 1,
+        score: 4,
+        answers: [{ linkId: "activity-1", value: 4, label: fx.canaries.activityName }],
+      }),
+    ]);
     expect(record.outcomes.schedules.map((s: { measure: string }) => s.measure).sort()).toEqual([fx.victim.measureKey, "psfs"].sort());
     // No token, token hash, ciphertext or sealed body anywhere in the archive.
     const json = readFileSync(path.join(out, "record.json"), "utf8");
-    for (const secret of [fx.victim.linkToken, "tokenCiphertext", "tokenHash", "textBody", "Canary body text", TEMPLATE_TITLE]) expect(json).not.toContain(secret);
+    for (const secret of [fx.victim.linkToken, "tokenCiphertext", "tokenHash", "textBody", "Canary body text", TEMPLATE_TITLE])
+      expect(json).not.toContain(secret);
 
     const text = execFileSync("/usr/bin/pdftotext", ["-layout", path.join(out, "record.pdf"), "-"]).toString();
     expect(text).toContain(fx.canaries.patientName);
@@ -120,7 +176,12 @@ describe(`a patient's record on ${driver}`, () => {
     expect(text).not.toContain(fx.victim.linkToken);
 
     const [audit] = await db().select().from(auditEvents).where(eq(auditEvents.action, "patient.exported"));
-    expect(audit).toMatchObject({ clinicId: fx.victim.clinicId, actorId: fx.victim.owner.id, objectId: fx.victim.patientId, detail: { format: "zip" } });
+    expect(audit).toMatchObject({
+      clinicId: fx.victim.clinicId,
+      actorId: fx.victim.owner.id,
+      objectId: fx.victim.patientId,
+      detail: { format: "zip" },
+    });
   });
 
   it("records one audit event, with the clinician and their address, each time a patient's page is opened", async () => {
@@ -128,12 +189,24 @@ describe(`a patient's record on ${driver}`, () => {
     actAs(claims(fx.victim.colleague));
     await PatientPage({ params: Promise.resolve({ id: fx.victim.patientId }), searchParams: Promise.resolve({}) });
     const views = await db().select().from(auditEvents).where(eq(auditEvents.action, "patient.viewed"));
-    expect(views).toEqual([expect.objectContaining({ clinicId: fx.victim.clinicId, actorId: fx.victim.colleague.id, objectType: "patient", objectId: fx.victim.patientId, ip: "203.0.113.9", detail: {} })]);
+    expect(views).toEqual([
+      expect.objectContaining({
+        clinicId: fx.victim.clinicId,
+        actorId: fx.victim.colleague.id,
+        objectType: "patient",
+        objectId: fx.victim.patientId,
+        ip: "203.0.113.9",
+        detail: {},
+      }),
+    ]);
   });
 
   it("lets a clinician who treats the patient export, as ZIP or FHIR, and answers 404 to one who does not and to another clinic", async () => {
     const fx = await richPatient();
-    const fhir = (patientId: string) => exportFhir(new Request(`http://homeplan.test/patients/${patientId}/fhir-bundle.json`), { params: Promise.resolve({ id: patientId }) });
+    const fhir = (patientId: string) =>
+      exportFhir(new Request(`http://homeplan.test/patients/${patientId}/fhir-bundle.json`), {
+        params: Promise.resolve({ id: patientId }),
+      });
     for (const get of [download, fhir]) {
       actAs(claims(fx.victim.colleague));
       expect((await get(fx.victim.patientId)).status).toBe(404);
@@ -166,18 +239,39 @@ describe(`a patient's record on ${driver}`, () => {
     expect(result.navigation).toMatch(/\/patients\?erased=1/);
 
     const dump = await dumpEverything();
-    const words = [fx.canaries.patientName, fx.canaries.patientEmail, fx.canaries.patientNotes, fx.canaries.sessionComment, fx.canaries.activityName, "Stiff after gardening", fx.canaries.programmeTitle, fx.canaries.emailSubject, "Harder from v2"];
+    const words = [
+      fx.canaries.patientName,
+      fx.canaries.patientEmail,
+      fx.canaries.patientNotes,
+      fx.canaries.sessionComment,
+      fx.canaries.activityName,
+      "Stiff after gardening",
+      fx.canaries.programmeTitle,
+      fx.canaries.emailSubject,
+      "Harder from v2",
+    ];
     expect(words.filter((w) => dump.includes(w))).toEqual([]);
     expect(dump).toContain(TEMPLATE_TITLE);
     expect(await db().select().from(patients).where(eq(patients.id, fx.victim.patientId))).toEqual([]);
     expect(programmePartsCacheSize().entries).toBe(0);
 
-    const [tombstone] = await db().select().from(auditEvents).where(and(eq(auditEvents.action, "patient.erased"), eq(auditEvents.objectId, fx.victim.patientId)));
-    expect(tombstone).toMatchObject({ actorId: fx.victim.owner.id, objectType: "patient", detail: { reason: "patient_request", programmes: 1, sessions: 30, links: 1 } });
+    const [tombstone] = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "patient.erased"), eq(auditEvents.objectId, fx.victim.patientId)));
+    expect(tombstone).toMatchObject({
+      actorId: fx.victim.owner.id,
+      objectType: "patient",
+      detail: { reason: "patient_request", programmes: 1, sessions: 30, links: 1 },
+    });
     expect(await verifyAuditChain(db(), fx.victim.clinicId)).toMatchObject({ ok: true });
 
-    const gone = await patientCalendar(new Request("http://homeplan.test/p/x/calendar.ics"), { params: Promise.resolve({ token: fx.victim.linkToken }) });
-    const unknown = await patientCalendar(new Request("http://homeplan.test/p/x/calendar.ics"), { params: Promise.resolve({ token: fx.unknownToken }) });
+    const gone = await patientCalendar(new Request("http://homeplan.test/p/x/calendar.ics"), {
+      params: Promise.resolve({ token: fx.victim.linkToken }),
+    });
+    const unknown = await patientCalendar(new Request("http://homeplan.test/p/x/calendar.ics"), {
+      params: Promise.resolve({ token: fx.unknownToken }),
+    });
     expect([gone.status, await gone.text()]).toEqual([unknown.status, await unknown.text()]);
     expect(gone.status).toBe(404);
 

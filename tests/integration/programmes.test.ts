@@ -17,9 +17,24 @@ async function catalogueIds() {
   return Object.fromEntries(rows.map((r) => [r.slug, r.id])) as Record<string, string>;
 }
 
-const dose = { sets: 3, reps: 10, holdSeconds: 0, restSeconds: 30, sides: "none" as const, timesPerDay: 1, daysPerWeek: 7, load: "", note: "" };
+const dose = {
+  sets: 3,
+  reps: 10,
+  holdSeconds: 0,
+  restSeconds: 30,
+  sides: "none" as const,
+  timesPerDay: 1,
+  daysPerWeek: 7,
+  load: "",
+  note: "",
+};
 const content = (ids: string[], title = "Back basics"): ProgrammeContent => ({
-  title, patientNote: "", changeNote: "", startDate: null, reviewDate: null, items: ids.map((exerciseId) => ({ ...dose, exerciseId })),
+  title,
+  patientNote: "",
+  changeNote: "",
+  startDate: null,
+  reviewDate: null,
+  items: ids.map((exerciseId) => ({ ...dose, exerciseId })),
 });
 
 describe(`programme versions on ${driver}`, () => {
@@ -27,8 +42,16 @@ describe(`programme versions on ${driver}`, () => {
     const ids = await catalogueIds();
     const { clinic, owner, patient } = await createClinic(db());
     const actor = { clinicId: clinic.id, clinicianId: owner.id };
-    const id = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content: content([ids.bridge!, ids["pelvic-tilt"]!]) });
-    const v2 = await saveProgrammeVersion(db(), actor, { programmeId: id, baseVersion: 1, content: content([ids.bridge!, ids["bird-dog"]!], "Week 2") });
+    const id = await createProgramme(db(), actor, {
+      kind: "programme",
+      patientId: patient.id,
+      content: content([ids.bridge!, ids["pelvic-tilt"]!]),
+    });
+    const v2 = await saveProgrammeVersion(db(), actor, {
+      programmeId: id,
+      baseVersion: 1,
+      content: content([ids.bridge!, ids["bird-dog"]!], "Week 2"),
+    });
     expect(v2).toBe(2);
     const current = await getProgrammeVersion(db(), { id, clinicId: clinic.id });
     expect(current?.version.title).toBe("Week 2");
@@ -58,7 +81,10 @@ describe(`programme versions on ${driver}`, () => {
     }
     expect({ successes, conflicts }).toEqual({ successes: 100, conflicts: 100 });
     // Every accepted save is a version of its own; none was overwritten.
-    const versions = await db().select({ v: programmeVersions.version, title: programmeVersions.title }).from(programmeVersions).where(eq(programmeVersions.programmeId, id));
+    const versions = await db()
+      .select({ v: programmeVersions.version, title: programmeVersions.title })
+      .from(programmeVersions)
+      .where(eq(programmeVersions.programmeId, id));
     expect(versions).toHaveLength(101);
     expect(new Set(versions.map((v) => v.v)).size).toBe(101);
     expect(await countRows(db(), "programme_items")).toBe(101);
@@ -69,14 +95,22 @@ describe(`programme versions on ${driver}`, () => {
     const { clinic, owner, patient } = await createClinic(db());
     const actor = { clinicId: clinic.id, clinicianId: owner.id };
     const id = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content: content([ids.bridge!]) });
-    const before = { versions: await countRows(db(), "programme_versions"), items: await countRows(db(), "programme_items"), audit: await countRows(db(), "audit_events") };
+    const before = {
+      versions: await countRows(db(), "programme_versions"),
+      items: await countRows(db(), "programme_items"),
+      audit: await countRows(db(), "audit_events"),
+    };
     // The third item breaks a database check after the version row and two items are written.
     const bad = content([ids.bridge!, ids["bird-dog"]!, ids["cat-cow"]!]);
     bad.items[2]!.sets = 99;
     for (let i = 0; i < 5; i++) {
       await expect(saveProgrammeVersion(db(), actor, { programmeId: id, baseVersion: 1, content: bad })).rejects.toThrow();
     }
-    expect({ versions: await countRows(db(), "programme_versions"), items: await countRows(db(), "programme_items"), audit: await countRows(db(), "audit_events") }).toEqual(before);
+    expect({
+      versions: await countRows(db(), "programme_versions"),
+      items: await countRows(db(), "programme_items"),
+      audit: await countRows(db(), "audit_events"),
+    }).toEqual(before);
     expect((await getProgrammeVersion(db(), { id, clinicId: clinic.id }))?.version.version).toBe(1);
   });
 
@@ -88,16 +122,40 @@ describe(`programme versions on ${driver}`, () => {
     const actorB = { clinicId: b.clinic.id, clinicianId: b.owner.id };
     const id = await createProgramme(db(), actorA, { kind: "programme", patientId: a.patient.id, content: content([ids.bridge!]) });
     expect(await getProgrammeVersion(db(), { id, clinicId: b.clinic.id })).toBeUndefined();
-    await expect(saveProgrammeVersion(db(), actorB, { programmeId: id, baseVersion: 1, content: content([ids.bridge!]) })).rejects.toThrow();
-    await expect(createProgramme(db(), actorB, { kind: "programme", patientId: a.patient.id, content: content([ids.bridge!]) })).rejects.toThrow();
-    const secret = await createCustomExercise(db(), actorA, customExerciseSchema.parse({
-      name: "Clinic A secret", purpose: "Only for clinic A.", category: "strengthen", bodyRegion: "hips", position: "standing",
-      equipment: "none", targetMuscles: "quads", steps: "One.\nTwo.", sets: "1", reps: "1", holdSeconds: "0", restSeconds: "0", sides: "none", timesPerDay: "1", daysPerWeek: "1",
-    }));
+    await expect(
+      saveProgrammeVersion(db(), actorB, { programmeId: id, baseVersion: 1, content: content([ids.bridge!]) }),
+    ).rejects.toThrow();
+    await expect(
+      createProgramme(db(), actorB, { kind: "programme", patientId: a.patient.id, content: content([ids.bridge!]) }),
+    ).rejects.toThrow();
+    const secret = await createCustomExercise(
+      db(),
+      actorA,
+      customExerciseSchema.parse({
+        name: "Clinic A secret",
+        purpose: "Only for clinic A.",
+        category: "strengthen",
+        bodyRegion: "hips",
+        position: "standing",
+        equipment: "none",
+        targetMuscles: "quads",
+        steps: "One.\nTwo.",
+        sets: "1",
+        reps: "1",
+        holdSeconds: "0",
+        restSeconds: "0",
+        sides: "none",
+        timesPerDay: "1",
+        daysPerWeek: "1",
+      }),
+    );
     const programmesBefore = await countRows(db(), "programmes");
     await expect(createProgramme(db(), actorB, { kind: "template", content: content([secret]) })).rejects.toThrow();
     expect(await countRows(db(), "programmes")).toBe(programmesBefore);
-    const [still] = await db().select().from(programmeVersions).where(and(eq(programmeVersions.programmeId, id)));
+    const [still] = await db()
+      .select()
+      .from(programmeVersions)
+      .where(and(eq(programmeVersions.programmeId, id)));
     expect(still?.version).toBe(1);
   });
 });
@@ -109,12 +167,29 @@ describe(`saved versions on ${driver}`, () => {
     const { clinic, owner, patient } = await createClinic(db());
     const actor = { clinicId: clinic.id, clinicianId: owner.id };
     const form = {
-      name: "Wall press", purpose: "Pushes against a wall.", category: "strengthen", bodyRegion: "hips", position: "standing",
-      equipment: "none", targetMuscles: "quads", steps: "Stand facing a wall.\nPush gently.", sets: "1", reps: "5", holdSeconds: "0", restSeconds: "0", sides: "none", timesPerDay: "1", daysPerWeek: "5",
+      name: "Wall press",
+      purpose: "Pushes against a wall.",
+      category: "strengthen",
+      bodyRegion: "hips",
+      position: "standing",
+      equipment: "none",
+      targetMuscles: "quads",
+      steps: "Stand facing a wall.\nPush gently.",
+      sets: "1",
+      reps: "5",
+      holdSeconds: "0",
+      restSeconds: "0",
+      sides: "none",
+      timesPerDay: "1",
+      daysPerWeek: "5",
     };
     const exerciseId = await createCustomExercise(db(), actor, customExerciseSchema.parse(form));
     const id = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content: content([exerciseId]) });
-    await updateCustomExercise(db(), { id: exerciseId, ...actor }, customExerciseSchema.parse({ ...form, name: "Wall press (new)", steps: "Something else.\nEntirely." }));
+    await updateCustomExercise(
+      db(),
+      { id: exerciseId, ...actor },
+      customExerciseSchema.parse({ ...form, name: "Wall press (new)", steps: "Something else.\nEntirely." }),
+    );
     const saved = await getProgrammeVersion(db(), { id, clinicId: clinic.id });
     expect(saved?.items[0]).toMatchObject({ name: "Wall press", steps: ["Stand facing a wall.", "Push gently."] });
     await saveProgrammeVersion(db(), actor, { programmeId: id, baseVersion: 1, content: content([exerciseId]) });

@@ -43,7 +43,12 @@ type Route = "messages" | "reminders";
 
 async function postForm(route: Route, token: string, body: BodyInit, headers: Record<string, string> = {}) {
   const { POST } = route === "messages" ? await import("@/app/p/[token]/messages/route") : await import("@/app/p/[token]/reminders/route");
-  const request = new Request(`http://homeplan.test/p/${token}/${route}`, { method: "POST", body, headers: { ...FORM, ...headers }, duplex: "half" } as RequestInit);
+  const request = new Request(`http://homeplan.test/p/${token}/${route}`, {
+    method: "POST",
+    body,
+    headers: { ...FORM, ...headers },
+    duplex: "half",
+  } as RequestInit);
   return POST(request, { params: Promise.resolve({ token }) });
 }
 
@@ -67,7 +72,9 @@ describe(`the patient's form posts (messages, reminders) on ${driver}`, () => {
       expect((await postForm(route, token, chunked(validForm[route]))).status, route).toBe(303);
     }
     expect(await countRows(db(), "programme_messages")).toBe(1);
-    const actions = await db().execute(sql`select action from audit_events where action in ('message.received', 'reminder.turned_on') order by action`);
+    const actions = await db().execute(
+      sql`select action from audit_events where action in ('message.received', 'reminder.turned_on') order by action`,
+    );
     expect(rowsOf<{ action: string }>(actions).map((r) => r.action)).toEqual(["message.received", "reminder.turned_on"]);
   });
 
@@ -79,7 +86,8 @@ describe(`the patient's form posts (messages, reminders) on ${driver}`, () => {
       { origin: "null" },
     ];
     for (const route of ["messages", "reminders"] as const) {
-      for (const headers of crossSite) expect((await postForm(route, token, validForm[route], headers)).status, `${route} ${JSON.stringify(headers)}`).toBe(403);
+      for (const headers of crossSite)
+        expect((await postForm(route, token, validForm[route], headers)).status, `${route} ${JSON.stringify(headers)}`).toBe(403);
     }
     expect(await written()).toBe(0);
     await revoke();
@@ -96,7 +104,8 @@ describe(`the patient's form posts (messages, reminders) on ${driver}`, () => {
     const { token } = await setUp();
     const audits = () => countRows(db(), "audit_events");
     const choices = ["18%3A00", "off"];
-    for (let i = 0; i < LOG_QUOTAS.burst.max; i++) expect((await postForm("reminders", token, `reminder=${choices[i % 2]}`)).status).toBe(303);
+    for (let i = 0; i < LOG_QUOTAS.burst.max; i++)
+      expect((await postForm("reminders", token, `reminder=${choices[i % 2]}`)).status).toBe(303);
     const [before, setting] = [await audits(), await db().execute(sql`select send_at_minute from reminder_settings`)];
     const refused = await postForm("reminders", token, "reminder=09%3A00");
     expect(refused.status).toBe(429);

@@ -15,9 +15,15 @@ describe(`rate-limit rows on ${driver}`, () => {
     await hit(db(), "old:b", { max: 5, windowSeconds: 3600 });
     await hit(db(), "old:blocked", { max: 5, windowSeconds: 60 });
     // Two windows that ended, and one ended window whose block still runs.
-    await db().execute(sql`update rate_limits set window_start = now() - interval '2 minutes', expires_at = now() - interval '1 minute' where key = 'old:a'`);
-    await db().execute(sql`update rate_limits set window_start = now() - interval '2 hours', expires_at = now() - interval '1 hour' where key = 'old:b'`);
-    await db().execute(sql`update rate_limits set expires_at = now() - interval '1 minute', blocked_until = now() + interval '1 hour' where key = 'old:blocked'`);
+    await db().execute(
+      sql`update rate_limits set window_start = now() - interval '2 minutes', expires_at = now() - interval '1 minute' where key = 'old:a'`,
+    );
+    await db().execute(
+      sql`update rate_limits set window_start = now() - interval '2 hours', expires_at = now() - interval '1 hour' where key = 'old:b'`,
+    );
+    await db().execute(
+      sql`update rate_limits set expires_at = now() - interval '1 minute', blocked_until = now() + interval '1 hour' where key = 'old:blocked'`,
+    );
     expect(await sweepExpiredRateLimits(db())).toBe(2);
     expect(await keys()).toEqual(["live:long", "live:short", "old:blocked"]);
   });
@@ -34,7 +40,9 @@ describe(`rate-limit rows on ${driver}`, () => {
     await hit(db(), "k", limit);
     await db().execute(sql`update rate_limits set window_start = now() - interval '5 minutes', expires_at = now() - interval '4 minutes'`);
     expect(await hit(db(), "k", limit)).toBe(1);
-    const [row] = rowsOf<{ live: boolean }>(await db().execute(sql`select expires_at > now() + interval '50 seconds' as live from rate_limits`));
+    const [row] = rowsOf<{ live: boolean }>(
+      await db().execute(sql`select expires_at > now() + interval '50 seconds' as live from rate_limits`),
+    );
     expect(row!.live).toBe(true);
   });
 });

@@ -61,7 +61,8 @@ async function seqScans(database: Database, query: SQL): Promise<string[]> {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== "object") return;
     const n = node as Record<string, unknown>;
-    if (n["Node Type"] === "Seq Scan" && (n["Relation Name"] === "patients" || n["Relation Name"] === "session_logs")) found.push(String(n["Relation Name"]));
+    if (n["Node Type"] === "Seq Scan" && (n["Relation Name"] === "patients" || n["Relation Name"] === "session_logs"))
+      found.push(String(n["Relation Name"]));
     Object.values(n).forEach(visit);
   };
   visit(plan);
@@ -126,7 +127,12 @@ describe(`the patient list at ${SCALE.patients} patients on ${driver}`, () => {
     const weekAgo = now.getTime() - 7 * 86_400_000;
     const quiet = await walk({ show: "quiet", sort: "last_session", q: undefined }, undefined, BIG_PAGE);
     expect(quiet.total).toBe(byName.rows.filter((r) => !r.lastSessionAt || r.lastSessionAt.getTime() < weekAgo).length);
-    expect(await patientStatusCounts(db(), { clinicId: clinic.id })).toEqual({ attention: flagged, notSent: notSent.total, quiet: quiet.total, active: everyone });
+    expect(await patientStatusCounts(db(), { clinicId: clinic.id })).toEqual({
+      attention: flagged,
+      notSent: notSent.total,
+      quiet: quiet.total,
+      active: everyone,
+    });
 
     // A search that matches many patients pages too, instead of stopping at a cap.
     const search = await walk({ show: "all", sort: "name", q: "ada" });
@@ -136,7 +142,12 @@ describe(`the patient list at ${SCALE.patients} patients on ${driver}`, () => {
 
     // A tampered cursor is the first page, never an error.
     const first = await listPatientPage(db(), { clinicId: clinic.id, query: { show: "all", sort: "name" } });
-    for (const bad of ["garbage", encodeCursor({ d: "next", k: ["x", "not-a-uuid"], o: 0 }), Buffer.from('{"d":"next"}').toString("base64url"), "%%%"]) {
+    for (const bad of [
+      "garbage",
+      encodeCursor({ d: "next", k: ["x", "not-a-uuid"], o: 0 }),
+      Buffer.from('{"d":"next"}').toString("base64url"),
+      "%%%",
+    ]) {
       const page = await listPatientPage(db(), { clinicId: clinic.id, query: { show: "all", sort: "name", cursor: bad } });
       expect(page.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
       expect(page.start).toBe(0);
@@ -174,24 +185,41 @@ describe(`the patient list at ${SCALE.patients} patients on ${driver}`, () => {
           : [String((r.lastSessionAt?.getTime() ?? 0) / 1000), r.id];
     const plans: Record<string, string[]> = {};
     // Queries that must read each of the clinic's patients once: flag orders and filters, and the plain total.
-    const clinicWide = (name: string) => !/^page (all|archived)\/name\//.test(name) && !/^count archived/.test(name) && name !== "count all ada" && name !== "page rows" && name !== "sessions";
+    const clinicWide = (name: string) =>
+      !/^page (all|archived)\/name\//.test(name) &&
+      !/^count archived/.test(name) &&
+      name !== "count all ada" &&
+      name !== "page rows" &&
+      name !== "sessions";
     for (const show of PATIENT_SHOWS) {
       for (const sort of PATIENT_SORTS) {
         for (const q of [undefined, "ada"]) {
           const rows = sort === "name" ? byName.rows : sort === "attention" ? byAttention.rows : byLast.rows;
           for (const cursor of [undefined, second(sort, rows)]) {
             expect(decodeCursor(cursor ?? "", patientKeyset(sort)) !== null).toBe(cursor !== undefined);
-            plans[`page ${show}/${sort}/${q ?? "-"}/${cursor ? "2" : "1"}`] = await seqScans(db(), patientPageSql(clinic.id, { show, sort, q, cursor }).text);
+            plans[`page ${show}/${sort}/${q ?? "-"}/${cursor ? "2" : "1"}`] = await seqScans(
+              db(),
+              patientPageSql(clinic.id, { show, sort, q, cursor }).text,
+            );
           }
         }
       }
       plans[`count ${show}`] = await seqScans(db(), patientCountSql(clinic.id, { show, q: undefined }));
       plans[`count ${show} ada`] = await seqScans(db(), patientCountSql(clinic.id, { show, q: "ada" }));
     }
-    plans["page rows"] = await seqScans(db(), patientRowsSql(clinic.id, byName.rows.slice(0, 50).map((r) => r.id)));
+    plans["page rows"] = await seqScans(
+      db(),
+      patientRowsSql(
+        clinic.id,
+        byName.rows.slice(0, 50).map((r) => r.id),
+      ),
+    );
     plans["dashboard counts"] = await seqScans(db(), patientStatusCountsSql(clinic.id));
     const sessionCursor = decodeCursor(cursor ?? "", sessionKeyset);
-    plans["sessions"] = await seqScans(db(), sessionPageQuery(db(), { clinicId: clinic.id, patientId: sample.id, cursor: sessionCursor, pageSize: 20 }).getSQL());
+    plans["sessions"] = await seqScans(
+      db(),
+      sessionPageQuery(db(), { clinicId: clinic.id, patientId: sample.id, cursor: sessionCursor, pageSize: 20 }).getSQL(),
+    );
     // When one clinic holds nearly every row (a single-practice install, as here) reading
     // patients in table order is the planner's right choice for those; session_logs must
     // still be probed by index everywhere, and the name-ordered pages never read all patients.

@@ -24,7 +24,17 @@ const { db } = setupTestDatabase();
 beforeEach(pointAppAtTestDatabase(db));
 
 const key = () => linkKey(env().AUTH_SECRET);
-const dose = { sets: 3, reps: 10, holdSeconds: 0, restSeconds: 30, sides: "none" as const, timesPerDay: 1, daysPerWeek: 7, load: "", note: "" };
+const dose = {
+  sets: 3,
+  reps: 10,
+  holdSeconds: 0,
+  restSeconds: 30,
+  sides: "none" as const,
+  timesPerDay: 1,
+  daysPerWeek: 7,
+  load: "",
+  note: "",
+};
 let address = 0;
 /** Each test from its own address, so the per-address limit of one never spills into another. */
 const fromNewAddress = () => {
@@ -35,11 +45,21 @@ const fromNewAddress = () => {
 
 async function livePatientLink(dateOfBirth: string | null = "1958-06-14") {
   await syncCatalogue(db());
-  const [bridge] = await db().select({ id: exercises.id }).from(exercises).where(sql`slug = 'bridge'`);
+  const [bridge] = await db()
+    .select({ id: exercises.id })
+    .from(exercises)
+    .where(sql`slug = 'bridge'`);
   const { clinic, owner, patient } = await createClinic(db());
   await db().update(patients).set({ dateOfBirth }).where(eq(patients.id, patient.id));
   const actor = { clinicId: clinic.id, clinicianId: owner.id };
-  const content = { title: "Back", patientNote: "", changeNote: "", startDate: null, reviewDate: null, items: [{ ...dose, exerciseId: bridge!.id }] };
+  const content = {
+    title: "Back",
+    patientNote: "",
+    changeNote: "",
+    startDate: null,
+    reviewDate: null,
+    items: [{ ...dose, exerciseId: bridge!.id }],
+  };
   const programmeId = await createProgramme(db(), actor, { kind: "programme", patientId: patient.id, content });
   const link = await db().transaction((tx) => issueLink(tx, actor, { programmeId, key: key() }));
   return { actor, programmeId, token: link.token, code: shortCode(link.token, shortCodeKey(key())) };
@@ -120,10 +140,17 @@ describe(`short codes on ${driver}`, () => {
     const { actor, programmeId, code } = await livePatientLink();
     expect((await getCurrentLink(db(), { clinicId: actor.clinicId, programmeId, key: key() }))?.shortCode).toBe(code);
     await submit(code, "1990");
-    const [row] = await db().select({ hash: patientLinks.shortCodeHash }).from(patientLinks).where(eq(patientLinks.programmeId, programmeId));
+    const [row] = await db()
+      .select({ hash: patientLinks.shortCodeHash })
+      .from(patientLinks)
+      .where(eq(patientLinks.programmeId, programmeId));
     expect(row?.hash?.equals(shortCodeHash(code, shortCodeKey(key())))).toBe(true);
     const dump = JSON.stringify(
-      [await db().execute(sql`select * from patient_links`), await db().execute(sql`select * from rate_limits`), await db().execute(sql`select * from audit_events`)],
+      [
+        await db().execute(sql`select * from patient_links`),
+        await db().execute(sql`select * from rate_limits`),
+        await db().execute(sql`select * from audit_events`),
+      ],
       (_k, v) => (v && v.type === "Buffer" ? [Buffer.from(v.data).toString("hex"), Buffer.from(v.data).toString("latin1")] : v),
     );
     expect(dump).not.toContain(code);

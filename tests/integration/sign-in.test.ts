@@ -21,12 +21,17 @@ const attempt = (email: string, password: string, ip = "203.0.113.7") => authent
 
 /** Every running delay of the per-account backoff has run out (time passes without waiting for it). */
 async function cooldownPasses() {
-  await db().update(rateLimits).set({ blockedUntil: sql`now() - interval '1 second'` }).where(like(rateLimits.key, "signin:account:%"));
+  await db()
+    .update(rateLimits)
+    .set({ blockedUntil: sql`now() - interval '1 second'` })
+    .where(like(rateLimits.key, "signin:account:%"));
 }
 
 /** The fixed window began long enough ago that it is over. */
 async function windowPasses() {
-  await db().update(rateLimits).set({ windowStart: sql`now() - interval '16 minutes'` });
+  await db()
+    .update(rateLimits)
+    .set({ windowStart: sql`now() - interval '16 minutes'` });
 }
 
 describe(`sign-in throttling and enumeration safety on ${driver}`, () => {
@@ -90,7 +95,10 @@ describe(`sign-in throttling and enumeration safety on ${driver}`, () => {
     for (const ip of spray(5)) await attempt(owner.email, "a wrong guess", ip);
     // A later, longer delay (as after a few rounds), so the test does not race the clock.
     const key = `signin:account:${owner.email.toLowerCase()}`;
-    await db().update(rateLimits).set({ blockedUntil: sql`now() + interval '50 seconds'` }).where(eq(rateLimits.key, key));
+    await db()
+      .update(rateLimits)
+      .set({ blockedUntil: sql`now() + interval '50 seconds'` })
+      .where(eq(rateLimits.key, key));
     const blockedUntil = async () => (await db().select().from(rateLimits).where(eq(rateLimits.key, key)))[0]!.blockedUntil;
     const before = [await blockedUntil(), verifyCalls()];
     const outcomes = [];

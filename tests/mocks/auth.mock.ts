@@ -17,7 +17,9 @@ export function actAs(claims: Claims | null) {
   current = claims;
 }
 
-export const auth = vi.fn(async () => (current ? { user: { ...current, name: "", email: "" }, expires: new Date(Date.now() + 60_000).toISOString() } : null));
+export const auth = vi.fn(async () =>
+  current ? { user: { ...current, name: "", email: "" }, expires: new Date(Date.now() + 60_000).toISOString() } : null,
+);
 
 export class ThrottledSignIn extends CredentialsSignin {
   constructor(retryAfterSeconds: number) {
@@ -30,10 +32,16 @@ export class ThrottledSignIn extends CredentialsSignin {
  * Like Auth.js with the app's Credentials provider: the real `authenticate` (throttling,
  * audit), then on success the session is replaced and the browser redirected.
  */
-export const signIn = vi.fn(async (_provider: string, options: { email?: string; password?: string; ip?: string; redirectTo?: string } = {}) => {
-  const outcome = await authenticate(await getDb(), { email: options.email ?? "", password: options.password ?? "", ip: options.ip ?? "unknown" });
-  if (!outcome.ok) throw outcome.reason === "throttled" ? new ThrottledSignIn(outcome.retryAfterSeconds) : new CredentialsSignin();
-  redirect(options.redirectTo ?? "/");
-});
+export const signIn = vi.fn(
+  async (_provider: string, options: { email?: string; password?: string; ip?: string; redirectTo?: string } = {}) => {
+    const outcome = await authenticate(await getDb(), {
+      email: options.email ?? "",
+      password: options.password ?? "",
+      ip: options.ip ?? "unknown",
+    });
+    if (!outcome.ok) throw outcome.reason === "throttled" ? new ThrottledSignIn(outcome.retryAfterSeconds) : new CredentialsSignin();
+    redirect(options.redirectTo ?? "/");
+  },
+);
 
 export const signOut = vi.fn(async () => undefined);

@@ -24,6 +24,10 @@ export async function dbClientDouble(importOriginal: () => Promise<unknown>) {
   return {
     ...actual,
     getDb: async () => testDatabase(),
-    getConnection: async () => ({ db: testDatabase(), driver: (process.env.TEST_DRIVER ?? "pglite") as "pglite" | "postgres", close: async () => {} }),
+    getConnection: async () => ({
+      db: testDatabase(),
+      driver: (process.env.TEST_DRIVER ?? "pglite") as "pglite" | "postgres",
+      close: async () => {},
+    }),
   };
 }

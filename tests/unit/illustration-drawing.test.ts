@@ -5,7 +5,17 @@ import { describe, expect, it } from "vitest";
 import { AnimatedFigure } from "@/components/illustration/animated-figure";
 import { ExerciseFigure, ExercisePoseStrip } from "@/components/illustration/exercise-figure";
 import { FigureSvg } from "@/components/illustration/figure-svg";
-import { COLOURS, drawKeyPoses, drawPoseStrip, FIGURE_HEIGHT, FIGURE_WIDTH, frameSet, keyPoses, type Drawing, type Primitive } from "@/lib/illustration/drawing";
+import {
+  COLOURS,
+  drawKeyPoses,
+  drawPoseStrip,
+  FIGURE_HEIGHT,
+  FIGURE_WIDTH,
+  frameSet,
+  keyPoses,
+  type Drawing,
+  type Primitive,
+} from "@/lib/illustration/drawing";
 import { drawingElements, WEB_KIT, type SvgKit } from "@/lib/illustration/elements";
 import { PDF_KIT, PdfExerciseFigure, PdfPoseStrip } from "@/lib/illustration/pdf-figure";
 import type { PoseSet } from "@/lib/illustration/pose-schema";
@@ -18,11 +28,20 @@ const cases = [...poseSets.entries()].flatMap(([slug, set]) => keyPoses(set).map
 function coordinates(p: Primitive): [number, number][] {
   switch (p.type) {
     case "line":
-      return [[p.x1, p.y1], [p.x2, p.y2]];
+      return [
+        [p.x1, p.y1],
+        [p.x2, p.y2],
+      ];
     case "circle":
-      return [[p.cx - p.r, p.cy - p.r], [p.cx + p.r, p.cy + p.r]];
+      return [
+        [p.cx - p.r, p.cy - p.r],
+        [p.cx + p.r, p.cy + p.r],
+      ];
     case "rect":
-      return [[p.x, p.y], [p.x + p.width, p.y + p.height]];
+      return [
+        [p.x, p.y],
+        [p.x + p.width, p.y + p.height],
+      ];
     case "path":
       return [...p.d.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
   }
@@ -63,7 +82,8 @@ describe("web and PDF", () => {
     const web = drawingElements(drawing, WEB_KIT) as ReactElement<Record<string, unknown>>[];
     const pdf = drawingElements(drawing, PDF_KIT) as ReactElement<Record<string, unknown>>[];
     expect(pdf.map((e) => e.props)).toEqual(web.map((e) => e.props));
-    const kinds = (elements: ReactElement[], kit: SvgKit) => elements.map((e) => Object.entries(kit).find(([, type]) => type === e.type)?.[0]);
+    const kinds = (elements: ReactElement[], kit: SvgKit) =>
+      elements.map((e) => Object.entries(kit).find(([, type]) => type === e.type)?.[0]);
     expect(kinds(pdf, PDF_KIT)).toEqual(kinds(web, WEB_KIT));
     expect(new Set(kinds(web, WEB_KIT))).toEqual(new Set(["rect", "line", "path", "circle"]));
   });

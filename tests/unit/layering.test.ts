@@ -14,7 +14,10 @@ async function errorsFor(filePath: string, source: string): Promise<string[]> {
 
 describe("layering", () => {
   it.each([
-    ["components/programme/x.tsx", 'import { saveProgrammeAction } from "@/app/(portal)/programmes/actions";\nexport const x = saveProgrammeAction;\n'],
+    [
+      "components/programme/x.tsx",
+      'import { saveProgrammeAction } from "@/app/(portal)/programmes/actions";\nexport const x = saveProgrammeAction;\n',
+    ],
     ["components/patients/x.tsx", 'import { getDb } from "@/db/client";\nexport const x = getDb;\n'],
     ["lib/patient/x.ts", 'import { ExerciseFigure } from "@/components/patient/exercise-figure";\nexport const x = ExerciseFigure;\n'],
     ["lib/patient/y.ts", 'import Page from "@/app/p/[token]/page";\nexport const x = Page;\n'],
@@ -24,13 +27,23 @@ describe("layering", () => {
     ["db/queries/z.ts", 'import { syncCatalogue } from "@/lib/catalogue/sync";\nexport const x = syncCatalogue;\n'],
     ["db/x.ts", 'import { seedDemoData } from "@/lib/demo/data";\nexport const x = seedDemoData;\n'],
     ["db/y.ts", 'import { patientLinkEmail } from "../lib/email/templates";\nexport const x = patientLinkEmail;\n'],
-  ])("refuses a wrong import in %s", async (file, source) => {
-    expect(await errorsFor(file, source)).toContain("@typescript-eslint/no-restricted-imports");
-  }, 60_000);
+  ])(
+    "refuses a wrong import in %s",
+    async (file, source) => {
+      expect(await errorsFor(file, source)).toContain("@typescript-eslint/no-restricted-imports");
+    },
+    60_000,
+  );
 
   it.each([
-    ["components/patients/x.tsx", 'import type { PatientStatusRow } from "@/db/queries/patient-status";\nexport type X = PatientStatusRow;\n'],
-    ["app/(portal)/x/page.tsx", 'import { getDb } from "@/db/client";\nimport { Pager } from "@/components/ui/pager";\nexport const x = [getDb, Pager];\n'],
+    [
+      "components/patients/x.tsx",
+      'import type { PatientStatusRow } from "@/db/queries/patient-status";\nexport type X = PatientStatusRow;\n',
+    ],
+    [
+      "app/(portal)/x/page.tsx",
+      'import { getDb } from "@/db/client";\nimport { Pager } from "@/components/ui/pager";\nexport const x = [getDb, Pager];\n',
+    ],
     ["lib/patient/x.ts", 'import { getDb } from "@/db/client";\nexport const x = getDb;\n'],
     // What db/ may still take from lib: domain values, the pager, settings, errors, and types.
     [
@@ -40,7 +53,11 @@ describe("layering", () => {
     ["db/x.ts", 'import { POSITIONS } from "../lib/domain/exercise";\nexport const x = POSITIONS;\n'],
     // The seed entry point runs lib's start-up work.
     ["db/seed.ts", 'import { bootstrap } from "@/lib/bootstrap";\nexport const x = bootstrap;\n'],
-  ])("allows the layering's own direction in %s", async (file, source) => {
-    expect(await errorsFor(file, source)).not.toContain("@typescript-eslint/no-restricted-imports");
-  }, 60_000);
+  ])(
+    "allows the layering's own direction in %s",
+    async (file, source) => {
+      expect(await errorsFor(file, source)).not.toContain("@typescript-eslint/no-restricted-imports");
+    },
+    60_000,
+  );
 });

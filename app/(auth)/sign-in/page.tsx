@@ -23,8 +23,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       ) : null}
       {params["signed-up"] ? (
         <p className="mt-4 rounded-lg bg-ok-soft px-3 py-2 text-sm text-ok" role="status">
-          <strong>Thank you.</strong> If the email address is new to Homeplan, your clinic is ready: sign in with the password you just chose.
-          If it already has an account, we have emailed it instead.
+          <strong>Thank you.</strong> If the email address is new to Homeplan, your clinic is ready: sign in with the password you just
+          chose. If it already has an account, we have emailed it instead.
         </p>
       ) : null}
       <SignInForm next={next} />

@@ -1,7 +1,20 @@
 /** A settings block: what it is on the left (on wide screens), the controls on the right. */
-export function SettingsSection({ id, title, description, children }: { id: string; title: string; description?: React.ReactNode; children: React.ReactNode }) {
+export function SettingsSection({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
-    <section aria-labelledby={id} className="grid gap-4 border-t border-line py-8 first:border-t-0 first:pt-0 lg:grid-cols-[18rem_1fr] lg:gap-10">
+    <section
+      aria-labelledby={id}
+      className="grid gap-4 border-t border-line py-8 first:border-t-0 first:pt-0 lg:grid-cols-[18rem_1fr] lg:gap-10"
+    >
       <div>
         <h2 id={id} className="text-lg font-bold">
           {title}
@@ -33,4 +46,5 @@ const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "sho
 
 export const formatDate = (d: Date) => shortDate.format(d);
 /** A day and time in the clinic's zone (lib/time/clinic-zone.ts). */
-export const formatDateTime = (d: Date, timeZone: string) => d.toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
+export const formatDateTime = (d: Date, timeZone: string) =>
+  d.toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });

@@ -10,7 +10,9 @@ export type Tone = keyof typeof TONES;
 
 export function StatusBadge({ tone, children }: { tone: Tone; children: React.ReactNode }) {
   return (
-    <span className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-bold ring-1 ring-inset ${TONES[tone]}`}>
+    <span
+      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-bold ring-1 ring-inset ${TONES[tone]}`}
+    >
       <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />
       {children}
     </span>

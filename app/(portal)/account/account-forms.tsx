@@ -10,7 +10,15 @@ export function NameForm({ name, email }: { name: string; email: string }) {
   return (
     <form action={action} className="card space-y-5 p-5 sm:p-6" noValidate>
       <FormMessage state={state} />
-      <Field label="Your name" name="name" autoComplete="name" required defaultValue={name} state={state} hint="Shown to your colleagues and printed on the handouts you make." />
+      <Field
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={name}
+        state={state}
+        hint="Shown to your colleagues and printed on the handouts you make."
+      />
       <div>
         <p className="label">Email</p>
         <p className="text-ink" data-testid="account-email">

@@ -17,7 +17,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             {session.email}
-            <StatusBadge tone={session.role === "owner" ? "brand" : "neutral"}>{session.role === "owner" ? "Owner" : "Clinician"}</StatusBadge>
+            <StatusBadge tone={session.role === "owner" ? "brand" : "neutral"}>
+              {session.role === "owner" ? "Owner" : "Clinician"}
+            </StatusBadge>
           </span>
         }
       />

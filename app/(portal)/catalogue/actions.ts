@@ -10,7 +10,15 @@ import { clinicianAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { customExerciseSchema } from "@/lib/validations/exercise";
 
-const createSchema = z.intersection(customExerciseSchema, z.object({ basedOnId: z.uuid().optional().or(z.literal("").transform(() => undefined)) }));
+const createSchema = z.intersection(
+  customExerciseSchema,
+  z.object({
+    basedOnId: z
+      .uuid()
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+  }),
+);
 
 export const createExerciseAction = clinicianAction(createSchema, async ({ basedOnId, ...input }, session) => {
   const db = await getDb();
@@ -38,6 +46,9 @@ export const retireExerciseAction = clinicianAction(
     const ok = await setCustomExerciseRetired(db, { id, clinicId: session.clinicId, clinicianId: session.clinicianId }, retired === "true");
     if (!ok) throw new AppError("not_found");
     revalidatePath("/catalogue", "layout");
-    return { ok: true, message: retired === "true" ? "Exercise retired. Programmes that use it still show it." : "Exercise restored to the catalogue." };
+    return {
+      ok: true,
+      message: retired === "true" ? "Exercise retired. Programmes that use it still show it." : "Exercise restored to the catalogue.",
+    };
   },
 );

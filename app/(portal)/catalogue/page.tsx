@@ -26,14 +26,26 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
   // Browsing pages by name; a search shows its best matches, ranked (see listExercisePage).
   const [page, facets] = await Promise.all([
     filters.q
-      ? searchExercises(db, { clinicId: session.clinicId, filters, limit: SEARCH_CAP }).then((rows) => ({ rows, total: rows.length, start: 0, next: null, prev: null }))
+      ? searchExercises(db, { clinicId: session.clinicId, filters, limit: SEARCH_CAP }).then((rows) => ({
+          rows,
+          total: rows.length,
+          start: 0,
+          next: null,
+          prev: null,
+        }))
       : listExercisePage(db, { clinicId: session.clinicId, filters, cursor }),
     catalogueFacets(db, { clinicId: session.clinicId }),
   ]);
   const results = page.rows;
   const total = page.total ?? results.length;
   const filtered = Boolean(filters.q || filters.category || filters.position || filters.equipment || filters.bodyRegion);
-  const urlParams = { q: filters.q, category: filters.category, position: filters.position, equipment: filters.equipment, region: filters.bodyRegion };
+  const urlParams = {
+    q: filters.q,
+    category: filters.category,
+    position: filters.position,
+    equipment: filters.equipment,
+    region: filters.bodyRegion,
+  };
 
   return (
     <>
@@ -51,7 +63,11 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
           { name: "category", label: "Category", options: CATEGORIES.map((v) => ({ value: v, label: CATEGORY_LABELS[v]! })) },
           { name: "position", label: "Position", options: POSITIONS.map((v) => ({ value: v, label: POSITION_LABELS[v]! })) },
           { name: "equipment", label: "Equipment", options: EQUIPMENT.map((v) => ({ value: v, label: EQUIPMENT_LABELS[v]! })) },
-          { name: "region", label: "Body region", options: facets.bodyRegions.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) })) },
+          {
+            name: "region",
+            label: "Body region",
+            options: facets.bodyRegions.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) })),
+          },
         ]}
       />
       <p className="mt-6 text-sm text-muted" aria-live="polite" data-testid="result-count">
@@ -61,7 +77,14 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
       </p>
       {results.length === 0 ? (
         <div className="mt-3">
-          <EmptyState title="No exercises match" action={<Link href="/catalogue" className="btn-secondary">Clear the search</Link>}>
+          <EmptyState
+            title="No exercises match"
+            action={
+              <Link href="/catalogue" className="btn-secondary">
+                Clear the search
+              </Link>
+            }
+          >
             Try fewer words, another spelling, or remove a filter.
           </EmptyState>
         </div>

@@ -16,7 +16,6 @@ export const metadata: Metadata = { title: "Dashboard" };
 const ATTENTION_SHOWN = 20;
 const count = new Intl.NumberFormat("en-GB");
 
-
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const session = await requireClinician();
   const { welcome } = await searchParams;
@@ -39,8 +38,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         description="Who needs a look, and how your patients' sessions are going."
         actions={
           <>
-            <Link href="/patients/new" className="btn-secondary">New patient</Link>
-            <Link href="/patients" className="btn-primary">Patients</Link>
+            <Link href="/patients/new" className="btn-secondary">
+              New patient
+            </Link>
+            <Link href="/patients" className="btn-primary">
+              Patients
+            </Link>
           </>
         }
       />
@@ -53,7 +56,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <section className="card p-5" aria-labelledby="attention-heading">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="attention-heading" className="text-lg font-bold">
-              Needs attention <span className="text-muted" data-testid="attention-count">({count.format(counts.attention)})</span>
+              Needs attention{" "}
+              <span className="text-muted" data-testid="attention-count">
+                ({count.format(counts.attention)})
+              </span>
             </h2>
             {counts.attention > 0 ? (
               <Link href="/patients?show=attention&sort=attention" className="link text-sm">
@@ -68,19 +74,27 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <ul className="mt-3 divide-y divide-line" data-testid="attention-list">
               {flagged.map(({ patient, flags }) => (
                 <li key={patient.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                  <Link href={`/patients/${patient.id}`} className="font-bold text-brand-700 hover:underline">{patient.name}</Link>
+                  <Link href={`/patients/${patient.id}`} className="font-bold text-brand-700 hover:underline">
+                    {patient.name}
+                  </Link>
                   <AttentionCell attention={flags} />
                 </li>
               ))}
             </ul>
           )}
           <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 border-t border-line pt-3 text-sm">
-            <Link href="/patients?show=not_sent" className="link">{count.format(counts.notSent)} without a link sent</Link>
-            <Link href="/patients?show=quiet&sort=last_session" className="link">{count.format(counts.quiet)} with no session in 7 days</Link>
+            <Link href="/patients?show=not_sent" className="link">
+              {count.format(counts.notSent)} without a link sent
+            </Link>
+            <Link href="/patients?show=quiet&sort=last_session" className="link">
+              {count.format(counts.quiet)} with no session in 7 days
+            </Link>
           </p>
         </section>
         <section className="card p-5" aria-labelledby="recent-heading">
-          <h2 id="recent-heading" className="text-lg font-bold">Latest sessions</h2>
+          <h2 id="recent-heading" className="text-lg font-bold">
+            Latest sessions
+          </h2>
           {recent.length === 0 ? (
             <p className="mt-4 rounded-lg bg-canvas p-4 text-sm">No sessions logged yet. They appear here as patients finish them.</p>
           ) : (
@@ -88,12 +102,25 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               {recent.map((s) => (
                 <li key={s.id} className="py-3 text-sm">
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
-                    <Link href={`/patients/${s.patientId}`} className="font-bold text-brand-700 hover:underline">{s.patientName}</Link>
-                    <span className="text-muted">{formatDate(s.completedAt, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone })}</span>
+                    <Link href={`/patients/${s.patientId}`} className="font-bold text-brand-700 hover:underline">
+                      {s.patientName}
+                    </Link>
+                    <span className="text-muted">
+                      {formatDate(s.completedAt, {
+                        weekday: "short",
+                        day: "numeric",
+                        month: "short",
+                        hour: "2-digit",
+                        minute: "2-digit",
+                        timeZone,
+                      })}
+                    </span>
                   </div>
                   <p className="mt-0.5">
                     Pain {s.pain ?? "–"}/10{s.difficulty ? ` · ${DIFFICULTY_LABELS[s.difficulty].toLowerCase()}` : ""}
-                    {s.comment ? <span className="text-muted"> · “{s.comment.length > 80 ? `${s.comment.slice(0, 80)}…` : s.comment}”</span> : null}
+                    {s.comment ? (
+                      <span className="text-muted"> · “{s.comment.length > 80 ? `${s.comment.slice(0, 80)}…` : s.comment}”</span>
+                    ) : null}
                   </p>
                 </li>
               ))}

@@ -40,8 +40,8 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             <>This server sends email over SMTP. The mailbox shows a copy of each message and whether it was delivered.</>
           ) : (
             <>
-              <strong>Email is not set up on this server</strong>, so messages wait here instead of being sent. Open one to use its links, or set{" "}
-              <code className="rounded bg-surface px-1">SMTP_URL</code> to send real email.
+              <strong>Email is not set up on this server</strong>, so messages wait here instead of being sent. Open one to use its links,
+              or set <code className="rounded bg-surface px-1">SMTP_URL</code> to send real email.
             </>
           )}
         </p>

@@ -25,7 +25,11 @@ export const updatePatientAction = clinicianAction(patientSchema.extend({ id: z.
 export const archivePatientAction = clinicianAction(
   z.object({ id: z.uuid(), archived: z.enum(["true", "false"]) }),
   async ({ id, archived }, session) => {
-    const ok = await setPatientArchived(await getDb(), { id, clinicId: session.clinicId, clinicianId: session.clinicianId }, archived === "true");
+    const ok = await setPatientArchived(
+      await getDb(),
+      { id, clinicId: session.clinicId, clinicianId: session.clinicianId },
+      archived === "true",
+    );
     if (!ok) throw new AppError("not_found");
     revalidatePath("/patients", "layout");
     return { ok: true, message: archived === "true" ? "Patient archived. Their records are kept." : "Patient restored." };

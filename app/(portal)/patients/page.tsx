@@ -43,7 +43,10 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
       <ErasedNotice />
       {templateId ? (
         <p role="status" className="mb-4 rounded-lg bg-brand-50 px-4 py-3 font-bold text-brand-800">
-          Choose the patient to start the template for. <Link href="/templates" className="link font-normal">Back to templates</Link>
+          Choose the patient to start the template for.{" "}
+          <Link href="/templates" className="link font-normal">
+            Back to templates
+          </Link>
         </p>
       ) : null}
       <form role="search" className="mb-4 flex flex-wrap items-end gap-3">
@@ -55,28 +58,54 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           <input id="patient-q" name="q" type="search" defaultValue={query.q ?? ""} className="input" placeholder="Name or email" />
         </div>
         <div className="min-w-40 flex-1">
-          <label htmlFor="patient-show" className="label">Show</label>
+          <label htmlFor="patient-show" className="label">
+            Show
+          </label>
           <select id="patient-show" name="show" defaultValue={query.show} className="input">
-            {PATIENT_SHOWS.map((s) => <option key={s} value={s}>{SHOW_LABELS[s]}</option>)}
+            {PATIENT_SHOWS.map((s) => (
+              <option key={s} value={s}>
+                {SHOW_LABELS[s]}
+              </option>
+            ))}
           </select>
         </div>
         <div className="min-w-40 flex-1">
-          <label htmlFor="patient-sort" className="label">Sort by</label>
+          <label htmlFor="patient-sort" className="label">
+            Sort by
+          </label>
           <select id="patient-sort" name="sort" defaultValue={query.sort} className="input">
-            {PATIENT_SORTS.map((s) => <option key={s} value={s}>{SORT_LABELS[s]}</option>)}
+            {PATIENT_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit" className="btn-secondary">
           Apply
         </button>
-        {filtered ? <Link href="/patients" className="btn-ghost">Clear</Link> : null}
+        {filtered ? (
+          <Link href="/patients" className="btn-ghost">
+            Clear
+          </Link>
+        ) : null}
       </form>
       {rows.length === 0 ? (
         <EmptyState
           title={query.q ? "No patients match" : filtered ? `Nobody under “${SHOW_LABELS[query.show]}”` : "No patients yet"}
-          action={!filtered ? <Link href="/patients/new" className="btn-primary">Add your first patient</Link> : undefined}
+          action={
+            !filtered ? (
+              <Link href="/patients/new" className="btn-primary">
+                Add your first patient
+              </Link>
+            ) : undefined
+          }
         >
-          {query.q ? "Check the spelling, or search by email." : filtered ? "Choose another filter to see more patients." : "Add a patient to build and send their programme."}
+          {query.q
+            ? "Check the spelling, or search by email."
+            : filtered
+              ? "Choose another filter to see more patients."
+              : "Add a patient to build and send their programme."}
         </EmptyState>
       ) : (
         <PatientTable
@@ -95,7 +124,17 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           }))}
         />
       )}
-      <Pager page={page} path="/patients" params={{ q: query.q, template: templateId, show: query.show === "all" ? undefined : query.show, sort: query.sort === "name" ? undefined : query.sort }} noun="patients" />
+      <Pager
+        page={page}
+        path="/patients"
+        params={{
+          q: query.q,
+          template: templateId,
+          show: query.show === "all" ? undefined : query.show,
+          sort: query.sort === "name" ? undefined : query.sort,
+        }}
+        noun="patients"
+      />
     </>
   );
 }

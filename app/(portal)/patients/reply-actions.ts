@@ -22,7 +22,9 @@ export const replyToSessionAction = clinicianAction(replySchema, async (data, se
   revalidatePath(`/patients/${outcome.patientId}`);
   return {
     ok: true,
-    message: outcome.emailed ? "Sent. The patient is emailed that you replied; your words are on their page." : "Saved on the patient's page. They have no live link, so no email went.",
+    message: outcome.emailed
+      ? "Sent. The patient is emailed that you replied; your words are on their page."
+      : "Saved on the patient's page. They have no live link, so no email went.",
     values: { requestId: randomUUID() },
   };
 });

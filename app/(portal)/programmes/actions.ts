@@ -90,8 +90,15 @@ function inputProblem(error: unknown): string | null {
 export async function saveAsTemplateAction(_previous: SaveState, formData: FormData): Promise<SaveState> {
   const session = await authorizeClinician().catch(() => null);
   if (!session) return { ok: false, message: new AppError("unauthorized").userMessage };
-  const parsed = saveProgrammeSchema.safeParse({ ...formObject(formData), kind: "template", baseVersion: "0", programmeId: undefined, patientId: undefined });
-  if (!parsed.success) return { ok: false, message: "Please correct the highlighted fields before saving a template.", errors: flatIssues(parsed.error) };
+  const parsed = saveProgrammeSchema.safeParse({
+    ...formObject(formData),
+    kind: "template",
+    baseVersion: "0",
+    programmeId: undefined,
+    patientId: undefined,
+  });
+  if (!parsed.success)
+    return { ok: false, message: "Please correct the highlighted fields before saving a template.", errors: flatIssues(parsed.error) };
   const content = { ...parsed.data.content, patientNote: "", changeNote: "", startDate: null, reviewDate: null };
   try {
     await createProgramme(await getDb(), { clinicId: session.clinicId, clinicianId: session.clinicianId }, { kind: "template", content });

@@ -20,7 +20,9 @@ const programmeSchema = z.object({ programmeId: z.uuid() });
 export const issueLinkAction = clinicianAction(programmeSchema, async ({ programmeId }, session) => {
   const ip = clientIp(await headers());
   const db = await getDb();
-  await db.transaction((tx) => issueLink(tx, { clinicId: session.clinicId, clinicianId: session.clinicianId, ip }, { programmeId, key: linkKey(env().AUTH_SECRET) }));
+  await db.transaction((tx) =>
+    issueLink(tx, { clinicId: session.clinicId, clinicianId: session.clinicianId, ip }, { programmeId, key: linkKey(env().AUTH_SECRET) }),
+  );
   // A new link is a new QR code: its sheet is drawn after the response, ready for the first download.
   after(() => prerenderHandout(db, { clinicId: session.clinicId, programmeId }));
   revalidatePath(`/programmes/${programmeId}`);
@@ -30,26 +32,34 @@ export const issueLinkAction = clinicianAction(programmeSchema, async ({ program
 export const revokeLinkAction = clinicianAction(programmeSchema, async ({ programmeId }, session) => {
   const ip = clientIp(await headers());
   const db = await getDb();
-  const count = await db.transaction((tx) => revokeLinks(tx, { clinicId: session.clinicId, clinicianId: session.clinicianId, ip }, { programmeId }));
+  const count = await db.transaction((tx) =>
+    revokeLinks(tx, { clinicId: session.clinicId, clinicianId: session.clinicianId, ip }, { programmeId }),
+  );
   revalidatePath(`/programmes/${programmeId}`);
-  return { ok: true, message: count ? "The link has stopped working. Issue a new one when the patient needs it." : "There was no live link to stop." };
+  return {
+    ok: true,
+    message: count ? "The link has stopped working. Issue a new one when the patient needs it." : "There was no live link to stop.",
+  };
 });
 
 /** Emails the live link (issuing one if needed). `requestId` makes a double click one email. */
-export const sendLinkEmailAction = clinicianAction(programmeSchema.extend({ requestId: z.uuid() }), async ({ programmeId, requestId }, session) => {
-  const ip = clientIp(await headers());
-  const settings = env();
-  const outcome = await sendPatientLink(
-    await getDb(),
-    { clinicId: session.clinicId, clinicianId: session.clinicianId, clinicianName: session.name, ip },
-    { programmeId, requestId, key: linkKey(settings.AUTH_SECRET), appUrl: settings.APP_URL },
-  );
-  if (outcome.sent) deliverSoon();
-  revalidatePath(`/programmes/${programmeId}`);
-  const where = settings.SMTP_URL ? "It is on its way." : "Email is not set up on this server, so it is waiting in the Mailbox.";
-  return {
-    ok: true,
-    message: outcome.sent ? `Link emailed to ${outcome.to}. ${where}` : `That email to ${outcome.to} was already sent.`,
-    values: { requestId: crypto.randomUUID() },
-  };
-});
+export const sendLinkEmailAction = clinicianAction(
+  programmeSchema.extend({ requestId: z.uuid() }),
+  async ({ programmeId, requestId }, session) => {
+    const ip = clientIp(await headers());
+    const settings = env();
+    const outcome = await sendPatientLink(
+      await getDb(),
+      { clinicId: session.clinicId, clinicianId: session.clinicianId, clinicianName: session.name, ip },
+      { programmeId, requestId, key: linkKey(settings.AUTH_SECRET), appUrl: settings.APP_URL },
+    );
+    if (outcome.sent) deliverSoon();
+    revalidatePath(`/programmes/${programmeId}`);
+    const where = settings.SMTP_URL ? "It is on its way." : "Email is not set up on this server, so it is waiting in the Mailbox.";
+    return {
+      ok: true,
+      message: outcome.sent ? `Link emailed to ${outcome.to}. ${where}` : `That email to ${outcome.to} was already sent.`,
+      values: { requestId: crypto.randomUUID() },
+    };
+  },
+);

@@ -117,7 +117,8 @@ function clinicianAccessAction(disabled: boolean) {
         });
         return row;
       });
-      if (!changed) return failure(formData, `That clinician is already ${disabled ? "disabled" : "active"}, or is no longer in your clinic.`);
+      if (!changed)
+        return failure(formData, `That clinician is already ${disabled ? "disabled" : "active"}, or is no longer in your clinic.`);
       revalidatePath("/settings");
       return {
         ok: true,

@@ -12,7 +12,9 @@ const actorOf = async (session: { clinicId: string; clinicianId: string }) => ({
 
 /** The key is in the answer once, to be copied; it cannot be shown again. */
 export const createApiKeyAction = clinicianAction(
-  z.object({ name: z.string().trim().min(1, "Name the key after the system that will use it.").max(80, "Keep the name under 80 characters.") }),
+  z.object({
+    name: z.string().trim().min(1, "Name the key after the system that will use it.").max(80, "Keep the name under 80 characters."),
+  }),
   async ({ name }, session) => {
     const { key } = await createApiKey(await getDb(), await actorOf(session), name);
     revalidatePath("/settings");

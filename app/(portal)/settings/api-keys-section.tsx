@@ -15,8 +15,8 @@ export async function ApiKeysSection({ clinicId }: { clinicId: string }) {
       title="FHIR API keys"
       description={
         <>
-          Let other health software (an EHR) read this clinic&apos;s records in the FHIR R4 standard, at <code>/api/fhir/R4</code>. A key is shown once
-          when it is made; revoke it and it stops working at once.
+          Let other health software (an EHR) read this clinic&apos;s records in the FHIR R4 standard, at <code>/api/fhir/R4</code>. A key is
+          shown once when it is made; revoke it and it stops working at once.
         </>
       }
     >

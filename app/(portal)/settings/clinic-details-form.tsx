@@ -41,7 +41,16 @@ export function ClinicDetailsForm({ clinic, timeZones }: { clinic: Clinic; timeZ
           </p>
         ) : null}
       </div>
-      <Field label="Phone" name="phone" type="tel" autoComplete="tel" inputMode="tel" defaultValue={clinic.phone} state={state} className="input sm:max-w-xs" />
+      <Field
+        label="Phone"
+        name="phone"
+        type="tel"
+        autoComplete="tel"
+        inputMode="tel"
+        defaultValue={clinic.phone}
+        state={state}
+        className="input sm:max-w-xs"
+      />
       <fieldset aria-describedby={paperError ? "paper-error" : undefined}>
         <legend className="label">Paper size for handouts</legend>
         <div className="grid gap-2 sm:grid-cols-2">
@@ -50,7 +59,13 @@ export function ClinicDetailsForm({ clinic, timeZones }: { clinic: Clinic; timeZ
               key={paper.value}
               className="flex cursor-pointer items-start gap-3 rounded-lg border border-line p-3 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50"
             >
-              <input type="radio" name="paperSize" value={paper.value} defaultChecked={value("paperSize") === paper.value} className="mt-1 size-4 accent-brand-600" />
+              <input
+                type="radio"
+                name="paperSize"
+                value={paper.value}
+                defaultChecked={value("paperSize") === paper.value}
+                className="mt-1 size-4 accent-brand-600"
+              />
               <span>
                 <span className="block font-bold">{paper.label}</span>
                 <span className="block text-sm text-muted">{paper.hint}</span>

@@ -23,7 +23,16 @@ export function InviteForm({ requestId }: { requestId: string }) {
       <input type="hidden" name="requestId" value={state.values?.requestId ?? requestId} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="invite-name" label="Name" name="name" autoComplete="off" state={state} key={`name-${state.values?.requestId}`} />
-        <Field id="invite-email" label="Email" name="email" type="email" autoComplete="off" required state={state} key={`email-${state.values?.requestId}`} />
+        <Field
+          id="invite-email"
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          state={state}
+          key={`email-${state.values?.requestId}`}
+        />
       </div>
       <fieldset>
         <legend className="label">Role</legend>

@@ -28,7 +28,8 @@ export const importQuestionnaireAction = clinicianAction(
 export const archiveMeasureAction = clinicianAction(
   z.object({ id: z.string().max(40) }),
   async ({ id }, session, formData) => {
-    if (!(await archiveMeasure(await getDb(), await actorOf(session), { key: id }))) return failure(formData, "That measure was not found.");
+    if (!(await archiveMeasure(await getDb(), await actorOf(session), { key: id })))
+      return failure(formData, "That measure was not found.");
     revalidatePath("/settings");
     return { ok: true, message: "The measure is no longer offered. Answers already given are kept." };
   },

@@ -16,8 +16,8 @@ export async function OutcomeMeasuresSection({ clinicId }: { clinicId: string })
       title="Outcome measures"
       description={
         <>
-          The Patient-Specific Functional Scale and the 0–10 pain rating are built in and free to use. For a measure your clinic holds a licence for (Oswestry,
-          STarT Back…), import its FHIR R4 Questionnaire. Homeplan ships no licensed questionnaire text.
+          The Patient-Specific Functional Scale and the 0–10 pain rating are built in and free to use. For a measure your clinic holds a
+          licence for (Oswestry, STarT Back…), import its FHIR R4 Questionnaire. Homeplan ships no licensed questionnaire text.
         </>
       }
     >
@@ -27,13 +27,22 @@ export async function OutcomeMeasuresSection({ clinicId }: { clinicId: string })
             <div className="min-w-0 flex-1 basis-60">
               <p className="font-bold">{m.title}</p>
               <p className="text-sm text-muted">
-                {SCORING_RULE_LABELS[m.rule]} · {m.mcid !== null ? `MCID ${m.mcid}${m.mcidPercent ? ` points or ${m.mcidPercent} %` : ""}` : "no MCID declared"} · {m.higherIsBetter ? "higher is better" : "lower is better"}
+                {SCORING_RULE_LABELS[m.rule]} ·{" "}
+                {m.mcid !== null ? `MCID ${m.mcid}${m.mcidPercent ? ` points or ${m.mcidPercent} %` : ""}` : "no MCID declared"} ·{" "}
+                {m.higherIsBetter ? "higher is better" : "lower is better"}
               </p>
               <p className="text-sm text-muted">{m.source}</p>
             </div>
             <div className="flex items-center gap-3 sm:ml-auto">
               {m.key.startsWith("q-") ? (
-                <RowAction action={archiveMeasureAction} id={m.key} label="Stop offering" pendingLabel="Saving…" className="btn-secondary" confirm={{ question: `Stop offering “${m.title}”?`, yes: "Yes, stop" }} />
+                <RowAction
+                  action={archiveMeasureAction}
+                  id={m.key}
+                  label="Stop offering"
+                  pendingLabel="Saving…"
+                  className="btn-secondary"
+                  confirm={{ question: `Stop offering “${m.title}”?`, yes: "Yes, stop" }}
+                />
               ) : (
                 <StatusBadge tone="brand">Built in</StatusBadge>
               )}

@@ -48,8 +48,8 @@ export default async function SettingsPage() {
           title="Team"
           description={
             <>
-              {active} active {active === 1 ? "member" : "members"}. A disabled clinician cannot sign in, and any session they have open ends at
-              once. Their patients and programmes stay with the clinic.
+              {active} active {active === 1 ? "member" : "members"}. A disabled clinician cannot sign in, and any session they have open
+              ends at once. Their patients and programmes stay with the clinic.
             </>
           }
         >

@@ -14,7 +14,9 @@ export function QuestionnaireImportForm() {
     <form action={action} className="card space-y-4 p-5 sm:p-6" noValidate>
       <div>
         <h3 className="font-bold">Import a questionnaire</h3>
-        <p className="text-sm text-muted">Supported items: integer, decimal, choice with ordinal scores (ordinalValue), string, display and group.</p>
+        <p className="text-sm text-muted">
+          Supported items: integer, decimal, choice with ordinal scores (ordinalValue), string, display and group.
+        </p>
       </div>
       <FormMessage state={state} />
       <div>

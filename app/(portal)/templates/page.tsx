@@ -20,11 +20,26 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Templates"
         description="Tried sets of exercises to start a programme from. Changing a template never changes programmes made from it."
-        actions={<Link href="/templates/new" className="btn-primary">New template</Link>}
+        actions={
+          <Link href="/templates/new" className="btn-primary">
+            New template
+          </Link>
+        }
       />
-      {saved ? <p role="status" className="mb-4 rounded-lg bg-ok-soft px-4 py-2 font-bold text-ok">Template saved.</p> : null}
+      {saved ? (
+        <p role="status" className="mb-4 rounded-lg bg-ok-soft px-4 py-2 font-bold text-ok">
+          Template saved.
+        </p>
+      ) : null}
       {templates.length === 0 ? (
-        <EmptyState title="No templates yet" action={<Link href="/templates/new" className="btn-primary">Make a template</Link>}>
+        <EmptyState
+          title="No templates yet"
+          action={
+            <Link href="/templates/new" className="btn-primary">
+              Make a template
+            </Link>
+          }
+        >
           Save any programme as a template, or build one here.
         </EmptyState>
       ) : (
@@ -37,8 +52,12 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
               </p>
               {/* The patient is chosen from the full, paged patient list, not a menu of thousands. */}
               <div className="mt-4 flex flex-wrap gap-2">
-                <Link href={`/patients?template=${t.id}`} className="btn-secondary">Start programme</Link>
-                <Link href={`/templates/${t.id}/edit`} className="btn-ghost">Edit</Link>
+                <Link href={`/patients?template=${t.id}`} className="btn-secondary">
+                  Start programme
+                </Link>
+                <Link href={`/templates/${t.id}/edit`} className="btn-ghost">
+                  Edit
+                </Link>
               </div>
             </li>
           ))}

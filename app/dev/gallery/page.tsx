@@ -39,9 +39,7 @@ export default function IllustrationGalleryPage() {
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-10">
       <h1 className="text-2xl font-bold sm:text-3xl">Illustration gallery</h1>
-      <p className="mt-1 max-w-2xl text-muted">
-        Key poses of every catalogue exercise, drawn from content/poses. Development builds only.
-      </p>
+      <p className="mt-1 max-w-2xl text-muted">Key poses of every catalogue exercise, drawn from content/poses. Development builds only.</p>
       <div className="mt-8 space-y-6">
         {exercises.map((exercise) => {
           const poseSet = poseSets.get(exercise.slug) ?? null;

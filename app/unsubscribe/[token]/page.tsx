@@ -29,7 +29,9 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
             </form>
           </>
         ) : (
-          <p role="status">{done ? "Done: reminders are off. " : "Reminders are off. "}You will get no more reminder emails for this plan.</p>
+          <p role="status">
+            {done ? "Done: reminders are off. " : "Reminders are off. "}You will get no more reminder emails for this plan.
+          </p>
         )}
         <p className="text-muted">Your exercise link still works, and you can turn reminders on again from your exercise page.</p>
       </main>

@@ -33,7 +33,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <p className="text-sm font-bold uppercase tracking-wider text-brand-700">Invitation</p>
       <h1 className="mt-1 text-2xl font-bold">Join {invitation.clinicName}</h1>
       <p className="mt-1 text-muted">
-        You have been invited as {invitation.role === "owner" ? "an owner" : "a clinician"}. Choose a password to finish setting up your account.
+        You have been invited as {invitation.role === "owner" ? "an owner" : "a clinician"}. Choose a password to finish setting up your
+        account.
       </p>
       <AcceptInvitationForm token={token} email={invitation.email} name={invitation.name} />
     </>

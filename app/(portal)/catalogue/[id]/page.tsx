@@ -35,7 +35,9 @@ export default async function ExercisePage({ params, searchParams }: Params) {
         <Link href="/catalogue" className="link">
           Catalogue
         </Link>
-        <span aria-hidden="true" className="px-2 text-muted">/</span>
+        <span aria-hidden="true" className="px-2 text-muted">
+          /
+        </span>
         <span className="text-muted">{exercise.name}</span>
       </nav>
       {saved ? (
@@ -99,7 +101,8 @@ export default async function ExercisePage({ params, searchParams }: Params) {
             <MediaSection clinicId={session.clinicId} exerciseId={exercise.id} />
           ) : (
             <p className="text-sm text-muted">
-              To show patients your own photos or a video of this exercise, use <strong>Duplicate to adapt</strong>: your clinic&apos;s version can carry them.
+              To show patients your own photos or a video of this exercise, use <strong>Duplicate to adapt</strong>: your clinic&apos;s
+              version can carry them.
             </p>
           )}
           {exercise.cautions.length ? (

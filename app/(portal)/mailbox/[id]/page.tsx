@@ -44,7 +44,10 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
   const session = await requireOwner();
   const { id } = await params;
   const db = await getDb();
-  const [email, timeZone] = await Promise.all([UUID.test(id) ? getEmail(db, { clinicId: session.clinicId, id }) : undefined, clinicTimeZone(db, session.clinicId)]);
+  const [email, timeZone] = await Promise.all([
+    UUID.test(id) ? getEmail(db, { clinicId: session.clinicId, id }) : undefined,
+    clinicTimeZone(db, session.clinicId),
+  ]);
   if (!email) notFound();
   const status = emailStatusWords(email.status, email.attempts);
   const body = readable(email);

@@ -35,7 +35,14 @@ export default async function PatientPage({ params, searchParams }: Props) {
     listProgrammes(db, { clinicId: session.clinicId, patientId: patient.id, kind: "programme" }),
     getZones(db, { clinicId: session.clinicId, patientId: patient.id }),
     // Who looked at which patient's record is part of the audit trail.
-    recordAudit(db, { clinicId: session.clinicId, actorId: session.clinicianId, action: "patient.viewed", objectType: "patient", objectId: patient.id, ip: clientIp(await headers()) }),
+    recordAudit(db, {
+      clinicId: session.clinicId,
+      actorId: session.clinicianId,
+      action: "patient.viewed",
+      objectType: "patient",
+      objectId: patient.id,
+      ip: clientIp(await headers()),
+    }),
   ]);
   // Times on this page read as the patient lived them.
   const timeZone = effectiveTimeZone(zones.patientZone, zones.clinicZone);
@@ -86,7 +93,14 @@ export default async function PatientPage({ params, searchParams }: Props) {
               </Link>
             </div>
             {programmes.length === 0 ? (
-              <EmptyState title="No programme yet" action={<Link href={`/programmes/new?patient=${patient.id}`} className="btn-primary">Build a programme</Link>}>
+              <EmptyState
+                title="No programme yet"
+                action={
+                  <Link href={`/programmes/new?patient=${patient.id}`} className="btn-primary">
+                    Build a programme
+                  </Link>
+                }
+              >
                 Start from the catalogue or from one of your templates.
               </EmptyState>
             ) : (
@@ -99,7 +113,8 @@ export default async function PatientPage({ params, searchParams }: Props) {
                       </Link>
                     </h3>
                     <p className="mt-1 text-sm text-muted">
-                      {p.exerciseCount} {p.exerciseCount === 1 ? "exercise" : "exercises"} · version {p.currentVersion} · updated {formatDate(p.updatedAt)}
+                      {p.exerciseCount} {p.exerciseCount === 1 ? "exercise" : "exercises"} · version {p.currentVersion} · updated{" "}
+                      {formatDate(p.updatedAt)}
                       {p.reviewDate ? ` · review ${formatDate(p.reviewDate)}` : ""}
                     </p>
                   </li>
@@ -107,8 +122,18 @@ export default async function PatientPage({ params, searchParams }: Props) {
               </ul>
             )}
           </section>
-          <OutcomesSection db={db} clinicId={session.clinicId} patientId={patient.id} programmes={programmes.filter((p) => !p.archivedAt).map((p) => ({ id: p.id, title: p.title }))} />
-          <MessagesSection db={db} clinicId={session.clinicId} programmes={programmes.map((p) => ({ id: p.id, title: p.title }))} timeZone={timeZone} />
+          <OutcomesSection
+            db={db}
+            clinicId={session.clinicId}
+            patientId={patient.id}
+            programmes={programmes.filter((p) => !p.archivedAt).map((p) => ({ id: p.id, title: p.title }))}
+          />
+          <MessagesSection
+            db={db}
+            clinicId={session.clinicId}
+            programmes={programmes.map((p) => ({ id: p.id, title: p.title }))}
+            timeZone={timeZone}
+          />
         </div>
         <aside className="space-y-6">
           <SessionHistorySection

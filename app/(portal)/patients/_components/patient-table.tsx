@@ -43,11 +43,21 @@ export function PatientTable({ rows, archived }: { rows: PatientTableRow[]; arch
                 </Link>
                 <span className="sub">{p.email}</span>
               </td>
-              <td role="cell" data-label="Programme">{p.programmeTitle ?? none}</td>
-              <td role="cell" data-label="Link">{archived ? none : <LinkCell row={p} />}</td>
-              <td role="cell" data-label="This week">{p.thisWeek ?? none}</td>
-              <td role="cell" data-label="Pain"><PainTrend recent={p.pains} /></td>
-              <td role="cell" data-label="Needs attention">{archived ? none : <AttentionCell attention={p} />}</td>
+              <td role="cell" data-label="Programme">
+                {p.programmeTitle ?? none}
+              </td>
+              <td role="cell" data-label="Link">
+                {archived ? none : <LinkCell row={p} />}
+              </td>
+              <td role="cell" data-label="This week">
+                {p.thisWeek ?? none}
+              </td>
+              <td role="cell" data-label="Pain">
+                <PainTrend recent={p.pains} />
+              </td>
+              <td role="cell" data-label="Needs attention">
+                {archived ? none : <AttentionCell attention={p} />}
+              </td>
             </tr>
           ))}
         </tbody>

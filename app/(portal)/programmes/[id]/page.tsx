@@ -56,13 +56,20 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <Link href="/patients" className="link">Patients</Link>
-        <span aria-hidden="true" className="px-2 text-muted">/</span>
-        <Link href={`/patients/${patient?.id}`} className="link">{patient?.name}</Link>
+        <Link href="/patients" className="link">
+          Patients
+        </Link>
+        <span aria-hidden="true" className="px-2 text-muted">
+          /
+        </span>
+        <Link href={`/patients/${patient?.id}`} className="link">
+          {patient?.name}
+        </Link>
       </nav>
       {saved ? (
         <p role="status" className="mb-4 rounded-lg bg-ok-soft px-4 py-2 font-bold text-ok">
-          Saved as version {current}. The patient&apos;s link now shows it{emailed ? <>, and {patient?.name} is being emailed what changed</> : null}.
+          Saved as version {current}. The patient&apos;s link now shows it
+          {emailed ? <>, and {patient?.name} is being emailed what changed</> : null}.
         </p>
       ) : null}
       <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
@@ -73,16 +80,24 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link href={`/programmes/${id}/edit`} className="btn-primary">Edit programme</Link>
+          <Link href={`/programmes/${id}/edit`} className="btn-primary">
+            Edit programme
+          </Link>
         </div>
       </header>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           {changes ? (
             <section className="card p-5" aria-labelledby="changed">
-              <h2 id="changed" className="mb-2 text-lg font-bold">What changed in version {current}</h2>
+              <h2 id="changed" className="mb-2 text-lg font-bold">
+                What changed in version {current}
+              </h2>
               <ChangeList lines={changes} />
-              {programme.version.changeNote ? <p className="mt-3 text-sm"><span className="font-bold">Note to the patient:</span> {programme.version.changeNote}</p> : null}
+              {programme.version.changeNote ? (
+                <p className="mt-3 text-sm">
+                  <span className="font-bold">Note to the patient:</span> {programme.version.changeNote}
+                </p>
+              ) : null}
             </section>
           ) : null}
           <VersionView programme={programme} timeZone={timeZone} />
@@ -102,19 +117,44 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
                 programmeId={id}
                 patientEmail={patient.email}
                 requestId={crypto.randomUUID()}
-                last={lastEmail ? { id: lastEmail.id, status: lastEmail.status, lastError: lastEmail.lastError ?? null, at: formatDate(lastEmail.createdAt, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone }) } : null}
+                last={
+                  lastEmail
+                    ? {
+                        id: lastEmail.id,
+                        status: lastEmail.status,
+                        lastError: lastEmail.lastError ?? null,
+                        at: formatDate(lastEmail.createdAt, {
+                          day: "numeric",
+                          month: "short",
+                          hour: "2-digit",
+                          minute: "2-digit",
+                          timeZone,
+                        }),
+                      }
+                    : null
+                }
               />
             ) : null}
           </LinkPanel>
-          <OutcomeSchedule programmeId={id} measures={measures.map(({ key, title, shortTitle, mcid }) => ({ key, title, shortTitle, mcid }))} rules={schedule} />
+          <OutcomeSchedule
+            programmeId={id}
+            measures={measures.map(({ key, title, shortTitle, mcid }) => ({ key, title, shortTitle, mcid }))}
+            rules={schedule}
+          />
           <ReminderStatus
             sendAtMinute={reminder?.sendAtMinute ?? null}
-            unsubscribedOn={reminder?.unsubscribedAt ? formatDate(reminder.unsubscribedAt, { day: "numeric", month: "short", year: "numeric", timeZone }) : null}
+            unsubscribedOn={
+              reminder?.unsubscribedAt
+                ? formatDate(reminder.unsubscribedAt, { day: "numeric", month: "short", year: "numeric", timeZone })
+                : null
+            }
             lastSentOn={reminder?.lastSentOn ? formatDate(reminder.lastSentOn) : null}
             timeZone={timeZone}
           />
           <section className="card p-5" aria-labelledby="history">
-            <h2 id="history" className="text-lg font-bold">Version history</h2>
+            <h2 id="history" className="text-lg font-bold">
+              Version history
+            </h2>
             <ol className="mt-3 space-y-2" data-testid="version-history">
               {versions.rows.map((v) => (
                 <li key={v.version} className="flex items-baseline justify-between gap-3 text-sm">
@@ -122,7 +162,9 @@ export default async function ProgrammePage({ params, searchParams }: Props) {
                     Version {v.version}
                     {v.version === current ? " (current)" : ""}
                   </Link>
-                  <span className="text-muted">{formatDate(v.createdAt, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone })}</span>
+                  <span className="text-muted">
+                    {formatDate(v.createdAt, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone })}
+                  </span>
                 </li>
               ))}
             </ol>

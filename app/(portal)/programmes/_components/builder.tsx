@@ -51,7 +51,15 @@ function payload(c: BuilderContent) {
  * The clinician's main screen. Everything typed lives in this component's state and
  * is sent as one JSON field, so a failed save or a conflict never clears the screen.
  */
-export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, baseVersion: initialBase, initial, linkLive = false }: Props) {
+export function ProgrammeBuilder({
+  kind,
+  programmeId,
+  patientId,
+  patientName,
+  baseVersion: initialBase,
+  initial,
+  linkLive = false,
+}: Props) {
   const [content, setContent] = useState<BuilderContent>(initial);
   const [notify, setNotify] = useState(linkLive);
   const [baseVersion, setBaseVersion] = useState(initialBase);
@@ -70,7 +78,10 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
   const clearError = (key: string) => {
     if (state.errors?.[key] && !clearedKeys.includes(key)) setCleared({ for: state, keys: [...clearedKeys, key] });
   };
-  const changes = useMemo(() => (initialBase > 0 ? describeChanges(diffVersions(toDiff(initial), toDiff(content))) : []), [content, initial, initialBase]);
+  const changes = useMemo(
+    () => (initialBase > 0 ? describeChanges(diffVersions(toDiff(initial), toDiff(content))) : []),
+    [content, initial, initialBase],
+  );
   const dirty = payload(content) !== payload(initial);
 
   // Leaving with unsaved edits asks first; nothing typed is lost by a stray click.
@@ -120,7 +131,13 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
   function onDragEnd(event: DragEndEvent) {
     const { active, over } = event;
     if (!over || active.id === over.id) return;
-    setItems((items) => arrayMove(items, items.findIndex((i) => i.key === active.id), items.findIndex((i) => i.key === over.id)));
+    setItems((items) =>
+      arrayMove(
+        items,
+        items.findIndex((i) => i.key === active.id),
+        items.findIndex((i) => i.key === over.id),
+      ),
+    );
   }
 
   function formData(extra: Record<string, string> = {}) {
@@ -142,27 +159,51 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div role="tablist" aria-label="Builder view" className="inline-flex rounded-lg border border-line bg-surface p-1">
           {(["edit", "preview"] as const).map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} className={`min-h-10 rounded-md px-4 font-bold ${tab === t ? "bg-brand-600 text-white" : "text-muted hover:text-ink"}`} onClick={() => setTab(t)}>
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={tab === t}
+              className={`min-h-10 rounded-md px-4 font-bold ${tab === t ? "bg-brand-600 text-white" : "text-muted hover:text-ink"}`}
+              onClick={() => setTab(t)}
+            >
               {t === "edit" ? "Edit" : "Preview as patient"}
             </button>
           ))}
         </div>
         <div className="flex flex-wrap gap-2">
           {kind === "programme" ? (
-            <button type="button" className="btn-secondary" disabled={pending} onClick={() => startTransition(() => saveTemplate(formData()))}>
+            <button
+              type="button"
+              className="btn-secondary"
+              disabled={pending}
+              onClick={() => startTransition(() => saveTemplate(formData()))}
+            >
               Save as template
             </button>
           ) : null}
           <button type="button" className="btn-primary" disabled={pending} onClick={submit}>
-            {pending ? "Saving…" : programmeId ? `Save version ${baseVersion + 1}` : kind === "template" ? "Save template" : "Save programme"}
+            {pending
+              ? "Saving…"
+              : programmeId
+                ? `Save version ${baseVersion + 1}`
+                : kind === "template"
+                  ? "Save template"
+                  : "Save programme"}
           </button>
         </div>
       </div>
 
       <div aria-live="polite" className="space-y-2 empty:hidden">
-        {state.message && !state.conflict ? <p className="rounded-lg bg-danger-soft px-4 py-2 font-bold text-danger" data-testid="form-message">{state.message}</p> : null}
+        {state.message && !state.conflict ? (
+          <p className="rounded-lg bg-danger-soft px-4 py-2 font-bold text-danger" data-testid="form-message">
+            {state.message}
+          </p>
+        ) : null}
         {templateState.message ? (
-          <p className={`rounded-lg px-4 py-2 font-bold ${templateState.ok ? "bg-ok-soft text-ok" : "bg-danger-soft text-danger"}`}>{templateState.message}</p>
+          <p className={`rounded-lg px-4 py-2 font-bold ${templateState.ok ? "bg-ok-soft text-ok" : "bg-danger-soft text-danger"}`}>
+            {templateState.message}
+          </p>
         ) : null}
         {state.conflict && state.conflict.currentVersion > baseVersion ? (
           <div className="rounded-xl border border-warn/40 bg-warn-soft p-4" role="alert" data-testid="conflict">
@@ -171,7 +212,9 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
               <>
                 <p className="mt-2 text-sm">Their changes in version {state.conflict.currentVersion}:</p>
                 <ul className="mt-1 list-disc pl-6 text-sm">
-                  {state.conflict.theirChanges.map((line) => <li key={line}>{line}</li>)}
+                  {state.conflict.theirChanges.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
                 </ul>
               </>
             ) : null}
@@ -193,12 +236,35 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
               {kind === "programme" ? (
                 <>
                   <div>
-                    <label htmlFor="patientNote" className="label">Note to the patient</label>
-                    <textarea id="patientNote" rows={3} className="input" value={content.patientNote} maxLength={2000} onChange={(e) => update({ patientNote: e.target.value })} />
+                    <label htmlFor="patientNote" className="label">
+                      Note to the patient
+                    </label>
+                    <textarea
+                      id="patientNote"
+                      rows={3}
+                      className="input"
+                      value={content.patientNote}
+                      maxLength={2000}
+                      onChange={(e) => update({ patientNote: e.target.value })}
+                    />
                   </div>
                   <div className="grid gap-4 sm:grid-cols-2">
-                    <TextInput label="Start date" id="startDate" type="date" value={content.startDate} error={errors.startDate} onChange={(startDate) => update({ startDate })} />
-                    <TextInput label="Review date" id="reviewDate" type="date" value={content.reviewDate} error={errors.reviewDate} onChange={(reviewDate) => update({ reviewDate })} />
+                    <TextInput
+                      label="Start date"
+                      id="startDate"
+                      type="date"
+                      value={content.startDate}
+                      error={errors.startDate}
+                      onChange={(startDate) => update({ startDate })}
+                    />
+                    <TextInput
+                      label="Review date"
+                      id="reviewDate"
+                      type="date"
+                      value={content.reviewDate}
+                      error={errors.reviewDate}
+                      onChange={(reviewDate) => update({ reviewDate })}
+                    />
                   </div>
                 </>
               ) : null}
@@ -217,7 +283,9 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
               {removed ? (
                 <p className="mb-3 flex items-center justify-between gap-3 rounded-lg bg-ink px-4 py-2 text-white" role="status">
                   Removed {removed.item.name}.
-                  <button type="button" className="font-bold underline" onClick={undo}>Undo</button>
+                  <button type="button" className="font-bold underline" onClick={undo}>
+                    Undo
+                  </button>
                 </p>
               ) : null}
               {content.items.length === 0 ? (
@@ -237,9 +305,13 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
                           onToggle={() => setOpen((o) => (o === item.key ? null : item.key))}
                           onChange={(key, value) => {
                             clearError(`items.${index}.${key}`);
-                            setItems((items) => items.map((i) => (i.key === item.key ? { ...i, dosage: { ...i.dosage, [key]: value } } : i)));
+                            setItems((items) =>
+                              items.map((i) => (i.key === item.key ? { ...i, dosage: { ...i.dosage, [key]: value } } : i)),
+                            );
                           }}
-                          onMove={(delta) => setItems((items) => arrayMove(items, index, Math.max(0, Math.min(items.length - 1, index + delta))))}
+                          onMove={(delta) =>
+                            setItems((items) => arrayMove(items, index, Math.max(0, Math.min(items.length - 1, index + delta))))
+                          }
                           onRemove={() => remove(index)}
                         />
                       ))}
@@ -251,23 +323,43 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
 
             {programmeId ? (
               <section className="card space-y-3 p-5" aria-labelledby="changes-heading">
-                <h2 id="changes-heading" className="text-lg font-bold">Changes since version {initialBase}</h2>
+                <h2 id="changes-heading" className="text-lg font-bold">
+                  Changes since version {initialBase}
+                </h2>
                 {changes.length ? (
                   <ul className="list-disc pl-6 text-sm" data-testid="pending-changes">
-                    {changes.map((line) => <li key={line}>{line}</li>)}
+                    {changes.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
                   </ul>
                 ) : (
                   <p className="text-sm text-muted">No changes yet.</p>
                 )}
                 {kind === "programme" ? (
                   <div>
-                    <label htmlFor="changeNote" className="label">A word for the patient about what changed (optional)</label>
-                    <input id="changeNote" className="input" value={content.changeNote} maxLength={500} onChange={(e) => update({ changeNote: e.target.value })} placeholder="e.g. Added bridges now that bending is easier." />
+                    <label htmlFor="changeNote" className="label">
+                      A word for the patient about what changed (optional)
+                    </label>
+                    <input
+                      id="changeNote"
+                      className="input"
+                      value={content.changeNote}
+                      maxLength={500}
+                      onChange={(e) => update({ changeNote: e.target.value })}
+                      placeholder="e.g. Added bridges now that bending is easier."
+                    />
                   </div>
                 ) : null}
                 {kind === "programme" && linkLive ? (
                   <label className="flex items-start gap-3 text-sm">
-                    <input type="checkbox" name="notify" checked={notify} onChange={(e) => setNotify(e.target.checked)} className="mt-0.5 size-4 accent-brand-600" data-testid="notify-patient" />
+                    <input
+                      type="checkbox"
+                      name="notify"
+                      checked={notify}
+                      onChange={(e) => setNotify(e.target.checked)}
+                      className="mt-0.5 size-4 accent-brand-600"
+                      data-testid="notify-patient"
+                    />
                     <span>
                       <span className="font-bold">Email {patientName ?? "the patient"} what changed</span>
                       <span className="block text-muted">The list above and your note, with their usual link.</span>
@@ -286,12 +378,40 @@ export function ProgrammeBuilder({ kind, programmeId, patientId, patientName, ba
   );
 }
 
-function TextInput({ label, id, value, error, onChange, type = "text" }: { label: string; id: string; value: string; error?: string; type?: string; onChange: (v: string) => void }) {
+function TextInput({
+  label,
+  id,
+  value,
+  error,
+  onChange,
+  type = "text",
+}: {
+  label: string;
+  id: string;
+  value: string;
+  error?: string;
+  type?: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <div>
-      <label htmlFor={id} className="label">{label}</label>
-      <input id={id} type={type} className="input" value={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => onChange(e.target.value)} />
-      {error ? <p id={`${id}-error`} className="mt-1 text-sm font-bold text-danger">{error}</p> : null}
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <input
+        id={id}
+        type={type}
+        className="input"
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm font-bold text-danger">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

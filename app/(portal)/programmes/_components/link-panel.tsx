@@ -24,17 +24,31 @@ export function LinkPanel({ programmeId, link, children }: { programmeId: string
   return (
     <section className="card space-y-4 p-5" aria-labelledby="link-heading">
       <div className="flex items-center justify-between gap-3">
-        <h2 id="link-heading" className="text-lg font-bold">Patient link</h2>
-        <span className={`rounded-full px-2 py-0.5 text-xs font-bold ${live ? "bg-ok-soft text-ok" : "bg-canvas text-muted"}`} data-testid="link-status">
+        <h2 id="link-heading" className="text-lg font-bold">
+          Patient link
+        </h2>
+        <span
+          className={`rounded-full px-2 py-0.5 text-xs font-bold ${live ? "bg-ok-soft text-ok" : "bg-canvas text-muted"}`}
+          data-testid="link-status"
+        >
           {live ? "Active" : link.status === "none" ? "Not issued" : link.status === "revoked" ? "Stopped" : "Expired"}
         </span>
       </div>
       {live ? (
         <>
           <div>
-            <label htmlFor="patient-link" className="label">Follow-along page</label>
+            <label htmlFor="patient-link" className="label">
+              Follow-along page
+            </label>
             <div className="flex gap-2">
-              <input id="patient-link" readOnly value={link.url!} className="input font-mono text-sm" onFocus={(e) => e.currentTarget.select()} data-testid="patient-link" />
+              <input
+                id="patient-link"
+                readOnly
+                value={link.url!}
+                className="input font-mono text-sm"
+                onFocus={(e) => e.currentTarget.select()}
+                data-testid="patient-link"
+              />
               <button
                 type="button"
                 className="btn-secondary shrink-0"
@@ -55,7 +69,8 @@ export function LinkPanel({ programmeId, link, children }: { programmeId: string
           <p className="-mt-2 text-sm text-muted" data-testid="short-address">
             {link.shortAddress ? (
               <>
-                The handout also prints <span className="whitespace-nowrap font-mono font-bold text-ink">{link.shortAddress}</span> to type in: it asks for the patient&apos;s year of birth.
+                The handout also prints <span className="whitespace-nowrap font-mono font-bold text-ink">{link.shortAddress}</span> to type
+                in: it asks for the patient&apos;s year of birth.
               </>
             ) : (
               "The handout prints a short address to type only for a patient whose date of birth is recorded, on a link created since short addresses began."
@@ -64,7 +79,9 @@ export function LinkPanel({ programmeId, link, children }: { programmeId: string
         </>
       ) : (
         <p className="text-sm text-muted">
-          {link.status === "none" ? "Create a link, or email one straight away, to give the patient their follow-along page." : "The last link no longer works. Create a new one to share the programme again."}
+          {link.status === "none"
+            ? "Create a link, or email one straight away, to give the patient their follow-along page."
+            : "The last link no longer works. Create a new one to share the programme again."}
         </p>
       )}
       {children}
@@ -78,7 +95,9 @@ export function LinkPanel({ programmeId, link, children }: { programmeId: string
         {live ? (
           <form action={revoke} onSubmit={() => setLast("revoke")}>
             <input type="hidden" name="programmeId" value={programmeId} />
-            <SubmitButton className="btn-danger" pendingLabel="Stopping…">Stop this link</SubmitButton>
+            <SubmitButton className="btn-danger" pendingLabel="Stopping…">
+              Stop this link
+            </SubmitButton>
           </form>
         ) : null}
       </div>

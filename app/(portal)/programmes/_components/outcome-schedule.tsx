@@ -7,7 +7,10 @@ import type { ScheduleRule } from "@/lib/outcomes/schedule";
 import { saveOutcomeScheduleAction } from "../outcome-actions";
 
 type Measure = { key: string; title: string; shortTitle: string; mcid: number | null };
-const WEEKS = Array.from({ length: OUTCOME_LIMITS.everyWeeks.max - OUTCOME_LIMITS.everyWeeks.min + 1 }, (_, i) => OUTCOME_LIMITS.everyWeeks.min + i);
+const WEEKS = Array.from(
+  { length: OUTCOME_LIMITS.everyWeeks.max - OUTCOME_LIMITS.everyWeeks.min + 1 },
+  (_, i) => OUTCOME_LIMITS.everyWeeks.min + i,
+);
 
 /** Which measures the programme asks the patient, and when. */
 export function OutcomeSchedule({ programmeId, measures, rules }: { programmeId: string; measures: Measure[]; rules: ScheduleRule[] }) {
@@ -33,7 +36,12 @@ export function OutcomeSchedule({ programmeId, measures, rules }: { programmeId:
               </label>
               <label className="flex flex-wrap items-center gap-2 text-sm">
                 <span>Every</span>
-                <select name={`weeks:${m.key}`} defaultValue={rule?.everyWeeks ?? ""} className="input w-auto py-1" aria-label={`${m.shortTitle}: every how many weeks`}>
+                <select
+                  name={`weeks:${m.key}`}
+                  defaultValue={rule?.everyWeeks ?? ""}
+                  className="input w-auto py-1"
+                  aria-label={`${m.shortTitle}: every how many weeks`}
+                >
                   <option value="">–</option>
                   {WEEKS.map((n) => (
                     <option key={n} value={n}>

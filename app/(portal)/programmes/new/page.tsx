@@ -38,19 +38,34 @@ export default async function NewProgrammePage({ searchParams }: { searchParams:
     <>
       <PageHeader
         title={`New programme for ${patient.name}`}
-        description={template ? `Starting from the template “${template.version.title}”. Adjust anything before saving.` : "Add exercises from the catalogue, set each dose, then save."}
+        description={
+          template
+            ? `Starting from the template “${template.version.title}”. Adjust anything before saving.`
+            : "Add exercises from the catalogue, set each dose, then save."
+        }
       />
       {!template && templates.length ? (
         <nav aria-label="Start from a template" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
           <span className="text-muted">Start from a template:</span>
           {templates.map((t) => (
-            <Link key={t.id} href={`/programmes/new?patient=${patient.id}&template=${t.id}`} className="rounded-full border border-line bg-surface px-3 py-1 font-bold text-brand-700 hover:border-brand-200">
+            <Link
+              key={t.id}
+              href={`/programmes/new?patient=${patient.id}&template=${t.id}`}
+              className="rounded-full border border-line bg-surface px-3 py-1 font-bold text-brand-700 hover:border-brand-200"
+            >
               {t.title}
             </Link>
           ))}
         </nav>
       ) : null}
-      <ProgrammeBuilder key={template?.header.id ?? "blank"} kind="programme" patientId={patient.id} patientName={patient.name} baseVersion={0} initial={start} />
+      <ProgrammeBuilder
+        key={template?.header.id ?? "blank"}
+        kind="programme"
+        patientId={patient.id}
+        patientName={patient.name}
+        baseVersion={0}
+        initial={start}
+      />
     </>
   );
 }

@@ -10,7 +10,11 @@ export default async function NewTemplatePage() {
   return (
     <>
       <PageHeader title="New template" description="A template is a programme without a patient. Start patients' programmes from it." />
-      <ProgrammeBuilder kind="template" baseVersion={0} initial={{ title: "", patientNote: "", changeNote: "", startDate: "", reviewDate: "", items: [] }} />
+      <ProgrammeBuilder
+        kind="template"
+        baseVersion={0}
+        initial={{ title: "", patientNote: "", changeNote: "", startDate: "", reviewDate: "", items: [] }}
+      />
     </>
   );
 }

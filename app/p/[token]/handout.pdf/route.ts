@@ -12,7 +12,13 @@ async function handle(_request: Request, { params }: { params: Promise<{ token: 
   const db = await getDb();
   const shortUrl = link ? await printedShortAddress(db, { id: link.linkId, clinicId: link.clinicId, token }) : undefined;
   const handout = link
-    ? await programmeHandout(db, { clinicId: link.clinicId, programmeId: link.programmeId, link: { id: link.linkId, token, shortUrl }, appUrl: env().APP_URL, readOnly: true })
+    ? await programmeHandout(db, {
+        clinicId: link.clinicId,
+        programmeId: link.programmeId,
+        link: { id: link.linkId, token, shortUrl },
+        appUrl: env().APP_URL,
+        readOnly: true,
+      })
     : null;
   if (!handout) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   return pdfResponse(handout);

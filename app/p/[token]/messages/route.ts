@@ -5,7 +5,8 @@ import { gatePatientForm, NO_STORE as noStore } from "@/lib/patient/form-gate";
 import { patientMessageSchema } from "@/lib/validations/messages";
 
 type Context = { params: Promise<{ token: string }> };
-const back = (token: string, notice: string) => new Response(null, { status: 303, headers: { ...noStore, Location: `/p/${token}?message=${notice}#messages` } });
+const back = (token: string, notice: string) =>
+  new Response(null, { status: 303, headers: { ...noStore, Location: `/p/${token}?message=${notice}#messages` } });
 
 /**
  * The patient's answer from their page. The live link is the capability; the same

@@ -15,5 +15,13 @@ export default async function PlayPage({ params }: { params: Promise<{ token: st
   if (!link) notFound();
   const programme = await loadProgrammeView(await getDb(), { clinicId: link.clinicId, programmeId: link.programmeId });
   if (!programme) notFound();
-  return <SessionPlayer programme={programme} logUrl={`/p/${token}/log`} backHref={`/p/${token}`} safety={safetyAdvice()} figures={animatedFigures(programme, `/p/${token}/media`)} />;
+  return (
+    <SessionPlayer
+      programme={programme}
+      logUrl={`/p/${token}/log`}
+      backHref={`/p/${token}`}
+      safety={safetyAdvice()}
+      figures={animatedFigures(programme, `/p/${token}/media`)}
+    />
+  );
 }

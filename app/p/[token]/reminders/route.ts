@@ -29,7 +29,11 @@ export async function POST(request: Request, { params }: Context) {
     if (!choice) return new Response("Choose a time or No reminders.", { status: 400, headers: noStore });
     const db = await getDb();
     const busy = await db.transaction((tx) => setReminder(tx, link, choice.minute));
-    if (busy) return new Response("Too many changes from this link just now. Please try again later.", { status: 429, headers: { ...noStore, "Retry-After": String(busy.retryAfter) } });
+    if (busy)
+      return new Response("Too many changes from this link just now. Please try again later.", {
+        status: 429,
+        headers: { ...noStore, "Retry-After": String(busy.retryAfter) },
+      });
     return new Response(null, { status: 303, headers: { ...noStore, Location: `/p/${token}?reminder=saved#reminders` } });
   } catch (error) {
     return errorResponse(error);

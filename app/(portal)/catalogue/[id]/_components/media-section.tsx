@@ -13,7 +13,10 @@ export async function MediaSection({ clinicId, exerciseId }: { clinicId: string;
         <h2 id="media-heading" className="text-lg font-bold">
           Photos and video
         </h2>
-        <p className="mt-1 text-muted">Your own pictures replace the drawing on the patient&apos;s page, in the player and on the handout (a video shows there as a QR code).</p>
+        <p className="mt-1 text-muted">
+          Your own pictures replace the drawing on the patient&apos;s page, in the player and on the handout (a video shows there as a QR
+          code).
+        </p>
       </div>
       <ExerciseMediaList media={media} base={`/catalogue/${exerciseId}/media`} removeAction={removeMediaAction} />
       <MediaUpload uploadUrl={`/catalogue/${exerciseId}/media`} />

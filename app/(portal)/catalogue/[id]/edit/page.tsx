@@ -21,7 +21,10 @@ export default async function EditExercisePage({ params }: { params: Promise<{ i
   if (!exercise || exercise.clinicId !== session.clinicId) notFound();
   return (
     <>
-      <PageHeader title={`Edit ${exercise.name}`} description="Changes apply to new programmes; saved programme versions keep what they were given." />
+      <PageHeader
+        title={`Edit ${exercise.name}`}
+        description="Changes apply to new programmes; saved programme versions keep what they were given."
+      />
       <ExerciseForm
         action={updateExerciseAction}
         initial={{ ...exercise, basedOnId: undefined, poseSlug: exercise.poseSlug ?? "", dosage: exercise.defaultDosage }}

@@ -16,7 +16,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     // The custom X-Alt-Text header already makes a cross-site post fail its preflight; a
     // foreign Origin is refused here as well, before anything is read.
-    if (!sameOrigin(request)) return Response.json({ ok: false, message: "Upload from Homeplan's own page." }, { status: 403, headers: { "Cache-Control": "no-store" } });
+    if (!sameOrigin(request))
+      return Response.json(
+        { ok: false, message: "Upload from Homeplan's own page." },
+        { status: 403, headers: { "Cache-Control": "no-store" } },
+      );
     const { id } = await params;
     const session = await authorizeOwnExercise(id);
     const details = uploadDetailsSchema.safeParse({
@@ -25,11 +29,16 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     });
     if (!details.success) throw new MediaRefusal(details.error.issues[0]?.message ?? "Describe what the photo or video shows.", 400);
     const bytes = await readUpload(request);
-    const uploaded = await storeUpload(await getDb(), { clinicId: session.clinicId, clinicianId: session.clinicianId }, { exerciseId: id, ...details.data, bytes });
+    const uploaded = await storeUpload(
+      await getDb(),
+      { clinicId: session.clinicId, clinicianId: session.clinicianId },
+      { exerciseId: id, ...details.data, bytes },
+    );
     revalidatePath(`/catalogue/${id}`);
     return Response.json({ ok: true, ...uploaded }, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (error instanceof MediaRefusal) return Response.json({ ok: false, message: error.message }, { status: error.status, headers: { "Cache-Control": "no-store" } });
+    if (error instanceof MediaRefusal)
+      return Response.json({ ok: false, message: error.message }, { status: error.status, headers: { "Cache-Control": "no-store" } });
     return errorResponse(error);
   }
 }

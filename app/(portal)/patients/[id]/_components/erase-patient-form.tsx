@@ -17,9 +17,9 @@ export function ErasePatientForm({ patient }: { patient: { id: string; name: str
       <summary className="cursor-pointer font-bold text-danger">Erase this patient</summary>
       <form action={formAction} className="mt-4 max-w-prose space-y-4">
         <p className="text-sm">
-          Erasing removes {patient.name}, their programmes and every version, their session logs, their links and the emails sent
-          to them, for good. It cannot be undone, so export the record first if they asked for a copy. Templates saved from their
-          programmes stay. The audit trail keeps only that a record was erased, by whom, when and why.
+          Erasing removes {patient.name}, their programmes and every version, their session logs, their links and the emails sent to them,
+          for good. It cannot be undone, so export the record first if they asked for a copy. Templates saved from their programmes stay.
+          The audit trail keeps only that a record was erased, by whom, when and why.
         </p>
         <input type="hidden" name="id" value={patient.id} />
         <Select label="Why" name="reason" state={state} options={REASONS} defaultValue="patient_request" />

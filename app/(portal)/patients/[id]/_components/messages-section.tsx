@@ -17,9 +17,9 @@ export async function MessagesSection({
   programmes: { id: string; title: string }[];
   timeZone: string;
 }) {
-  const threads = (await Promise.all(programmes.map(async (p) => ({ ...p, messages: await listThread(db, { clinicId, programmeId: p.id }) })))).filter(
-    (t) => t.messages.length > 0,
-  );
+  const threads = (
+    await Promise.all(programmes.map(async (p) => ({ ...p, messages: await listThread(db, { clinicId, programmeId: p.id }) })))
+  ).filter((t) => t.messages.length > 0);
   if (threads.length === 0) return null;
   return (
     <section aria-labelledby="messages-heading" className="card p-5">
@@ -32,7 +32,9 @@ export async function MessagesSection({
           <MessageThread messages={t.messages} timeZone={timeZone} you="clinician" />
         </div>
       ))}
-      <p className="mt-3 text-sm text-muted">To answer, reply to a session&apos;s comment under Sessions. The newest twenty messages are shown.</p>
+      <p className="mt-3 text-sm text-muted">
+        To answer, reply to a session&apos;s comment under Sessions. The newest twenty messages are shown.
+      </p>
     </section>
   );
 }

@@ -19,9 +19,9 @@ export async function PatientRecordDuties({ patient, session }: { patient: { id:
           <div className="max-w-prose">
             <h3 className="font-bold">Export the whole record</h3>
             <p className="mt-1 text-sm text-muted">
-              One ZIP file: a PDF to read or send to the patient, and a JSON file another system can import. It holds their details,
-              every programme version, every session they logged, and the emails and links sent to them. The download is recorded
-              in the audit trail.
+              One ZIP file: a PDF to read or send to the patient, and a JSON file another system can import. It holds their details, every
+              programme version, every session they logged, and the emails and links sent to them. The download is recorded in the audit
+              trail.
             </p>
           </div>
           <div className="flex flex-wrap gap-2">

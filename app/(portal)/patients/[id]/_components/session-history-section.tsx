@@ -30,7 +30,9 @@ export async function SessionHistorySection({
   ]);
   return (
     <section className="card p-5" aria-labelledby="sessions-heading">
-      <h2 id="sessions-heading" className="text-lg font-bold">Sessions</h2>
+      <h2 id="sessions-heading" className="text-lg font-bold">
+        Sessions
+      </h2>
       <p className="mt-1 text-sm text-muted" data-testid="sessions-last-week">
         {page.lastWeek} in the last 7 days · {count.format(page.total ?? 0)} in all
       </p>
@@ -38,7 +40,11 @@ export async function SessionHistorySection({
         <PainChart points={pain} />
       </div>
       <div className="mt-4">
-        <SessionList sessions={page.rows} timeZone={timeZone} reply={(s) => <ReplyForm sessionLogId={s.id} requestId={crypto.randomUUID()} />} />
+        <SessionList
+          sessions={page.rows}
+          timeZone={timeZone}
+          reply={(s) => <ReplyForm sessionLogId={s.id} requestId={crypto.randomUUID()} />}
+        />
       </div>
       <Pager page={page} path={`/patients/${patientId}`} params={{}} param="sessions" noun="sessions" />
     </section>

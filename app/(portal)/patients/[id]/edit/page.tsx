@@ -22,7 +22,13 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={`Edit ${patient.name}`} />
-      <PatientForm action={updatePatientAction} initial={patient} submitLabel="Save changes" timeZones={timeZoneNames()} clinicZone={clinicZone} />
+      <PatientForm
+        action={updatePatientAction}
+        initial={patient}
+        submitLabel="Save changes"
+        timeZones={timeZoneNames()}
+        clinicZone={clinicZone}
+      />
     </>
   );
 }

@@ -15,7 +15,15 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const key = { clinicId: session.clinicId, patientId: id };
     const record = await patientRecordZip(db, key);
     if (!record) throw new AppError("not_found");
-    await recordAudit(db, { clinicId: session.clinicId, actorId: session.clinicianId, action: "patient.exported", objectType: "patient", objectId: id, ip: clientIp(await headers()), detail: { format: "zip" } });
+    await recordAudit(db, {
+      clinicId: session.clinicId,
+      actorId: session.clinicianId,
+      action: "patient.exported",
+      objectType: "patient",
+      objectId: id,
+      ip: clientIp(await headers()),
+      detail: { format: "zip" },
+    });
     return new Response(record.stream, {
       headers: {
         "Content-Type": "application/zip",

@@ -26,7 +26,10 @@ export default async function EditProgrammePage({ params }: { params: Promise<{ 
   ]);
   return (
     <>
-      <PageHeader title={`Edit ${programme.version.title}`} description={`For ${patient?.name ?? "this patient"}. Saving makes version ${programme.header.currentVersion + 1}; the patient's link shows it straight away.`} />
+      <PageHeader
+        title={`Edit ${programme.version.title}`}
+        description={`For ${patient?.name ?? "this patient"}. Saving makes version ${programme.header.currentVersion + 1}; the patient's link shows it straight away.`}
+      />
       <ProgrammeBuilder
         kind="programme"
         programmeId={programme.header.id}

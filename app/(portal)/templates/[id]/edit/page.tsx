@@ -18,7 +18,12 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
   return (
     <>
       <PageHeader title={`Edit template: ${template.version.title}`} />
-      <ProgrammeBuilder kind="template" programmeId={template.header.id} baseVersion={template.header.currentVersion} initial={toBuilderContent(template, { asTemplate: true })} />
+      <ProgrammeBuilder
+        kind="template"
+        programmeId={template.header.id}
+        baseVersion={template.header.currentVersion}
+        initial={toBuilderContent(template, { asTemplate: true })}
+      />
     </>
   );
 }

@@ -12,6 +12,13 @@ export const GET = fhirRead(async ({ db, grant, base, url }) => {
   const rows = await listFhirVersions(db, { ...scope, after: search.after, limit: search.count + 1 });
   const page = rows.slice(0, search.count);
   const last = page.at(-1);
-  const next = rows.length > search.count && last ? nextPageUrl(base, "CarePlan", url.searchParams, search.count, { programmeId: last.programmeId, version: last.version }) : undefined;
-  return { body: searchsetBundle(base, { self: url.href, next, matches: page.map(carePlanResource) }), objectType: "patient", objectId: search.patientId };
+  const next =
+    rows.length > search.count && last
+      ? nextPageUrl(base, "CarePlan", url.searchParams, search.count, { programmeId: last.programmeId, version: last.version })
+      : undefined;
+  return {
+    body: searchsetBundle(base, { self: url.href, next, matches: page.map(carePlanResource) }),
+    objectType: "patient",
+    objectId: search.patientId,
+  };
 });

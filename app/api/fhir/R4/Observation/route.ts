@@ -17,9 +17,15 @@ export const GET = fhirRead(async ({ db, grant, base, url }) => {
   const page = rows.slice(0, search.count);
   const last = page.at(-1)?.log;
   const next =
-    rows.length > search.count && last ? nextPageUrl(base, "Observation", url.searchParams, search.count, { completedAt: last.completedAt.toISOString(), id: last.id }) : undefined;
+    rows.length > search.count && last
+      ? nextPageUrl(base, "Observation", url.searchParams, search.count, { completedAt: last.completedAt.toISOString(), id: last.id })
+      : undefined;
   const observations = page
     .flatMap(({ log, exerciseName }) => sessionResources(log, exerciseName).observations)
     .filter((o) => !search.code || o.code.coding?.[0]?.code === CODE_OF[search.code]);
-  return { body: searchsetBundle(base, { self: url.href, next, matches: observations }), objectType: "patient", objectId: search.patientId };
+  return {
+    body: searchsetBundle(base, { self: url.href, next, matches: observations }),
+    objectType: "patient",
+    objectId: search.patientId,
+  };
 });

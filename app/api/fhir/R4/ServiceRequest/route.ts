@@ -14,10 +14,18 @@ export const GET = fhirRead(async ({ db, grant, base, url }) => {
   const last = page.at(-1);
   const next =
     rows.length > search.count && last
-      ? nextPageUrl(base, "ServiceRequest", url.searchParams, search.count, { programmeId: last.version.programmeId, version: last.version.version, position: last.item.position })
+      ? nextPageUrl(base, "ServiceRequest", url.searchParams, search.count, {
+          programmeId: last.version.programmeId,
+          version: last.version.version,
+          position: last.item.position,
+        })
       : undefined;
   return {
-    body: searchsetBundle(base, { self: url.href, next, matches: page.map(({ version, item }) => serviceRequestResource(version, item, base)) }),
+    body: searchsetBundle(base, {
+      self: url.href,
+      next,
+      matches: page.map(({ version, item }) => serviceRequestResource(version, item, base)),
+    }),
     objectType: "patient",
     objectId: search.patientId,
   };

@@ -23,7 +23,9 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <Link href={`/programmes/${id}`} className="link">Back to the programme</Link>
+        <Link href={`/programmes/${id}`} className="link">
+          Back to the programme
+        </Link>
       </nav>
       <h1 className="mb-1 text-3xl font-bold">{programme.version.title}</h1>
       <p className="mb-6 text-muted">
