@@ -15,18 +15,25 @@ export const CHROMIUM_ARGS = [
   "--disable-quic",
 ];
 
-export function ensureChromium(): void {
-  if (existsSync(CHROMIUM)) return;
+/** Installs Debian packages when this machine can (root with apt); says whether it tried. */
+export function aptInstall(packages: string[], why: string): boolean {
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
-  if (isRoot && hasApt) {
-    console.log("[e2e] Chromium is missing: installing Debian's chromium with apt-get …");
-    execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
-      stdio: "inherit",
-      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-    });
-    if (existsSync(CHROMIUM)) return;
+  if (!isRoot || !hasApt) return false;
+  console.log(`${why}: installing Debian's ${packages.join(", ")} with apt-get …`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const install = () => spawnSync("apt-get", ["install", "-y", "--no-install-recommends", ...packages], { stdio: "inherit", env }).status;
+  // A fresh machine may have no package lists yet.
+  if (install() !== 0) {
+    execFileSync("apt-get", ["update"], { stdio: "inherit", env });
+    install();
   }
+  return true;
+}
+
+export function ensureChromium(): void {
+  if (existsSync(CHROMIUM)) return;
+  if (aptInstall(["chromium"], "[e2e] Chromium is missing") && existsSync(CHROMIUM)) return;
   console.error(
     `[e2e] Chromium was not found at ${CHROMIUM}.\n` +
       `      Install it with:  sudo apt-get install -y chromium\n` +

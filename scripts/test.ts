@@ -1,6 +1,7 @@
 // `npm test`: every check the README promises, in order, with one summary line at the end.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { ensureReaders } from "./ensure-readers";
 
 type Step = { name: string; passed: number; failed: number };
 const steps: Step[] = [];
@@ -39,6 +40,7 @@ await Promise.all([
 console.log(
   `\n━━ unit and integration (PGlite${env.TEST_DATABASE_URL ? " and PostgreSQL" : " only; set TEST_DATABASE_URL to add PostgreSQL"})`,
 );
+ensureReaders();
 rmSync("test-results/vitest.json", { force: true });
 const vitestStatus = run("node", [
   "node_modules/vitest/vitest.mjs",

@@ -57,10 +57,19 @@ function pdfInfo(file: string): { pages: number; size: string } {
   return { pages: Number(/^Pages:\s+(\d+)/m.exec(info)![1]), size: /^Page size:\s+(.+)$/m.exec(info)![1]!.trim() };
 }
 
-function pagePng(file: string, page: number, dpi: number): PNG {
+function pagePngFile(file: string, page: number, dpi: number): string {
   const prefix = path.join(dir, `png${(fileCount += 1)}`);
   execFileSync("pdftoppm", ["-png", "-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", file, prefix]);
-  return PNG.sync.read(readFileSync(`${prefix}.png`));
+  return `${prefix}.png`;
+}
+
+function pagePng(file: string, page: number, dpi: number): PNG {
+  return PNG.sync.read(readFileSync(pagePngFile(file, page, dpi)));
+}
+
+/** qpdf's structural check: cross-reference table, object streams, every stream's encoding. Exit 0 means no warnings either. */
+function qpdfCheck(file: string): string {
+  return execFileSync("qpdf", ["--check", file], { encoding: "utf8" });
 }
 
 describe("the printed handout", () => {
@@ -181,13 +190,26 @@ describe("the printed handout", () => {
     expect(raw).not.toMatch(/\/(JavaScript|JS|OpenAction|Launch|AA)\b/);
   });
 
-  it("draws a QR code that scans to exactly the follow-along link", async () => {
+  it("draws a QR code that scans to exactly the follow-along link, in two independent readers", async () => {
     const file = save(await renderHandout(input(sampleProgramme(3))));
     const page = pageTexts(file).findIndex((words) => words.includes("Scan to follow along")) + 1;
     expect(page).toBeGreaterThan(0);
-    const png = pagePng(file, page, 150);
+    const pngFile = pagePngFile(file, page, 150);
+    const png = PNG.sync.read(readFileSync(pngFile));
     const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(code?.data).toBe(LINK.url);
+    // ZBar, the reader behind many phone scanners; --raw prints exactly what the code holds, one symbol per line.
+    expect(execFileSync("zbarimg", ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", pngFile], { encoding: "utf8" })).toBe(
+      `${LINK.url}\n`,
+    );
+  });
+
+  it("writes a file that qpdf finds free of structural and encoding errors, with figures, a QR code and a four-week chart", async () => {
+    const programme = sampleProgramme(8);
+    const file = save(await renderHandout(input(programme, { weeks: 4 })));
+    const report = qpdfCheck(file);
+    expect(report).toContain("No syntax or stream encoding errors found");
+    expect(report).not.toMatch(/WARNING/i);
   });
 
   it("uses the clinic's paper size", async () => {

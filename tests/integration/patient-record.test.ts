@@ -168,6 +168,10 @@ describe(`a patient's record on ${driver}`, () => {
     for (const secret of [fx.victim.linkToken, "tokenCiphertext", "tokenHash", "textBody", "Canary body text", TEMPLATE_TITLE])
       expect(json).not.toContain(secret);
 
+    // qpdf's structural check (exit 0: no errors, no warnings), then poppler reads the words.
+    expect(execFileSync("qpdf", ["--check", path.join(out, "record.pdf")]).toString()).toContain(
+      "No syntax or stream encoding errors found",
+    );
     const text = execFileSync("/usr/bin/pdftotext", ["-layout", path.join(out, "record.pdf"), "-"]).toString();
     expect(text).toContain(fx.canaries.patientName);
     expect(text).toContain(fx.canaries.sessionComment);
