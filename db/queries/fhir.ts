@@ -5,13 +5,16 @@ import {
   clinicians,
   clinics,
   exercises,
+  outcomeMeasures,
   patients,
   programmeItems,
   programmeMessages,
   programmes,
   programmeVersions,
+  questionnaireResponses,
   sessionLogs,
 } from "@/db/schema";
+import { importedMeasureKey } from "@/lib/domain/outcomes";
 import type { ItemRecord, LogRecord, MessageRecord, PatientRecord, VersionRecord } from "@/lib/fhir/records";
 import { versionItemColumns } from "./programmes";
 import { sessionLogColumns } from "./sessions";
@@ -223,4 +226,38 @@ export async function listFhirMessages(db: DatabaseOrTransaction, { clinicId, pa
     .from(programmeMessages)
     .where(and(eq(programmeMessages.clinicId, clinicId), eq(programmeMessages.patientId, patientId)))
     .orderBy(asc(programmeMessages.createdAt), asc(programmeMessages.id));
+}
+
+export type ResponseCursor = { answeredAt: string; id: string };
+
+/** A page of the patient's questionnaire responses, oldest first, resuming after `after`. */
+export async function listFhirResponses(db: DatabaseOrTransaction, scope: Scope & { after?: ResponseCursor; limit: number }) {
+  return db
+    .select({
+      id: questionnaireResponses.id,
+      programmeId: questionnaireResponses.programmeId,
+      version: questionnaireResponses.version,
+      measure: questionnaireResponses.measure,
+      answeredAt: questionnaireResponses.answeredAt,
+      answers: questionnaireResponses.answers,
+      score: questionnaireResponses.score,
+    })
+    .from(questionnaireResponses)
+    .where(
+      and(
+        eq(questionnaireResponses.clinicId, scope.clinicId),
+        eq(questionnaireResponses.patientId, scope.patientId),
+        scope.after
+          ? sql`(${questionnaireResponses.answeredAt}, ${questionnaireResponses.id}) > (${scope.after.answeredAt}::timestamptz, ${scope.after.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(questionnaireResponses.answeredAt), asc(questionnaireResponses.id))
+    .limit(scope.limit);
+}
+
+/** The keys of every measure the clinic ever imported, archived ones too: old answers still name them. */
+export async function listFhirImportedMeasureKeys(db: DatabaseOrTransaction, { clinicId }: { clinicId: string }) {
+  const rows = await db.select({ id: outcomeMeasures.id }).from(outcomeMeasures).where(eq(outcomeMeasures.clinicId, clinicId));
+  return rows.map((r) => importedMeasureKey(r.id));
 }

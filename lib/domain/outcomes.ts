@@ -18,6 +18,8 @@ export const SUPPORTED_ITEM_TYPES = ["integer", "decimal", "choice", "string", "
 /** The built-in measures, free to use; their text is in lib/outcomes/builtin.ts, their sources in content/outcomes/. */
 export const BUILTIN_MEASURES = ["psfs", "nprs"] as const;
 export type BuiltinMeasure = (typeof BUILTIN_MEASURES)[number];
+/** An imported measure's key: its row id behind a prefix no built-in key starts with. */
+export const importedMeasureKey = (id: string) => `q-${id}`;
 /** A measure's key: a built-in one, or "q-<uuid>" for a clinic's import. */
 export const MEASURE_KEY = new RegExp(`^(${BUILTIN_MEASURES.join("|")}|q-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`);
 

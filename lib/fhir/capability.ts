@@ -8,6 +8,7 @@ export const SEARCHES = {
     { name: "patient", type: "reference" },
     { name: "code", type: "token" },
   ],
+  QuestionnaireResponse: [{ name: "patient", type: "reference" }],
 } as const;
 
 export function capabilityStatement(base: string): CapabilityStatement {
@@ -17,7 +18,7 @@ export function capabilityStatement(base: string): CapabilityStatement {
     date: "2026-12-01",
     publisher: "Homeplan",
     kind: "instance",
-    implementation: { description: "Homeplan read-only FHIR API: home-exercise programmes and session logs", url: base },
+    implementation: { description: "Homeplan read-only FHIR API: home-exercise programmes, session logs and outcome measures", url: base },
     fhirVersion: "4.0.1",
     format: ["json"],
     rest: [
@@ -33,6 +34,8 @@ export function capabilityStatement(base: string): CapabilityStatement {
             interaction: [{ code: "read" }],
             operation: [{ name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything" }],
           },
+          // The measures QuestionnaireResponse.questionnaire points at.
+          { type: "Questionnaire", interaction: [{ code: "read" }] },
           ...Object.entries(SEARCHES).map(([type, params]) => ({
             type: type as ResourceType,
             interaction: [{ code: "search-type" as const }],

@@ -11,14 +11,13 @@ import {
   listFhirVersions,
   type LogCursor,
 } from "@/db/queries/fhir";
-import { getMeasure, listResponses } from "@/db/queries/outcomes";
+import { listResponses } from "@/db/queries/outcomes";
 import { env } from "@/lib/env";
-import type { MeasureDefinition } from "@/lib/outcomes/measure";
 import { collectionBundle } from "./bundle";
 import { communicationResource } from "./message";
 import { organizationResource, patientResource, practitionerResource } from "./people";
 import { activityDefinitionResource, carePlanResource, serviceRequestResource } from "./plan";
-import { questionnaireResource, questionnaireResponseResource, scoreObservation } from "./questionnaire";
+import { outcomeResources } from "./outcomes";
 import { sessionResources } from "./session";
 
 /*
@@ -73,27 +72,13 @@ export async function* patientResources(db: DatabaseOrTransaction, scope: Scope,
     if (!last || page.length < LOG_BATCH) break;
     after = { completedAt: last.completedAt.toISOString(), id: last.id };
   }
-  yield* await outcomeResources(db, scope, base);
-}
-
-/** The measures the patient answered (each once), then each response and its score. */
-async function outcomeResources(db: DatabaseOrTransaction, scope: Scope, base: string): Promise<Resource[]> {
-  const responses = await listResponses(db, scope);
-  const measures = new Map<string, MeasureDefinition>();
-  for (const key of new Set(responses.map((r) => r.measure))) {
-    const measure = await getMeasure(db, { clinicId: scope.clinicId, key });
-    if (measure) measures.set(key, measure);
+  // The measures the patient answered (each once), then each response and its score.
+  const outcomes = await outcomeResources(db, scope, await listResponses(db, scope), base);
+  yield* outcomes.questionnaires;
+  for (const { response, score } of outcomes.answered) {
+    yield response;
+    if (score) yield score;
   }
-  const out: Resource[] = [...measures.values()].map((m) => questionnaireResource(m, base));
-  for (const r of responses) {
-    const measure = measures.get(r.measure);
-    if (!measure) continue;
-    const record = { ...r, patientId: scope.patientId };
-    out.push(questionnaireResponseResource(record, measure, base));
-    const score = scoreObservation(record, measure);
-    if (score) out.push(score);
-  }
-  return out;
 }
 
 /** One patient's whole record as a FHIR collection Bundle, or undefined when the clinic has no such patient. */

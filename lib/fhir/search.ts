@@ -42,6 +42,7 @@ export const cursorSchemas = {
   version: z.object({ programmeId: z.uuid(), version: z.number().int().min(1) }).strict(),
   item: z.object({ programmeId: z.uuid(), version: z.number().int().min(1), position: z.number().int().min(0) }).strict(),
   log: z.object({ completedAt: z.iso.datetime({ offset: true }), id: z.uuid() }).strict(),
+  response: z.object({ answeredAt: z.iso.datetime({ offset: true }), id: z.uuid() }).strict(),
 };
 
 export const encodeCursor = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
@@ -59,6 +60,7 @@ const ALLOWED = {
   CarePlan: ["patient", "_count", "_cursor"],
   ServiceRequest: ["patient", "_count", "_cursor"],
   Observation: ["patient", "code", "_count", "_cursor"],
+  QuestionnaireResponse: ["patient", "_count", "_cursor"],
 };
 
 export function parseSearch<K extends keyof typeof cursorSchemas>(type: keyof typeof ALLOWED, params: URLSearchParams, cursor: K) {

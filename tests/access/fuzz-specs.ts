@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { env } from "@/lib/env";
+import { questionnaireId } from "@/lib/fhir/questionnaire";
 import { linkKey } from "@/lib/links/token";
 import { unsubscribeKey, unsubscribeToken } from "@/lib/links/unsubscribe";
 import { TEST_PASSWORD } from "../factories";
@@ -538,6 +539,23 @@ function fhirRoutes(): Record<string, FuzzSpec> {
     route("CarePlan", "CarePlan", ["patient", "_count", "_cursor"]),
     route("ServiceRequest", "ServiceRequest", ["patient", "_count", "_cursor"]),
     route("Observation", "Observation", ["patient", "code", "_count", "_cursor"]),
+    route("QuestionnaireResponse", "QuestionnaireResponse", ["patient", "_count", "_cursor"]),
+    // The victim's imported measure is a real id for its own key, a 404 for any other.
+    [
+      "app/api/fhir/R4/Questionnaire/[id]/route.ts#GET",
+      {
+        kind: "route",
+        as: "anonymous",
+        input: (fx: AccessFixture) =>
+          routeRequest({
+            method: "GET",
+            path: "/api/fhir/R4/Questionnaire/x",
+            params: { id: uuidOr(questionnaireId(fx.victim.measureKey)) },
+            headers: auth(fx),
+          }),
+        mayWrite: ["rate_limits", "audit_events"],
+      },
+    ],
     // Ids are drawn per run; the victim's patient is a valid read, also not bad input.
     [
       "app/api/fhir/R4/Patient/[id]/route.ts#GET",

