@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Database, DatabaseOrTransaction, Transaction } from "@/db/client";
-import { clinicians, programmeMessages, sessionLogs } from "@/db/schema";
+import { rowsOf, type Database, type DatabaseOrTransaction, type Transaction } from "@/db/client";
+import { clinicians, programmeMessages, programmes, sessionLogs } from "@/db/schema";
 import { THREAD_SHOWN } from "@/lib/domain/messages";
 import { LOG_QUOTAS, QUOTA_RETRY_SECONDS, utcDay } from "@/lib/patient/log-rules";
 import { recordAudit } from "./audit";
@@ -40,32 +40,27 @@ export async function listThread(
   return rows.reverse();
 }
 
-/**
- * A clinician's reply to a session's comment, in the caller's transaction. The session
- * is looked up in the clinician's clinic, so an id from elsewhere is simply not found.
- * A repeat of the same form (its idempotency key) stores nothing new.
- */
-export async function addClinicianReply(
+type ClinicianActor = { clinicId: string; clinicianId: string; ip?: string };
+type StoredReply = { id: string; created: boolean; programmeId: string; patientId: string };
+
+/** Stores a clinician's message once per idempotency key, with its audit row; a repeat returns the first. */
+async function insertClinicianMessage(
   tx: Transaction,
-  actor: { clinicId: string; clinicianId: string; ip?: string },
-  input: { sessionLogId: string; body: string; idempotencyKey: string },
-): Promise<{ id: string; created: boolean; programmeId: string; patientId: string; sessionCompletedAt: Date } | null> {
-  const [log] = await tx
-    .select({ programmeId: sessionLogs.programmeId, patientId: sessionLogs.patientId, completedAt: sessionLogs.completedAt })
-    .from(sessionLogs)
-    .where(and(eq(sessionLogs.clinicId, actor.clinicId), eq(sessionLogs.id, input.sessionLogId)));
-  if (!log) return null;
+  actor: ClinicianActor,
+  row: { programmeId: string; patientId: string; sessionLogId: string | null; body: string; idempotencyKey: string },
+): Promise<StoredReply | null> {
+  const key = `clinician:${row.idempotencyKey}`;
   const [inserted] = await tx
     .insert(programmeMessages)
     .values({
       clinicId: actor.clinicId,
-      programmeId: log.programmeId,
-      patientId: log.patientId,
+      programmeId: row.programmeId,
+      patientId: row.patientId,
       author: "clinician",
       clinicianId: actor.clinicianId,
-      sessionLogId: input.sessionLogId,
-      body: input.body,
-      idempotencyKey: `clinician:${input.idempotencyKey}`,
+      sessionLogId: row.sessionLogId,
+      body: row.body,
+      idempotencyKey: key,
     })
     .onConflictDoNothing({ target: [programmeMessages.clinicId, programmeMessages.idempotencyKey] })
     .returning({ id: programmeMessages.id });
@@ -73,23 +68,97 @@ export async function addClinicianReply(
     const [existing] = await tx
       .select({ id: programmeMessages.id })
       .from(programmeMessages)
-      .where(
-        and(eq(programmeMessages.clinicId, actor.clinicId), eq(programmeMessages.idempotencyKey, `clinician:${input.idempotencyKey}`)),
-      );
-    return existing
-      ? { id: existing.id, created: false, programmeId: log.programmeId, patientId: log.patientId, sessionCompletedAt: log.completedAt }
-      : null;
+      .where(and(eq(programmeMessages.clinicId, actor.clinicId), eq(programmeMessages.idempotencyKey, key)));
+    return existing ? { id: existing.id, created: false, programmeId: row.programmeId, patientId: row.patientId } : null;
   }
   await recordAudit(tx, {
     clinicId: actor.clinicId,
     actorId: actor.clinicianId,
     action: "message.sent",
     objectType: "programme",
-    objectId: log.programmeId,
+    objectId: row.programmeId,
     ip: actor.ip,
-    detail: { messageId: inserted.id, sessionLogId: input.sessionLogId },
+    detail: { messageId: inserted.id, ...(row.sessionLogId ? { sessionLogId: row.sessionLogId } : {}) },
   });
-  return { id: inserted.id, created: true, programmeId: log.programmeId, patientId: log.patientId, sessionCompletedAt: log.completedAt };
+  return { id: inserted.id, created: true, programmeId: row.programmeId, patientId: row.patientId };
+}
+
+/**
+ * A clinician's reply to a session's comment, in the caller's transaction. The session
+ * is looked up in the clinician's clinic, so an id from elsewhere is simply not found.
+ * A repeat of the same form (its idempotency key) stores nothing new.
+ */
+export async function addClinicianReply(
+  tx: Transaction,
+  actor: ClinicianActor,
+  input: { sessionLogId: string; body: string; idempotencyKey: string },
+): Promise<(StoredReply & { sessionCompletedAt: Date }) | null> {
+  const [log] = await tx
+    .select({ programmeId: sessionLogs.programmeId, patientId: sessionLogs.patientId, completedAt: sessionLogs.completedAt })
+    .from(sessionLogs)
+    .where(and(eq(sessionLogs.clinicId, actor.clinicId), eq(sessionLogs.id, input.sessionLogId)));
+  if (!log) return null;
+  const stored = await insertClinicianMessage(tx, actor, { ...input, programmeId: log.programmeId, patientId: log.patientId });
+  return stored ? { ...stored, sessionCompletedAt: log.completedAt } : null;
+}
+
+/**
+ * A clinician's answer in a programme's thread (to a question the patient started, say),
+ * not tied to a session. The programme is looked up in the clinician's clinic.
+ */
+export async function addThreadReply(
+  tx: Transaction,
+  actor: ClinicianActor,
+  input: { programmeId: string; body: string; idempotencyKey: string },
+): Promise<StoredReply | null> {
+  const [programme] = await tx
+    .select({ patientId: programmes.patientId })
+    .from(programmes)
+    .where(and(eq(programmes.clinicId, actor.clinicId), eq(programmes.id, input.programmeId)));
+  if (!programme?.patientId) return null;
+  return insertClinicianMessage(tx, actor, { ...input, patientId: programme.patientId, sessionLogId: null });
+}
+
+/**
+ * Threads whose newest message is the patient's: someone waiting for an answer, longest
+ * waiting first, with when they first wrote since the clinic last answered. Read through
+ * the thread index; archived patients are left out (their links no longer take messages).
+ */
+export async function listWaitingThreads(db: DatabaseOrTransaction, { clinicId, limit }: { clinicId: string; limit: number }) {
+  const rows = await rowsOf<{
+    programme_id: string;
+    patient_id: string;
+    patient_name: string;
+    title: string;
+    since: string;
+    total: number;
+  }>(
+    await db.execute(sql`
+      select m.programme_id, m.patient_id, p.name as patient_name, v.title, min(m.created_at) as since, count(*) over ()::int as total
+      from programme_messages m
+      join patients p on p.clinic_id = m.clinic_id and p.id = m.patient_id and p.archived_at is null
+      join programmes pr on pr.clinic_id = m.clinic_id and pr.id = m.programme_id
+      join programme_versions v on v.clinic_id = pr.clinic_id and v.programme_id = pr.id and v.version = pr.current_version
+      where m.clinic_id = ${clinicId} and m.author = 'patient'
+        and not exists (
+          select 1 from programme_messages r
+          where r.clinic_id = m.clinic_id and r.programme_id = m.programme_id
+            and r.author = 'clinician' and r.created_at > m.created_at
+        )
+      group by m.programme_id, m.patient_id, p.name, v.title
+      order by since asc, m.programme_id
+      limit ${limit}`),
+  );
+  return {
+    total: rows[0]?.total ?? 0,
+    threads: rows.map((r) => ({
+      programmeId: r.programme_id,
+      patientId: r.patient_id,
+      patientName: r.patient_name,
+      programmeTitle: r.title,
+      since: new Date(r.since),
+    })),
+  };
 }
 
 export type PatientMessageResult = { id: string; created: boolean } | { error: "rate_limited"; retryAfter: number };

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { getClinic } from "@/db/queries/clinics";
 import { getCurrentLink } from "@/db/queries/links";
-import { addClinicianReply } from "@/db/queries/messages";
+import { addClinicianReply, addThreadReply } from "@/db/queries/messages";
 import { getPatient } from "@/db/queries/patients";
 import { getZones } from "@/db/queries/time-zones";
 import { replyEmail } from "@/lib/email/patient-emails";
@@ -22,6 +22,8 @@ export function sessionDayWords(completedAt: Date, now: Date, zone: string): str
   );
 }
 
+type Outcome = { ok: true; emailed: boolean; patientId: string; programmeId: string } | { ok: false };
+
 /**
  * A clinician answers a session's comment: the message and, when the patient has a live
  * link, an email saying only who replied about which day, with the link (the words stay
@@ -32,8 +34,7 @@ export async function replyToSession(
   actor: Actor,
   input: { sessionLogId: string; body: string; requestId: string },
   now: Date = new Date(),
-): Promise<{ ok: true; emailed: boolean; patientId: string; programmeId: string } | { ok: false }> {
-  const { APP_URL, AUTH_SECRET } = env();
+): Promise<Outcome> {
   return db.transaction(async (tx) => {
     const reply = await addClinicianReply(tx, actor, {
       sessionLogId: input.sessionLogId,
@@ -41,33 +42,53 @@ export async function replyToSession(
       idempotencyKey: input.requestId,
     });
     if (!reply) return { ok: false } as const;
-    if (!reply.created) return { ok: true, emailed: false, patientId: reply.patientId, programmeId: reply.programmeId } as const;
-    const [link, patient, clinic, zones] = await Promise.all([
-      getCurrentLink(tx, { clinicId: actor.clinicId, programmeId: reply.programmeId, key: linkKey(AUTH_SECRET) }),
-      getPatient(tx, { id: reply.patientId, clinicId: actor.clinicId }),
-      getClinic(tx, { clinicId: actor.clinicId }),
-      getZones(tx, { clinicId: actor.clinicId, patientId: reply.patientId }),
-    ]);
-    let emailed = false;
-    if (link?.status === "active" && link.token && patient) {
-      const zone = effectiveTimeZone(zones.patientZone, zones.clinicZone);
-      const email = replyEmail({
-        clinicName: clinic?.name ?? "Your clinic",
-        clinicianName: actor.clinicianName,
-        sessionDay: sessionDayWords(reply.sessionCompletedAt, now, zone),
-        url: `${APP_URL}/p/${link.token}#messages`,
-      });
-      emailed = (
-        await enqueueEmail(tx, {
-          clinicId: actor.clinicId,
-          idempotencyKey: `reply:${reply.id}`,
-          kind: "reply",
-          to: patient.email,
-          ...email,
-          subjectRef: reply.programmeId,
-        })
-      ).created;
-    }
-    return { ok: true, emailed, patientId: reply.patientId, programmeId: reply.programmeId } as const;
+    return emailReply(tx, actor, reply, (zone) => sessionDayWords(reply.sessionCompletedAt, now, zone));
   });
+}
+
+/** A clinician answers in the programme's thread (a question the patient started): the same, "about your exercises". */
+export async function replyToThread(
+  db: Database,
+  actor: Actor,
+  input: { programmeId: string; body: string; requestId: string },
+): Promise<Outcome> {
+  return db.transaction(async (tx) => {
+    const reply = await addThreadReply(tx, actor, { programmeId: input.programmeId, body: input.body, idempotencyKey: input.requestId });
+    if (!reply) return { ok: false } as const;
+    return emailReply(tx, actor, reply, () => null);
+  });
+}
+
+/** Emails the patient that there is a reply (never its words), once per message, when their link is live. */
+async function emailReply(
+  tx: Transaction,
+  actor: Actor,
+  reply: { id: string; created: boolean; programmeId: string; patientId: string },
+  sessionDay: (zone: string) => string | null,
+): Promise<Outcome> {
+  const done = { ok: true, patientId: reply.patientId, programmeId: reply.programmeId } as const;
+  if (!reply.created) return { ...done, emailed: false };
+  const { APP_URL, AUTH_SECRET } = env();
+  const [link, patient, clinic, zones] = await Promise.all([
+    getCurrentLink(tx, { clinicId: actor.clinicId, programmeId: reply.programmeId, key: linkKey(AUTH_SECRET) }),
+    getPatient(tx, { id: reply.patientId, clinicId: actor.clinicId }),
+    getClinic(tx, { clinicId: actor.clinicId }),
+    getZones(tx, { clinicId: actor.clinicId, patientId: reply.patientId }),
+  ]);
+  if (link?.status !== "active" || !link.token || !patient) return { ...done, emailed: false };
+  const email = replyEmail({
+    clinicName: clinic?.name ?? "Your clinic",
+    clinicianName: actor.clinicianName,
+    sessionDay: sessionDay(effectiveTimeZone(zones.patientZone, zones.clinicZone)),
+    url: `${APP_URL}/p/${link.token}#messages`,
+  });
+  const queued = await enqueueEmail(tx, {
+    clinicId: actor.clinicId,
+    idempotencyKey: `reply:${reply.id}`,
+    kind: "reply",
+    to: patient.email,
+    ...email,
+    subjectRef: reply.programmeId,
+  });
+  return { ...done, emailed: queued.created };
 }

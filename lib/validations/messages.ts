@@ -16,4 +16,5 @@ export const messageBody = z
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "Reload the page and try again.");
 
 export const replySchema = z.object({ sessionLogId: z.uuid(), body: messageBody, requestId });
+export const threadReplySchema = z.object({ programmeId: z.uuid(), body: messageBody, requestId });
 export const patientMessageSchema = z.object({ body: messageBody, requestId });

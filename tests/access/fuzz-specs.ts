@@ -259,6 +259,17 @@ export const FUZZ: Record<string, FuzzSpec> = {
       }),
     mayWrite: ["programme_messages", "audit_events", "email_outbox"],
   },
+  "app/(portal)/patients/reply-actions.ts#replyToThreadAction": {
+    kind: "action",
+    as: "clinician",
+    input: (fx) =>
+      actionInput({
+        programmeId: uuidOr(fx.victim.programmeId),
+        body: good("Yes, that is expected.", " ", "a\u0000b"),
+        requestId: good("fuzz-request-0002", "short"),
+      }),
+    mayWrite: ["programme_messages", "audit_events", "email_outbox"],
+  },
   "app/(portal)/mailbox/actions.ts#retryEmailAction": {
     kind: "action",
     as: "clinician",

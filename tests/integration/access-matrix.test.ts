@@ -409,6 +409,11 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     call: form((fx) => ({ sessionLogId: fx.victim.sessionLogId, body: "Attacker's reply", requestId: "attacker-request-01" })),
     legit: { as: "clinician", changes: ["programme_messages", "audit_events", "email_outbox"] },
   },
+  "app/(portal)/patients/reply-actions.ts#replyToThreadAction": {
+    access: "clinic",
+    call: form((fx) => ({ programmeId: fx.victim.programmeId, body: "Attacker's answer", requestId: "attacker-request-02" })),
+    legit: { as: "clinician", changes: ["programme_messages", "audit_events", "email_outbox"] },
+  },
   "app/(portal)/mailbox/actions.ts#retryEmailAction": {
     access: "clinic",
     call: form((fx) => ({ id: fx.victim.failedEmailId })),

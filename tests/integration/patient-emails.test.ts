@@ -7,8 +7,8 @@ import { createProgramme, saveProgrammeVersion } from "@/db/queries/programmes";
 import { clinics, emailOutbox, exercises, sessionLogs } from "@/db/schema";
 import { openEmailBody, openEmailHeaders } from "@/lib/email/outbox";
 import { queueChangeNotice } from "@/lib/programme/change-notice";
-import { listThread } from "@/db/queries/messages";
-import { replyToSession } from "@/lib/patient/replies";
+import { listThread, listWaitingThreads } from "@/db/queries/messages";
+import { replyToSession, replyToThread } from "@/lib/patient/replies";
 import { erasePatient } from "@/db/queries/erasure";
 import { LOG_QUOTAS } from "@/lib/patient/log-rules";
 import { env } from "@/lib/env";
@@ -318,5 +318,49 @@ describe("replies", () => {
       );
       expect([table, Number(left!.n)]).toEqual([table, 0]);
     }
+  });
+
+  it("a patient starts a thread; the clinic sees them waiting, answers in the thread, and the email holds no words", async () => {
+    const fx = await setUp();
+    expect(await listThread(db(), fx)).toEqual([]);
+    const { POST } = await import("@/app/p/[token]/messages/route");
+    const ask = await POST(
+      new Request(`http://homeplan.test/p/${fx.token}/messages`, {
+        method: "POST",
+        body: new URLSearchParams({ body: "Should the bridge hurt my hamstrings?", requestId: "question-request-0001" }),
+      }),
+      { params: Promise.resolve({ token: fx.token }) },
+    );
+    expect(ask.headers.get("location")).toContain("message=sent");
+    const waiting = await listWaitingThreads(db(), { clinicId: fx.clinicId, limit: 10 });
+    expect(waiting.total).toBe(1);
+    expect(waiting.threads[0]).toMatchObject({ programmeId: fx.programmeId, patientId: fx.patientId, programmeTitle: "Knee" });
+    // Another clinic neither sees the wait nor can answer into the thread.
+    const other = await createClinic(db());
+    expect((await listWaitingThreads(db(), { clinicId: other.clinic.id, limit: 10 })).total).toBe(0);
+    const stranger = { clinicId: other.clinic.id, clinicianId: other.owner.id, clinicianName: "Stranger" };
+    expect(await replyToThread(db(), stranger, { programmeId: fx.programmeId, body: "Hello", requestId: "stranger-reply-01" })).toEqual({
+      ok: false,
+    });
+
+    const actor = { clinicId: fx.clinicId, clinicianId: fx.clinicianId, clinicianName: "Alex Morgan" };
+    const words = "A stretch in the hamstrings is normal; ease off if it cramps.";
+    const answer = { programmeId: fx.programmeId, body: words, requestId: "thread-reply-0001" };
+    expect(await replyToThread(db(), actor, answer)).toMatchObject({ ok: true, emailed: true });
+    expect(await replyToThread(db(), actor, answer)).toMatchObject({ ok: true, emailed: false });
+    expect((await listWaitingThreads(db(), { clinicId: fx.clinicId, limit: 10 })).total).toBe(0);
+    const thread = await listThread(db(), fx);
+    expect(thread.map((m) => [m.author, m.body])).toEqual([
+      ["patient", "Should the bridge hurt my hamstrings?"],
+      ["clinician", words],
+    ]);
+    const emails = await db()
+      .select()
+      .from(emailOutbox)
+      .where(sql`${emailOutbox.kind} = 'reply'`);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.subject).toBe("Alex Morgan replied about your exercises");
+    const body = openEmailBody({ text: emails[0]!.textBody, html: emails[0]!.htmlBody });
+    for (const part of [body.text, body.html]) expect(part).not.toMatch(/hamstring|stretch/i);
   });
 });

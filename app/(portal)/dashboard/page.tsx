@@ -5,6 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { listPatientPage, patientStatusCounts } from "@/db/queries/patient-status";
 import { listRecentClinicSessions } from "@/db/queries/sessions";
+import { listWaitingThreads } from "@/db/queries/messages";
+import { WaitingMessages } from "./_components/waiting-messages";
 import { attentionForPatient } from "@/lib/adherence/flags";
 import { requireClinician } from "@/lib/auth/dal";
 import { formatDate } from "@/lib/dates";
@@ -14,6 +16,7 @@ import { DIFFICULTY_LABELS } from "@/lib/domain/labels";
 export const metadata: Metadata = { title: "Dashboard" };
 
 const ATTENTION_SHOWN = 20;
+const WAITING_SHOWN = 10;
 const count = new Intl.NumberFormat("en-GB");
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
@@ -22,11 +25,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const db = await getDb();
   const clinicId = session.clinicId;
   // The most urgent few, with counts for the rest: the page stays the same size at any clinic size.
-  const [urgent, counts, recent, timeZone] = await Promise.all([
+  const [urgent, counts, recent, timeZone, waiting] = await Promise.all([
     listPatientPage(db, { clinicId, query: { show: "attention", sort: "attention" }, pageSize: ATTENTION_SHOWN, withTotal: false }),
     patientStatusCounts(db, { clinicId }),
     listRecentClinicSessions(db, { clinicId }),
     clinicTimeZone(db, clinicId),
+    listWaitingThreads(db, { clinicId, limit: WAITING_SHOWN }),
   ]);
   const now = new Date();
   const flagged = urgent.rows.map((p) => ({ patient: p, flags: attentionForPatient(p, now) }));
@@ -52,6 +56,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Your clinic is ready. Add your clinic&apos;s address and phone under Clinic so they appear on handouts.
         </p>
       ) : null}
+      <WaitingMessages total={waiting.total} threads={waiting.threads} timeZone={timeZone} />
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card p-5" aria-labelledby="attention-heading">
           <div className="flex flex-wrap items-baseline justify-between gap-2">

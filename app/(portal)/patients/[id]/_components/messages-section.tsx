@@ -1,10 +1,12 @@
 import { MessageThread } from "@/components/patients/message-thread";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { listThread } from "@/db/queries/messages";
+import { ReplyForm } from "./reply-form";
 
 /**
  * The thread of each of the patient's programmes that has one: the clinic's replies and
- * the patient's answers from their page. Replies start from a session's comment.
+ * the patient's messages from their page. A reply goes from here, or from a session's
+ * comment under Sessions; the box is open while the patient is waiting for an answer.
  */
 export async function MessagesSection({
   db,
@@ -22,7 +24,7 @@ export async function MessagesSection({
   ).filter((t) => t.messages.length > 0);
   if (threads.length === 0) return null;
   return (
-    <section aria-labelledby="messages-heading" className="card p-5">
+    <section id="messages" aria-labelledby="messages-heading" className="card scroll-mt-4 p-5">
       <h2 id="messages-heading" className="text-xl font-bold">
         Messages
       </h2>
@@ -30,11 +32,15 @@ export async function MessagesSection({
         <div key={t.id} className="mt-4">
           {threads.length > 1 ? <h3 className="mb-2 font-bold">{t.title}</h3> : null}
           <MessageThread messages={t.messages} timeZone={timeZone} you="clinician" />
+          <ReplyForm
+            target={{ programmeId: t.id }}
+            requestId={crypto.randomUUID()}
+            summary={t.messages.at(-1)?.author === "patient" ? "Answer the patient" : "Write to the patient"}
+            open={t.messages.at(-1)?.author === "patient"}
+          />
         </div>
       ))}
-      <p className="mt-3 text-sm text-muted">
-        To answer, reply to a session&apos;s comment under Sessions. The newest twenty messages are shown.
-      </p>
+      <p className="mt-3 text-sm text-muted">The newest twenty messages are shown.</p>
     </section>
   );
 }

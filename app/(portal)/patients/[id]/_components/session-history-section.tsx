@@ -43,7 +43,7 @@ export async function SessionHistorySection({
         <SessionList
           sessions={page.rows}
           timeZone={timeZone}
-          reply={(s) => <ReplyForm sessionLogId={s.id} requestId={crypto.randomUUID()} />}
+          reply={(s) => <ReplyForm target={{ sessionLogId: s.id }} requestId={crypto.randomUUID()} summary="Reply to this comment" />}
         />
       </div>
       <Pager page={page} path={`/patients/${patientId}`} params={{}} param="sessions" noun="sessions" />
