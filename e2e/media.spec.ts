@@ -24,12 +24,14 @@ test("a clinician adds a phone photo and a short video to a custom exercise; the
   await signIn(page);
 
   // This test's own patients and exercise: other specs follow the demo patients.
+  const patientPages: Record<string, string> = {};
   for (const person of ["Rowan", "Sasha"]) {
     await page.goto("/patients/new");
     await page.getByLabel("Full name").fill(`${person} Media ${stamp}`);
     await page.getByLabel("Email").fill(`${person.toLowerCase()}.${stamp}@example.com`);
     await page.getByRole("button", { name: "Add patient" }).click();
     await expect(page.getByRole("heading", { name: "Their record" })).toBeVisible();
+    patientPages[person] = page.url();
   }
 
   await page.goto("/catalogue/new");
@@ -53,6 +55,11 @@ test("a clinician adds a phone photo and a short video to a custom exercise; the
   await expect(media.getByTestId("media-status")).toHaveText(/Added/);
   await media.getByTestId("media-file").setInputFiles({ name: "VID_2042.mp4", mimeType: "video/mp4", buffer: VIDEO });
   await media.getByLabel("What it shows").fill("Two slow presses, side view");
+  // The video shows Rowan, found by typing part of their name.
+  await media.getByLabel("One of our patients (with their consent)").check();
+  await media.getByLabel("Find the patient by name or email").fill(`rowan media ${stamp}`);
+  await media.getByRole("button", { name: new RegExp(`Rowan Media ${stamp}`) }).click();
+  await expect(media.getByTestId("picked-patient")).toContainText(`Rowan Media ${stamp}`);
   await media.getByRole("button", { name: "Add to exercise" }).click();
   await expect(media.getByText("Video, 2 s")).toBeVisible();
   const stored = media.getByRole("img", { name: "Standing at arm's length from the wall, hands flat" });
@@ -118,6 +125,17 @@ test("a clinician adds a phone photo and a short video to a custom exercise; the
   await page.setViewportSize(PHONE);
   await page.goto(exerciseUrl);
   await page.screenshot({ path: testInfo.outputPath("exercise-media-phone.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Erasing Rowan takes the video that shows them; the photo, which shows nobody, stays.
+  await page.goto(patientPages.Rowan!);
+  await page.getByText("Erase this patient").click();
+  await page.getByLabel("Type the patient's full name to confirm").fill(`Rowan Media ${stamp}`);
+  await page.getByRole("button", { name: "Erase for good" }).click();
+  await expect(page).toHaveURL(/\/patients\?erased=1/);
+  await page.goto(exerciseUrl);
+  await expect(media.getByRole("img", { name: "Standing at arm's length from the wall, hands flat" })).toBeVisible();
+  await expect(media.getByText("Video, 2 s")).toHaveCount(0);
   await phone.close();
   await elsewhere.close();
 });

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { MEDIA_LIMITS, megabytes } from "@/lib/domain/media";
+import { PatientPicker, type PickedPatient } from "./patient-picker";
 
 type Status =
   { kind: "idle" } | { kind: "sending"; percent: number } | { kind: "error"; message: string } | { kind: "done"; message: string };
@@ -13,12 +14,13 @@ type Status =
  * required and the upload's progress. The server checks everything again from the
  * file's own bytes; the checks here only save a wasted upload.
  */
-export function MediaUpload({ uploadUrl }: { uploadUrl: string }) {
+export function MediaUpload({ uploadUrl, patientSearchUrl }: { uploadUrl: string; patientSearchUrl: string }) {
   const router = useRouter();
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [altText, setAltText] = useState("");
+  const [shows, setShows] = useState<PickedPatient | null | "nobody">("nobody");
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [dragging, setDragging] = useState(false);
   const request = useRef<XMLHttpRequest | null>(null);
@@ -44,11 +46,13 @@ export function MediaUpload({ uploadUrl }: { uploadUrl: string }) {
     if (!file) return setStatus({ kind: "error", message: "Choose a photo or video first." });
     if (altText.trim().length < MEDIA_LIMITS.altText.min)
       return setStatus({ kind: "error", message: "Describe what the photo or video shows." });
+    if (shows === null) return setStatus({ kind: "error", message: "Choose the patient from the list, or say nobody is recognisable." });
     const xhr = new XMLHttpRequest();
     request.current = xhr;
     xhr.open("POST", uploadUrl);
     xhr.setRequestHeader("x-alt-text", encodeURIComponent(altText.trim()));
     xhr.setRequestHeader("content-type", "application/octet-stream");
+    if (shows !== "nobody") xhr.setRequestHeader("x-shows-patient", shows.id);
     xhr.upload.onprogress = (e) => e.lengthComputable && setStatus({ kind: "sending", percent: Math.round((e.loaded / e.total) * 100) });
     xhr.onerror = () =>
       setStatus({ kind: "error", message: "The upload was interrupted and nothing was kept. Check the connection and try again." });
@@ -61,6 +65,7 @@ export function MediaUpload({ uploadUrl }: { uploadUrl: string }) {
         setFile(null);
         setPreview(null);
         setAltText("");
+        setShows("nobody");
         setStatus({ kind: "done", message: "Added. Patients see it on their page and in the player." });
         router.refresh();
       } else setStatus({ kind: "error", message });
@@ -148,6 +153,7 @@ export function MediaUpload({ uploadUrl }: { uploadUrl: string }) {
         />
         <p className="mt-1 text-sm text-muted">Read aloud to patients who use a screen reader.</p>
       </div>
+      <PatientPicker searchUrl={patientSearchUrl} picked={shows} onPick={setShows} disabled={sending} />
       {sending ? (
         <div>
           <progress max={100} value={status.percent} className="h-3 w-full accent-brand-600" aria-label="Upload progress" />

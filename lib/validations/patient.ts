@@ -26,3 +26,6 @@ export const patientSchema = z.object({
 
 /** What a save writes; a caller without a zone (a seed, an import) leaves it as it is. */
 export type PatientInput = Omit<z.output<typeof patientSchema>, "timeZone"> & { timeZone?: string | null };
+
+/** What a clinician types to find a patient by name or email (the picker in the media upload). */
+export const patientPickerQuery = z.object({ q: z.string().trim().min(1).max(100) });

@@ -372,6 +372,11 @@ export const FUZZ: Record<string, FuzzSpec> = {
     input: () =>
       routeRequest({ method: "GET", path: "/api/catalogue/search", query: ["q", "category", "position", "equipment", "region"] }),
   },
+  "app/api/patients/search/route.ts#GET": {
+    kind: "route",
+    as: "clinician",
+    input: () => routeRequest({ method: "GET", path: "/api/patients/search", query: ["q"] }),
+  },
   "app/(portal)/programmes/[id]/handout.pdf/route.ts#GET": {
     kind: "route",
     as: "clinician",

@@ -295,6 +295,16 @@ const MATRIX: Record<string, ClinicEntry | PublicEntry> = {
     callerScoped: true,
     legit: { as: "clinician", changes: [] },
   },
+  "app/api/patients/search/route.ts#GET": {
+    access: "clinic",
+    // The victim's patient by name: the attacker's clinic must find nobody.
+    call: (fx) => [
+      new Request(`http://homeplan.test/api/patients/search?q=${encodeURIComponent(fx.canaries.patientName)}`),
+      { params: Promise.resolve({}) },
+    ],
+    callerScoped: true,
+    legit: { as: "clinician", changes: [] },
+  },
   "app/(portal)/programmes/[id]/handout.pdf/route.ts#GET": {
     access: "clinic",
     call: request("GET", "/programmes/x/handout.pdf", (fx) => ({ id: fx.victim.programmeId })),

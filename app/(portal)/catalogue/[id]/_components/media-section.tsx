@@ -19,7 +19,7 @@ export async function MediaSection({ clinicId, exerciseId }: { clinicId: string;
         </p>
       </div>
       <ExerciseMediaList media={media} base={`/catalogue/${exerciseId}/media`} removeAction={removeMediaAction} />
-      <MediaUpload uploadUrl={`/catalogue/${exerciseId}/media`} />
+      <MediaUpload uploadUrl={`/catalogue/${exerciseId}/media`} patientSearchUrl="/api/patients/search" />
     </section>
   );
 }
