@@ -23,6 +23,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() for owner-only screens.
     authInterrupts: true,
+    // "use cache" for the patient page's programme (app/p/[token]/programme-parts.tsx), without
+    // cacheComponents, which would change how every other page treats request data.
+    useCache: true,
     // proxy.ts sees each request body first and would cut an upload at its 10 MB default;
     // the media route itself stops at the limit (lib/media/upload.ts).
     proxyClientMaxBodySize: Math.max(MEDIA_LIMITS.photoBytes, MEDIA_LIMITS.videoBytes) + 1024 * 1024,

@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, PHONE, signIn, test } from "./fixtures";
+import { BuilderPage } from "./pages/builder";
+import { linkIn, waitForMail } from "./support/mail";
 
 test("an owner exports a patient's record and erases the patient after typing their name", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
@@ -10,6 +12,17 @@ test("an owner exports a patient's record and erases the patient after typing th
   await page.getByLabel("Email").fill("ellis.ward@example.com");
   await page.getByRole("button", { name: "Add patient" }).click();
   await expect(page.getByRole("heading", { name: "Their record" })).toBeVisible();
+  const patientUrl = page.url();
+  // A programme and its link, opened once so the server holds its drawing.
+  await page.getByRole("link", { name: "New programme" }).first().click();
+  const builder = new BuilderPage(page);
+  await builder.add("bridge", "Bridge");
+  await builder.save(/Save programme/);
+  await expect(page.getByText(/Saved as version 1/)).toBeVisible();
+  await page.getByRole("button", { name: "Email the link to ellis.ward@example.com" }).click();
+  const link = linkIn((await waitForMail("ellis.ward@example.com"))[0]!);
+  expect(await (await page.request.get(link)).text()).toMatch(/Hello (<!-- -->)?Ellis/);
+  await page.goto(patientUrl);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export record" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^record-ellis-ward-\d{4}-\d{2}-\d{2}\.zip$/);
@@ -28,6 +41,7 @@ test("an owner exports a patient's record and erases the patient after typing th
   await page.getByLabel("Type the patient's full name to confirm").fill("Ellis Ward");
   await page.getByRole("button", { name: "Erase for good" }).click();
   await expect(page).toHaveURL(/\/patients\?erased=1/);
+  expect((await page.request.get(link)).status()).toBe(404);
   await expect(page.getByRole("status")).toHaveText(/record was erased/);
   await expect(page.getByRole("link", { name: "Ellis Ward" })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("erased-notice-desktop.png"), fullPage: true });

@@ -59,8 +59,8 @@ export function ProgrammePage(props: ProgrammePageProps) {
 /*
  * The page in parts. What changes only with the programme (intro, plan, close) is apart
  * from what changes per visit (this week's count, recent sessions) and per link (the
- * hrefs), so the patient route can draw the first kind once per programme version and
- * reuse it (app/p/[token]/page-cache.tsx) while the rest stays live.
+ * hrefs), so the patient route can take the first kind from Next's cache, once per
+ * programme version (app/p/[token]/programme-parts.tsx), while the rest stays live.
  */
 
 export function ProgrammePageFrame(slots: {

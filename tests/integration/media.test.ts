@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { renderToStaticMarkup } from "react-dom/server";
 import sharp from "sharp";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { exerciseMedia, exercises, programmeItems } from "@/db/schema";
@@ -27,7 +28,7 @@ const clinicFile = await import("@/app/(portal)/catalogue/[id]/media/[mediaId]/[
 const patientFile = await import("@/app/p/[token]/media/[mediaId]/[file]/route");
 const { erasePatientAction } = await import("@/app/(portal)/patients/erase-actions");
 const handout = await import("@/app/p/[token]/handout.pdf/route");
-const pageCache = await import("@/app/p/[token]/page-cache");
+const programmeParts = await import("@/app/p/[token]/programme-parts");
 
 const mp4 = readFileSync(path.join(import.meta.dirname, "../fixtures/two-seconds.mp4"));
 const tooLong = readFileSync(path.join(import.meta.dirname, "../fixtures/sixty-one-seconds.mp4"));
@@ -122,8 +123,12 @@ describe.each(MEDIA_BACKENDS)(`exercise media on ${driver}, stored in a %s`, (_n
       // The sheet is drawn on the folder run only: drawing it costs seconds, and both stores read alike (tests/unit/media-store.test.ts).
       const printed = _name === "folder";
       if (printed) expect((await sheet()).includes("/Subtype /Image")).toBe(false);
-      const drawn = () => pageCache.getProgrammePageParts(db(), { clinicId: fx.victim.clinicId, programmeId: fx.victim.programmeId });
-      expect((await drawn())!.html.plan).not.toContain(pageCache.MEDIA_BASE_STAND_IN);
+      // The patient page's programme as the page asks for it: its cache key, and the plan drawn under that key.
+      const partsOf = { clinicId: fx.victim.clinicId, programmeId: fx.victim.programmeId, mediaBase: `/p/${fx.victim.linkToken}/media` };
+      const key = () => programmeParts.programmePartsKey(db(), partsOf);
+      const plan = async () => renderToStaticMarkup((await programmeParts.getProgrammePageParts(db(), partsOf))!.plan);
+      const keyBefore = await key();
+      expect(await plan()).not.toContain(`${partsOf.mediaBase}/`);
 
       const photoAnswer = await post(exerciseId, await phonePhoto(1200, 900));
       expect(photoAnswer.status).toBe(201);
@@ -135,11 +140,11 @@ describe.each(MEDIA_BACKENDS)(`exercise media on ${driver}, stored in a %s`, (_n
 
       // The handout prints the new photo (a new photo is a new sheet, not the cached one).
       if (printed) expect((await sheet()).includes("/Subtype /Image")).toBe(true);
-      // The patient's page is drawn anew with them (its cache is keyed by each item's hash), under the link's stand-in address.
-      const plan = (await drawn())!.html.plan;
-      expect(plan).toContain(`${pageCache.MEDIA_BASE_STAND_IN}/${video.id}/video`);
-      expect(plan).toContain(`${pageCache.MEDIA_BASE_STAND_IN}/${photo.id}/w960.jpg`);
-      expect(plan).not.toContain(fx.victim.linkToken);
+      // The patient's page gets a new cache key with them (the stamp holds each item's hash), drawn under the link's own media address.
+      expect(await key()).not.toEqual(keyBefore);
+      const drawnPlan = await plan();
+      expect(drawnPlan).toContain(`${partsOf.mediaBase}/${video.id}/video`);
+      expect(drawnPlan).toContain(`${partsOf.mediaBase}/${photo.id}/w960.jpg`);
 
       // Read back through the app: no EXIF, no GPS, upright (900 wide once turned), at the asked width.
       const stored = await getClinic(exerciseId, photo.id, "w960.jpg");

@@ -5,6 +5,7 @@ import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
 import { driver, setupTestDatabase } from "../db";
 
 vi.mock("next/headers", () => import("../mocks/next-headers.mock"));
+vi.mock("next/cache", () => import("../mocks/next-cache.mock"));
 vi.mock("@/db/client", async (importOriginal) => (await import("../mocks/db-client.mock")).dbClientDouble(importOriginal));
 
 const { db } = setupTestDatabase();
@@ -14,7 +15,7 @@ describe(`patient GETs on ${driver}`, () => {
   it("100 reads of a live link (page data, calendar, handout) write nothing", async () => {
     const fx = await seedAccessFixture(db());
     const { resolvePatientLink } = await import("@/lib/patient/access");
-    const { loadProgrammeView } = await import("@/lib/patient/programme-view");
+    const { getProgrammePageParts } = await import("@/app/p/[token]/programme-parts");
     const { listSessions, countSessionsSince } = await import("@/db/queries/sessions");
     const calendar = await import("@/app/p/[token]/calendar.ics/route");
     const handout = await import("@/app/p/[token]/handout.pdf/route");
@@ -24,7 +25,13 @@ describe(`patient GETs on ${driver}`, () => {
       // What app/p/[token]/page.tsx reads for each request.
       const link = await resolvePatientLink(fx.victim.linkToken);
       expect(link?.programmeId).toBe(fx.victim.programmeId);
-      await loadProgrammeView(db(), { clinicId: link!.clinicId, programmeId: link!.programmeId });
+      // In vitest "use cache" is only a string, so every pass reads and draws the programme as a cache miss would.
+      const parts = await getProgrammePageParts(db(), {
+        clinicId: link!.clinicId,
+        programmeId: link!.programmeId,
+        mediaBase: `/p/${fx.victim.linkToken}/media`,
+      });
+      expect(parts?.programmeId).toBe(fx.victim.programmeId);
       await listSessions(db(), { clinicId: link!.clinicId, patientId: link!.patientId, programmeId: link!.programmeId, limit: 5 });
       await countSessionsSince(db(), { clinicId: link!.clinicId, programmeId: link!.programmeId, since: new Date(0) });
       if (i % 10 === 0) expect((await calendar.GET(new Request("http://homeplan.test/p/x/calendar.ics"), params)).status).toBe(200);

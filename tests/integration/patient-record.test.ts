@@ -8,11 +8,12 @@ import { z } from "zod";
 import { rowsOf } from "@/db/client";
 import { verifyAuditChain } from "@/db/queries/audit";
 import { auditEvents, patients, programmeItems, programmes, programmeVersions, sessionLogs } from "@/db/schema";
-import { getProgrammePageParts, programmePartsCacheSize } from "@/app/p/[token]/page-cache";
+import { programmePageTag } from "@/app/p/[token]/programme-parts";
 import { seedAccessFixture, type AccessFixture } from "../access/fixture";
 import { changedTables, snapshot } from "../access/snapshot";
 import { actAs } from "../mocks/auth.mock";
 import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
+import { updateTag } from "../mocks/next-cache.mock";
 import { describeNavigation } from "../mocks/next-navigation.mock";
 import { driver, setupTestDatabase, workerDatabaseUrl } from "../db";
 
@@ -236,8 +237,6 @@ describe(`a patient's record on ${driver}`, () => {
 
   it("erases every trace of the patient, keeps a tombstone and the template, and their old link answers like an unknown one", async () => {
     const fx = await richPatient();
-    await getProgrammePageParts(db(), { clinicId: fx.victim.clinicId, programmeId: fx.victim.programmeId });
-    expect(programmePartsCacheSize().entries).toBeGreaterThan(0);
     actAs(claims(fx.victim.owner));
     const result = await erase({ id: fx.victim.patientId, reason: "patient_request", confirmName: ` ${fx.canaries.patientName} ` });
     expect(result.navigation).toMatch(/\/patients\?erased=1/);
@@ -257,7 +256,8 @@ describe(`a patient's record on ${driver}`, () => {
     expect(words.filter((w) => dump.includes(w))).toEqual([]);
     expect(dump).toContain(TEMPLATE_TITLE);
     expect(await db().select().from(patients).where(eq(patients.id, fx.victim.patientId))).toEqual([]);
-    expect(programmePartsCacheSize().entries).toBe(0);
+    // The patient page's cached drawings of the programme are expired by tag: never served again.
+    expect(updateTag).toHaveBeenCalledWith(programmePageTag({ clinicId: fx.victim.clinicId, programmeId: fx.victim.programmeId }));
 
     const [tombstone] = await db()
       .select()

@@ -5,7 +5,7 @@ import { RecentSessions } from "@/components/patient/week-progress";
 import { getDb } from "@/db/client";
 import { countSessionsSince, listSessions } from "@/db/queries/sessions";
 import { resolvePatientLink } from "@/lib/patient/access";
-import { getProgrammePageParts, MEDIA_BASE_STAND_IN } from "@/app/p/[token]/page-cache";
+import { getProgrammePageParts } from "@/app/p/[token]/programme-parts";
 import { OutcomePrompt } from "@/components/outcomes/outcome-prompt";
 import { firstName, loadDueOutcomes } from "@/lib/outcomes/due";
 import { MessageBox } from "@/components/patient/message-box";
@@ -21,7 +21,8 @@ type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ remin
 /**
  * The patient's follow-along page. The link is the key: no account, no password.
  * The link is checked and the week's sessions are read on every visit; the programme
- * itself comes drawn from app/p/[token]/page-cache.tsx, redrawn whenever it changes.
+ * itself comes drawn from Next's cache (app/p/[token]/programme-parts.tsx), keyed by its
+ * version and stamp, so it is redrawn whenever it changes.
  */
 export default async function PatientProgrammePage({ params, searchParams }: Props) {
   const { token } = await params;
@@ -30,8 +31,9 @@ export default async function PatientProgrammePage({ params, searchParams }: Pro
   const db = await getDb();
   // "This week" and every time shown are the patient's (their own zone, else the clinic's).
   const timeZone = effectiveTimeZone(link.patientZone, link.clinicZone);
+  const base = `/p/${token}`;
   const [parts, thisWeek, recent, outcomes, reminder, thread, query] = await Promise.all([
-    getProgrammePageParts(db, { clinicId: link.clinicId, programmeId: link.programmeId }),
+    getProgrammePageParts(db, { clinicId: link.clinicId, programmeId: link.programmeId, mediaBase: `${base}/media` }),
     countSessionsSince(db, { clinicId: link.clinicId, programmeId: link.programmeId, since: startOfZonedWeek(new Date(), timeZone) }),
     listSessions(db, { clinicId: link.clinicId, patientId: link.patientId, programmeId: link.programmeId, limit: 5 }),
     // Live, not from the cache: answering must clear the prompt at once.
@@ -41,11 +43,10 @@ export default async function PatientProgrammePage({ params, searchParams }: Pro
     searchParams,
   ]);
   if (!parts) notFound();
-  const base = `/p/${token}`;
   return (
     <ProgrammePageFrame
       clinicName={parts.clinicName}
-      intro={<Drawn html={parts.html.intro} />}
+      intro={parts.intro}
       today={
         <>
           <OutcomePrompt
@@ -64,7 +65,7 @@ export default async function PatientProgrammePage({ params, searchParams }: Pro
           />
         </>
       }
-      plan={<Drawn html={parts.html.plan.replaceAll(MEDIA_BASE_STAND_IN, `${base}/media`)} />}
+      plan={parts.plan}
       keepHandy={
         <>
           <KeepHandy pdfHref={`${base}/handout.pdf`} calendarHref={`${base}/calendar.ics`} />
@@ -93,12 +94,7 @@ export default async function PatientProgrammePage({ params, searchParams }: Pro
           />
         </>
       }
-      close={<Drawn html={parts.html.close} />}
+      close={parts.close}
     />
   );
-}
-
-/** Markup React drew from our own components (text escaped there); `contents` keeps the page's grid as if it were not wrapped. */
-function Drawn({ html }: { html: string }) {
-  return <div className="contents" dangerouslySetInnerHTML={{ __html: html }} />;
 }
