@@ -1,26 +1,29 @@
+"use client";
+
 import { PHOTO_WIDTHS } from "@/lib/domain/media";
 import type { ExerciseMediaView } from "@/lib/programme/view";
+import { useMediaBase } from "./media-base";
 
 /*
- * The clinic's own photo or video of an exercise, in place of the drawing. `base` is the
- * address the files are served under (the patient link's media route, or the clinic's);
- * every file there checks the link or the session again. Server components.
+ * The clinic's own photo or video of an exercise, in place of the drawing, under the
+ * address the page's <MediaBase> gives (the patient link's media route); every file there
+ * checks the link again. Client components only so that the address is not part of the
+ * cached drawing: they render on the server like the rest, with no state of their own.
  */
 
 const srcSet = (base: string, id: string, format: "webp" | "jpg") =>
   PHOTO_WIDTHS.map((w) => `${base}/${id}/w${w}.${format} ${w}w`).join(", ");
 
 export function MediaPhoto({
-  base,
   photo,
   sizes = "(min-width: 640px) 40vw, 100vw",
   className = "",
 }: {
-  base: string;
   photo: ExerciseMediaView["photos"][number];
   sizes?: string;
   className?: string;
 }) {
+  const base = useMediaBase();
   return (
     <picture>
       <source type="image/webp" srcSet={srcSet(base, photo.id, "webp")} sizes={sizes} />
@@ -44,7 +47,8 @@ export function MediaPhoto({
  * (the file is served in ranges). The first photo is its poster; without one, the first
  * frame shows once its header has loaded.
  */
-export function MediaVideo({ base, media, autoPlay = false }: { base: string; media: ExerciseMediaView; autoPlay?: boolean }) {
+export function MediaVideo({ media, autoPlay = false }: { media: ExerciseMediaView; autoPlay?: boolean }) {
+  const base = useMediaBase();
   const video = media.video!;
   const poster = media.photos[0];
   return (
@@ -62,15 +66,4 @@ export function MediaVideo({ base, media, autoPlay = false }: { base: string; me
       data-testid="exercise-video"
     />
   );
-}
-
-/** What fills the figure slot: the video, else the first photo, else nothing (the caller draws the figure). */
-export function exerciseMedia(
-  media: ExerciseMediaView | undefined,
-  base: string,
-  options: { autoPlay?: boolean } = {},
-): React.ReactNode | null {
-  if (media?.video) return <MediaVideo base={base} media={media} autoPlay={options.autoPlay} />;
-  const photo = media?.photos[0];
-  return photo ? <MediaPhoto base={base} photo={photo} /> : null;
 }

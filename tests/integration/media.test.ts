@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { MediaBase } from "@/components/patient/media-base";
 import sharp from "sharp";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { exerciseMedia, exercises, programmeItems } from "@/db/schema";
@@ -124,11 +126,17 @@ describe.each(MEDIA_BACKENDS)(`exercise media on ${driver}, stored in a %s`, (_n
       const printed = _name === "folder";
       if (printed) expect((await sheet()).includes("/Subtype /Image")).toBe(false);
       // The patient page's programme as the page asks for it: its cache key, and the plan drawn under that key.
-      const partsOf = { clinicId: fx.victim.clinicId, programmeId: fx.victim.programmeId, mediaBase: `/p/${fx.victim.linkToken}/media` };
+      const partsOf = { clinicId: fx.victim.clinicId, programmeId: fx.victim.programmeId };
+      const mediaBase = `/p/${fx.victim.linkToken}/media`;
       const key = () => programmeParts.programmePartsKey(db(), partsOf);
-      const plan = async () => renderToStaticMarkup((await programmeParts.getProgrammePageParts(db(), partsOf))!.plan);
+      // Drawn as the page does: the cached plan inside the link's <MediaBase>; the key itself holds no link.
+      const plan = async () => {
+        const parts = await programmeParts.getProgrammePageParts(db(), partsOf);
+        return renderToStaticMarkup(createElement(MediaBase, { base: mediaBase }, parts!.plan));
+      };
       const keyBefore = await key();
-      expect(await plan()).not.toContain(`${partsOf.mediaBase}/`);
+      expect(JSON.stringify(keyBefore)).not.toContain(fx.victim.linkToken);
+      expect(await plan()).not.toContain(`${mediaBase}/`);
 
       const photoAnswer = await post(exerciseId, await phonePhoto(1200, 900));
       expect(photoAnswer.status).toBe(201);
@@ -143,8 +151,8 @@ describe.each(MEDIA_BACKENDS)(`exercise media on ${driver}, stored in a %s`, (_n
       // The patient's page gets a new cache key with them (the stamp holds each item's hash), drawn under the link's own media address.
       expect(await key()).not.toEqual(keyBefore);
       const drawnPlan = await plan();
-      expect(drawnPlan).toContain(`${partsOf.mediaBase}/${video.id}/video`);
-      expect(drawnPlan).toContain(`${partsOf.mediaBase}/${photo.id}/w960.jpg`);
+      expect(drawnPlan).toContain(`${mediaBase}/${video.id}/video`);
+      expect(drawnPlan).toContain(`${mediaBase}/${photo.id}/w960.jpg`);
 
       // Read back through the app: no EXIF, no GPS, upright (900 wide once turned), at the asked width.
       const stored = await getClinic(exerciseId, photo.id, "w960.jpg");

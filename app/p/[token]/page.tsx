@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { countSessionsSince, listSessions } from "@/db/queries/sessions";
 import { resolvePatientLink } from "@/lib/patient/access";
 import { getProgrammePageParts } from "@/app/p/[token]/programme-parts";
+import { MediaBase } from "@/components/patient/media-base";
 import { OutcomePrompt } from "@/components/outcomes/outcome-prompt";
 import { firstName, loadDueOutcomes } from "@/lib/outcomes/due";
 import { MessageBox } from "@/components/patient/message-box";
@@ -33,7 +34,7 @@ export default async function PatientProgrammePage({ params, searchParams }: Pro
   const timeZone = effectiveTimeZone(link.patientZone, link.clinicZone);
   const base = `/p/${token}`;
   const [parts, thisWeek, recent, outcomes, reminder, thread, query] = await Promise.all([
-    getProgrammePageParts(db, { clinicId: link.clinicId, programmeId: link.programmeId, mediaBase: `${base}/media` }),
+    getProgrammePageParts(db, { clinicId: link.clinicId, programmeId: link.programmeId }),
     countSessionsSince(db, { clinicId: link.clinicId, programmeId: link.programmeId, since: startOfZonedWeek(new Date(), timeZone) }),
     listSessions(db, { clinicId: link.clinicId, patientId: link.patientId, programmeId: link.programmeId, limit: 5 }),
     // Live, not from the cache: answering must clear the prompt at once.
@@ -65,7 +66,7 @@ export default async function PatientProgrammePage({ params, searchParams }: Pro
           />
         </>
       }
-      plan={parts.plan}
+      plan={<MediaBase base={`${base}/media`}>{parts.plan}</MediaBase>}
       keepHandy={
         <>
           <KeepHandy pdfHref={`${base}/handout.pdf`} calendarHref={`${base}/calendar.ics`} />

@@ -14,8 +14,10 @@ import { loadProgrammeView } from "@/lib/patient/programme-view";
  * from Next's "use cache" store, keyed by the arguments below: a new version or a new
  * stamp (getProgrammeViewStamp: the patient's name, the clinic's details, the
  * clinician's name, the exercises' text and media) is a new key, so an edit shows on the
- * next request and nothing has to be forgotten for it. Nothing here decides who may see
- * a programme: the page checks the link first, on every request.
+ * next request and nothing has to be forgotten for it. The key holds no link: media
+ * addresses come from the page's <MediaBase> when the drawing renders, so one entry serves
+ * every link to the programme and no token is kept in the cache. Nothing here decides who
+ * may see a programme: the page checks the link first, on every request.
  */
 
 /** Every cached drawing of one programme, for updateTag when its patient is erased. */
@@ -26,14 +28,12 @@ export type ProgrammePartsKey = {
   programmeId: string;
   version: number;
   stamp: string;
-  /** Where the link serves media (`/p/<token>/media`): the figures' addresses hold it. */
-  mediaBase: string;
 };
 
 /** The key of what the programme looks like now, read live on every request (one query); null when there is nothing to show. */
 export async function programmePartsKey(
   db: DatabaseOrTransaction,
-  key: { clinicId: string; programmeId: string; mediaBase: string },
+  key: { clinicId: string; programmeId: string },
 ): Promise<ProgrammePartsKey | null> {
   const stamp = await getProgrammeViewStamp(db, key);
   return stamp ? { ...key, version: stamp.version, stamp: stamp.stamp } : null;
@@ -56,13 +56,13 @@ export async function programmePageParts(key: ProgrammePartsKey) {
     minutes: estimateSessionMinutes(view.items),
     plannedPerWeek: plannedSessionsPerWeek(view.items),
     intro: <ProgrammeIntro programme={view} />,
-    plan: <ProgrammePlan programme={view} figures={stillFigures(view, key.mediaBase)} />,
+    plan: <ProgrammePlan programme={view} figures={stillFigures(view)} />,
     close: <ProgrammeClose programme={view} safety={safetyAdvice()} />,
   };
 }
 
 /** What the page calls: the key, live; the drawing, from the cache. */
-export async function getProgrammePageParts(db: DatabaseOrTransaction, key: { clinicId: string; programmeId: string; mediaBase: string }) {
+export async function getProgrammePageParts(db: DatabaseOrTransaction, key: { clinicId: string; programmeId: string }) {
   const partsKey = await programmePartsKey(db, key);
   return partsKey ? programmePageParts(partsKey) : null;
 }

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { safetyAdvice } from "@/lib/catalogue/safety";
 import { resolvePatientLink } from "@/lib/patient/access";
 import { animatedFigures } from "@/components/patient/figures";
+import { MediaBase } from "@/components/patient/media-base";
 import { loadProgrammeView } from "@/lib/patient/programme-view";
 
 export const metadata: Metadata = { title: "Today's session", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -16,12 +17,14 @@ export default async function PlayPage({ params }: { params: Promise<{ token: st
   const programme = await loadProgrammeView(await getDb(), { clinicId: link.clinicId, programmeId: link.programmeId });
   if (!programme) notFound();
   return (
-    <SessionPlayer
-      programme={programme}
-      logUrl={`/p/${token}/log`}
-      backHref={`/p/${token}`}
-      safety={safetyAdvice()}
-      figures={animatedFigures(programme, `/p/${token}/media`)}
-    />
+    <MediaBase base={`/p/${token}/media`}>
+      <SessionPlayer
+        programme={programme}
+        logUrl={`/p/${token}/log`}
+        backHref={`/p/${token}`}
+        safety={safetyAdvice()}
+        figures={animatedFigures(programme)}
+      />
+    </MediaBase>
   );
 }
