@@ -423,7 +423,7 @@ export const sessionLogs = pgTable(
     index("session_logs_patient_idx").on(t.clinicId, t.patientId, t.completedAt, t.id, t.pain),
     index("session_logs_clinic_completed_idx").on(t.clinicId, t.completedAt),
     index("session_logs_programme_idx").on(t.clinicId, t.programmeId, t.completedAt),
-    // The per-link quotas count a link's logs by day and by version (lib/patient/log-rules.ts).
+    // The per-link quotas count a link's logs by day and by version (lib/domain/patient-link.ts).
     index("session_logs_link_idx").on(t.clinicId, t.linkId, t.version, t.completedAt),
     check("session_logs_pain_range", sql`${t.pain} is null or ${t.pain} between 0 and 10`),
   ],

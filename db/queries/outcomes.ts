@@ -17,7 +17,7 @@ import { BUILTIN, isBuiltin } from "@/lib/outcomes/builtin";
 import type { Answer, MeasureDefinition } from "@/lib/outcomes/measure";
 import type { ScheduleRule } from "@/lib/outcomes/schedule";
 import { checkAnswers } from "@/lib/outcomes/scoring";
-import { withinLinkLife } from "@/lib/patient/log-rules";
+import { withinLinkLife } from "@/lib/domain/patient-link";
 import { recordAudit } from "./audit";
 import type { LinkRef } from "./links";
 import { linkQuotaWait } from "./link-quota";

@@ -1,11 +1,11 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { findClinicianForSignIn, insertClinician } from "@/db/queries/clinicians";
 import { getClinic, isUniqueViolation } from "@/db/queries/clinics";
 import { consumeInvitation, countRecentInvitations, insertInvitation, revokePendingInvitationsFor } from "@/db/queries/invitations";
 import { invitationToMemberEmail } from "@/lib/email/account-emails";
+import { hashToken, newToken } from "@/lib/crypto/token";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
@@ -16,14 +16,10 @@ export const INVITATION_DAYS = 7;
 /** One answer for every link that cannot be used, so none reveals more than another. */
 export const INVITATION_UNUSABLE = "This invitation link has expired or was already used. Ask your clinic for a new one.";
 
-/** 256 random bits as base64url (43 characters); only the SHA-256 of it is stored. */
+/** A bearer token for the invitation link; only its SHA-256 is stored. */
 export function newInvitationToken(): { token: string; tokenHash: Buffer } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, tokenHash: hashInvitationToken(token) };
-}
-
-export function hashInvitationToken(token: string): Buffer {
-  return createHash("sha256").update(token, "utf8").digest();
+  const token = newToken();
+  return { token, tokenHash: hashToken(token) };
 }
 
 export const invitationUrl = (token: string) => `${env().APP_URL}/invite/${token}`;
@@ -132,7 +128,7 @@ export async function acceptInvitation(
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
-      const invitation = await consumeInvitation(tx, hashInvitationToken(input.token));
+      const invitation = await consumeInvitation(tx, hashToken(input.token));
       if (!invitation) return { ok: false as const, reason: "unusable" as const };
       const clinician = await insertClinician(tx, {
         clinicId: invitation.clinicId,

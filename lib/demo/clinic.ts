@@ -1,6 +1,6 @@
 import type { Transaction } from "@/db/client";
 import { backdateLink, backdateVersions, insertSessionHistory, sharedExercisesBySlug } from "@/db/queries/demo";
-import { issueLink } from "@/db/queries/links";
+import { issueLink } from "@/lib/links/issue";
 import { createProgrammeIn, insertVersion } from "@/db/queries/programmes";
 import type { DosageDefaults, LoggedExercise } from "@/db/schema";
 import type { Difficulty } from "@/lib/domain/exercise";

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Database } from "@/db/client";
-import { getCurrentLink } from "@/db/queries/links";
+import { getCurrentLink } from "@/lib/links/current";
 import { getReminder } from "@/db/queries/reminders";
 import { listScheduledProgrammes } from "@/db/queries/outcomes";
 import { outcomeReminderEmail } from "@/lib/email/outcome-templates";

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { resolveToken, type ResolvedLink } from "@/db/queries/links";
 import { getMediaInProgramme } from "@/db/queries/media";
 import type { ExerciseMedia } from "@/db/schema";
+import { hashToken } from "@/lib/crypto/token";
 import { isUuid } from "@/lib/ids";
 import { hit, retryAfterSeconds, type Limit } from "@/db/queries/rate-limits";
 import { TOKEN_PATTERN } from "@/lib/links/token";
@@ -27,7 +28,7 @@ export async function lookUpPatientLink(token: string): Promise<LinkLookup> {
   const db = await getDb();
   const key = `link-miss:${addressBucket(clientIp(await headers()))}`;
   // Both reads at once (one round trip of waiting, not two).
-  const [wait, link] = await Promise.all([retryAfterSeconds(db, key, LINK_MISS_LIMIT), resolveToken(db, token)]);
+  const [wait, link] = await Promise.all([retryAfterSeconds(db, key, LINK_MISS_LIMIT), resolveToken(db, hashToken(token))]);
   if (link) return { link, retryAfter: 0 };
   // Once blocked, further misses cost no writes until the window ends.
   if (wait > 0) return { link: null, retryAfter: wait };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { getClinic } from "@/db/queries/clinics";
-import { getCurrentLink } from "@/db/queries/links";
+import { getCurrentLink } from "@/lib/links/current";
 import { addClinicianReply } from "@/db/queries/messages";
 import { getPatient } from "@/db/queries/patients";
 import { getZones } from "@/db/queries/time-zones";

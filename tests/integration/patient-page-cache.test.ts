@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { updateClinic } from "@/db/queries/clinics";
 import { updateClinicianName } from "@/db/queries/clinicians";
 import { createCustomExercise, updateCustomExercise } from "@/lib/catalogue/custom-exercise";
-import { issueLink } from "@/db/queries/links";
+import { issueLink } from "@/lib/links/issue";
 import { updatePatient } from "@/db/queries/patients";
 import { createProgramme, getProgrammeViewStamp, saveProgrammeVersion } from "@/db/queries/programmes";
 import { recordSessionLog } from "@/db/queries/sessions";
