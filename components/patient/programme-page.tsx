@@ -1,7 +1,7 @@
 import { PendingLogs } from "@/components/player/pending-logs";
 import { estimateSessionMinutes } from "@/lib/player/words";
 import type { ProgrammeView, SafetyAdvice } from "@/lib/programme/view";
-import { ExerciseCard } from "./exercise-card";
+import { PatientExerciseCard } from "./exercise-card";
 import { CalendarIcon, PlayIcon, PrinterIcon } from "./icons";
 import { SafetyAdviceSection, SafetyLine } from "./safety-advice";
 import { RecentSessions, WeekCount, type RecentSession } from "./week-progress";
@@ -165,7 +165,7 @@ export function ProgrammePlan({ programme: p, figures }: { programme: ProgrammeV
         <ol className="mt-3 grid gap-5 print:gap-3">
           {p.items.map((item, i) => (
             <li key={item.position}>
-              <ExerciseCard item={item} number={i + 1} clinicianName={p.clinician.name} figure={figures[item.position]} />
+              <PatientExerciseCard item={item} number={i + 1} clinicianName={p.clinician.name} figure={figures[item.position]} />
             </li>
           ))}
         </ol>

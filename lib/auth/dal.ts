@@ -16,11 +16,12 @@ import { isUuid } from "@/lib/ids";
 import { clientIp } from "@/lib/request";
 import { API_KEY_PATTERN } from "./api-keys";
 import { auth } from "./auth";
+import type { Role } from "@/lib/domain/clinic";
 
 export type SessionClinician = {
   clinicianId: string;
   clinicId: string;
-  role: "owner" | "clinician";
+  role: Role;
   name: string;
   email: string;
 };

@@ -10,6 +10,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { hashPassword } from "./password";
+import type { Role } from "@/lib/domain/clinic";
 
 export const INVITATION_DAYS = 7;
 
@@ -53,7 +54,7 @@ export async function inviteClinician(
     invitedBy: { id: string; name: string };
     email: string;
     name: string;
-    role: "owner" | "clinician";
+    role: Role;
     requestId: string;
     ip: string;
   },

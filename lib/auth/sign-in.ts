@@ -15,6 +15,7 @@ import {
 } from "@/db/queries/rate-limits";
 import { sendSignInAlert } from "./sign-in-alert";
 import { getDummyHash, verifyPassword } from "./password";
+import type { Role } from "@/lib/domain/clinic";
 
 /**
  * Three limits, none of which a stranger can use to keep the owner out:
@@ -33,7 +34,7 @@ export const ALERT_AFTER = 10;
 export const USUAL_ADDRESS_DAYS = 30;
 
 export type SignInOutcome =
-  | { ok: true; user: { id: string; clinicId: string; role: "owner" | "clinician"; sessionVersion: number; name: string; email: string } }
+  | { ok: true; user: { id: string; clinicId: string; role: Role; sessionVersion: number; name: string; email: string } }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 

@@ -1,3 +1,5 @@
+import type { Role } from "@/lib/domain/clinic";
+
 /**
  * Every email Homeplan sends, as plain text and HTML. Names and titles come from users,
  * so each value is escaped for HTML and flattened to one line where it lands in a header.
@@ -68,7 +70,7 @@ export function invitationEmail(input: {
   clinicName: string;
   inviterName: string;
   inviteeName: string;
-  role: "owner" | "clinician";
+  role: Role;
   url: string;
   expiresAt: Date;
 }): RenderedEmail {

@@ -19,7 +19,7 @@ describe("layering", () => {
       'import { saveProgrammeAction } from "@/app/(portal)/programmes/actions";\nexport const x = saveProgrammeAction;\n',
     ],
     ["components/patients/x.tsx", 'import { getDb } from "@/db/client";\nexport const x = getDb;\n'],
-    ["lib/patient/x.ts", 'import { ExerciseFigure } from "@/components/patient/exercise-figure";\nexport const x = ExerciseFigure;\n'],
+    ["lib/patient/x.ts", 'import { FigureFrame } from "@/components/patient/figure-frame";\nexport const x = FigureFrame;\n'],
     ["lib/patient/y.ts", 'import Page from "@/app/p/[token]/page";\nexport const x = Page;\n'],
     ["db/queries/x.ts", 'import { Pager } from "@/components/ui/pager";\nexport const x = Pager;\n'],
     // db/ does not orchestrate: emails, catalogue sync and the demo clinic are lib's.
