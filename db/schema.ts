@@ -611,13 +611,6 @@ export const rateLimits = pgTable(
   (t) => [index("rate_limits_expires_idx").on(t.expiresAt)],
 );
 
-/** Records that an instance finished the catalogue sync and demo seed, so other instances skip them. */
-export const appState = pgTable("app_state", {
-  key: text("key").primaryKey(),
-  value: text("value").notNull(),
-  updatedAt: updatedAt(),
-});
-
 export type Clinic = typeof clinics.$inferSelect;
 export type NewClinic = typeof clinics.$inferInsert;
 export type Clinician = typeof clinicians.$inferSelect;

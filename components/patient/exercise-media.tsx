@@ -10,7 +10,7 @@ import type { ExerciseMediaView } from "@/lib/programme/view";
 const srcSet = (base: string, id: string, format: "webp" | "jpg") =>
   PHOTO_WIDTHS.map((w) => `${base}/${id}/w${w}.${format} ${w}w`).join(", ");
 
-export function MediaPhoto({
+function MediaPhoto({
   base,
   photo,
   sizes = "(min-width: 640px) 40vw, 100vw",
@@ -44,7 +44,7 @@ export function MediaPhoto({
  * (the file is served in ranges). The first photo is its poster; without one, the first
  * frame shows once its header has loaded.
  */
-export function MediaVideo({ base, media, autoPlay = false }: { base: string; media: ExerciseMediaView; autoPlay?: boolean }) {
+function MediaVideo({ base, media, autoPlay = false }: { base: string; media: ExerciseMediaView; autoPlay?: boolean }) {
   const video = media.video!;
   const poster = media.photos[0];
   return (

@@ -53,14 +53,6 @@ export async function listClinicians(db: DatabaseOrTransaction, { clinicId }: { 
     .orderBy(asc(clinicians.name));
 }
 
-export async function emailInUse(db: DatabaseOrTransaction, email: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: clinicians.id })
-    .from(clinicians)
-    .where(eq(sql`lower(${clinicians.email})`, email.toLowerCase()));
-  return Boolean(row);
-}
-
 export async function getClinicianName(db: DatabaseOrTransaction, key: { id: string; clinicId: string }) {
   const [row] = await db
     .select({ name: clinicians.name })

@@ -326,7 +326,7 @@ const versionColumns = {
 };
 
 /** Newest version first; the primary key (clinic, programme, version) serves it. */
-export const versionKeyset: Keyset = { desc: true, parts: [{ expr: sql`${programmeVersions.version}`, type: "int" }] };
+const versionKeyset: Keyset = { desc: true, parts: [{ expr: sql`${programmeVersions.version}`, type: "int" }] };
 
 /** A programme's versions, newest first, a page at a time (`versions` in the URL). */
 export async function listVersionPage(
@@ -390,7 +390,7 @@ export async function listProgrammes(
 }
 
 /** Last changed first, as the list always was; programmes_kind_idx (clinic, kind, updated_at, id) serves it. */
-export const templateKeyset: Keyset = {
+const templateKeyset: Keyset = {
   desc: true,
   parts: [
     { expr: sql`${programmes.updatedAt}`, type: "timestamptz" },

@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 import { hashPassword } from "./password";
 import type { Role } from "@/lib/domain/clinic";
 
-export const INVITATION_DAYS = 7;
+const INVITATION_DAYS = 7;
 
 /** One answer for every link that cannot be used, so none reveals more than another. */
 export const INVITATION_UNUSABLE = "This invitation link has expired or was already used. Ask your clinic for a new one.";
@@ -23,7 +23,7 @@ export function newInvitationToken(): { token: string; tokenHash: Buffer } {
   return { token, tokenHash: hashToken(token) };
 }
 
-export const invitationUrl = (token: string) => `${env().APP_URL}/invite/${token}`;
+const invitationUrl = (token: string) => `${env().APP_URL}/invite/${token}`;
 
 /**
  * Invitations a clinic may send a day. A clinic in its first week gets fewer: a new

@@ -9,7 +9,7 @@
 export const LINK_DAYS = 180;
 
 /** Phone clocks drift; a log a few minutes "early" or "late" is still genuine. */
-export const CLOCK_DRIFT_MS = 5 * 60_000;
+const CLOCK_DRIFT_MS = 5 * 60_000;
 
 export const LOG_QUOTAS = {
   /** Per calendar day (UTC) of completion: a programme may ask for 6 a day; twice that is headroom for time zones. */

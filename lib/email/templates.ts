@@ -28,7 +28,7 @@ export function safeUrl(url: string): string {
   return parsed.toString();
 }
 
-export const dateWords = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dateWords = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 export function layout(input: { heading: string; paragraphs: string[]; button: { label: string; url: string }; footer: string }): string {
   const p = (html: string) => `<p style="margin:0 0 16px;font-size:16px;line-height:1.55;color:#1c2523">${html}</p>`;

@@ -4,7 +4,7 @@ import { parse } from "yaml";
 import type { z } from "zod";
 import { poseSetSchema, type PoseSet } from "./pose-schema";
 
-export const POSES_DIR = path.join(process.cwd(), "content", "poses");
+const POSES_DIR = path.join(process.cwd(), "content", "poses");
 
 export type PoseProblem = { field: string; reason: string };
 
@@ -98,8 +98,4 @@ export function getPoseSet(slug: string | null | undefined): PoseSet | null {
 
 export function hasPoses(slug: string | null | undefined): boolean {
   return getPoseSet(slug) !== null;
-}
-
-export function listPoseSlugs(): string[] {
-  return [...catalogue().keys()];
 }

@@ -11,7 +11,7 @@ import { TOKEN_PATTERN } from "@/lib/links/token";
 import { addressBucket, clientIp } from "@/lib/request";
 
 /** Guessing links: after 30 misses from one address in 15 minutes, its misses are answered "slow down". */
-export const LINK_MISS_LIMIT: Limit = { max: 30, windowSeconds: 15 * 60 };
+const LINK_MISS_LIMIT: Limit = { max: 30, windowSeconds: 15 * 60 };
 
 export type LinkLookup = { link: ResolvedLink; retryAfter: 0 } | { link: null; retryAfter: number };
 

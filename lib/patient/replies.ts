@@ -14,7 +14,7 @@ import { effectiveTimeZone } from "@/lib/time/zone";
 type Actor = { clinicId: string; clinicianId: string; clinicianName: string; ip?: string };
 
 /** "Tuesday" within the last week, else "1 December": the session's day where the patient lives. */
-export function sessionDayWords(completedAt: Date, now: Date, zone: string): string {
+function sessionDayWords(completedAt: Date, now: Date, zone: string): string {
   const recent = now.getTime() - completedAt.getTime() < 6 * 86_400_000;
   return completedAt.toLocaleDateString(
     "en-GB",

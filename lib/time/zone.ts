@@ -16,7 +16,7 @@ export function isTimeZone(name: string): boolean {
 }
 
 /** The zone this server runs in, the default for a clinic that has not chosen one. */
-export function serverTimeZone(): string {
+function serverTimeZone(): string {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return zone && isTimeZone(zone) ? zone : "UTC";
 }
@@ -108,7 +108,7 @@ export function startOfZonedWeek(at: Date, zone: string): Date {
   return zonedInstant(addDays(date, -weekday), 0, zone);
 }
 
-export function addDays(iso: string, days: number): string {
+function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);

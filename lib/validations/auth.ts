@@ -15,7 +15,7 @@ export const signInSchema = z.object({
   next: z.string().max(500).optional(),
 });
 
-export const passwordField = z.string().max(PASSWORD_MAX * 4, `Use at most ${PASSWORD_MAX} characters.`);
+const passwordField = z.string().max(PASSWORD_MAX * 4, `Use at most ${PASSWORD_MAX} characters.`);
 
 export const signUpSchema = z.object({
   clinicName: z.string().trim().min(2, "Enter the clinic's name.").max(120, "Keep the clinic name under 120 characters."),

@@ -11,7 +11,7 @@ const isoDate = z
   .refine((v) => v === "" || isRealDate(v), "Enter a valid date.")
   .transform((v) => v || null);
 
-export const programmeItemSchema = dosageSchema.extend({ exerciseId: z.uuid("Choose an exercise from the catalogue.") });
+const programmeItemSchema = dosageSchema.extend({ exerciseId: z.uuid("Choose an exercise from the catalogue.") });
 
 /** One saved version's content, as the builder posts it (JSON in a single field). */
 export const programmeContentSchema = z
