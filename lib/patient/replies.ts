@@ -7,6 +7,7 @@ import { getPatient } from "@/db/queries/patients";
 import { getZones } from "@/db/queries/time-zones";
 import { replyEmail } from "@/lib/email/patient-emails";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { formatDate } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { linkKey } from "@/lib/links/token";
 import { effectiveTimeZone } from "@/lib/time/zone";
@@ -16,10 +17,7 @@ type Actor = { clinicId: string; clinicianId: string; clinicianName: string; ip?
 /** "Tuesday" within the last week, else "1 December": the session's day where the patient lives. */
 function sessionDayWords(completedAt: Date, now: Date, zone: string): string {
   const recent = now.getTime() - completedAt.getTime() < 6 * 86_400_000;
-  return completedAt.toLocaleDateString(
-    "en-GB",
-    recent ? { weekday: "long", timeZone: zone } : { day: "numeric", month: "long", timeZone: zone },
-  );
+  return formatDate(completedAt, recent ? { weekday: "long", timeZone: zone } : { day: "numeric", month: "long", timeZone: zone });
 }
 
 /**

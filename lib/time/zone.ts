@@ -113,12 +113,3 @@ function addDays(iso: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
-
-/** "Tuesday 1 December, 18:00" in `zone`, for people. */
-export function formatZoned(
-  at: Date,
-  zone: string,
-  options: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" },
-): string {
-  return at.toLocaleString("en-GB", { timeZone: zone, hourCycle: "h23", ...options });
-}
