@@ -9,7 +9,7 @@
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { createClinicWithOwner, updateClinic } from "@/db/queries/clinics";
 import { loadStarterTemplates } from "@/lib/catalogue/templates";
-import { issueLink } from "@/db/queries/links";
+import { issueLink } from "@/lib/links/issue";
 import { createPatient } from "@/db/queries/patients";
 import { createProgramme, saveProgrammeVersion } from "@/db/queries/programmes";
 import { recordSessionLog } from "@/db/queries/sessions";

@@ -15,7 +15,7 @@ export type DatabaseOrTransaction = Database | Transaction;
 export type Driver = "postgres" | "pglite";
 export type Connection = { db: Database; driver: Driver; close: () => Promise<void> };
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 /**
  * Per-connection settings. Catalogue search lets slightly looser trigram matches through

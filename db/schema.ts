@@ -22,7 +22,8 @@ import {
 import { DOSE_LIMITS } from "../lib/domain/dose";
 import { MESSAGE_AUTHORS, MESSAGE_MAX } from "../lib/domain/messages";
 import { QUIET_HOURS } from "../lib/domain/reminders";
-import { CATEGORIES, DIFFICULTIES, POSITIONS, SIDES, type Position, type Sides } from "../lib/domain/exercise";
+import { PAPER_SIZES, PROGRAMME_KINDS, ROLES } from "../lib/domain/clinic";
+import { CATEGORIES, DIFFICULTIES, PAIN_SCALE, POSITIONS, SIDES, type Position, type Sides } from "../lib/domain/exercise";
 import { MEDIA_KINDS, MEDIA_LIMITS, type MediaFile } from "../lib/domain/media";
 import { OUTCOME_LIMITS, SCORING_RULES } from "../lib/domain/outcomes";
 import type { Answer, MeasureDefinition } from "../lib/outcomes/measure";
@@ -48,12 +49,12 @@ const within = (column: AnyPgColumn, { min, max }: { min: number; max: number })
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
-export const roleEnum = pgEnum("clinician_role", ["owner", "clinician"]);
-export const paperSizeEnum = pgEnum("paper_size", ["A4", "LETTER"]);
+export const roleEnum = pgEnum("clinician_role", ROLES);
+export const paperSizeEnum = pgEnum("paper_size", PAPER_SIZES);
 export const categoryEnum = pgEnum("exercise_category", CATEGORIES);
 export const positionEnum = pgEnum("exercise_position", POSITIONS);
 export const sidesEnum = pgEnum("dosage_sides", SIDES);
-export const programmeKindEnum = pgEnum("programme_kind", ["programme", "template"]);
+export const programmeKindEnum = pgEnum("programme_kind", PROGRAMME_KINDS);
 export const difficultyEnum = pgEnum("session_difficulty", DIFFICULTIES);
 export const emailStatusEnum = pgEnum("email_status", ["queued", "sending", "sent", "failed"]);
 export const messageAuthorEnum = pgEnum("message_author", MESSAGE_AUTHORS);
@@ -423,9 +424,9 @@ export const sessionLogs = pgTable(
     index("session_logs_patient_idx").on(t.clinicId, t.patientId, t.completedAt, t.id, t.pain),
     index("session_logs_clinic_completed_idx").on(t.clinicId, t.completedAt),
     index("session_logs_programme_idx").on(t.clinicId, t.programmeId, t.completedAt),
-    // The per-link quotas count a link's logs by day and by version (lib/patient/log-rules.ts).
+    // The per-link quotas count a link's logs by day and by version (lib/domain/patient-link.ts).
     index("session_logs_link_idx").on(t.clinicId, t.linkId, t.version, t.completedAt),
-    check("session_logs_pain_range", sql`${t.pain} is null or ${t.pain} between 0 and 10`),
+    check("session_logs_pain_range", sql`${t.pain} is null or ${within(t.pain, PAIN_SCALE)}`),
   ],
 );
 
@@ -609,13 +610,6 @@ export const rateLimits = pgTable(
   },
   (t) => [index("rate_limits_expires_idx").on(t.expiresAt)],
 );
-
-/** Records that an instance finished the catalogue sync and demo seed, so other instances skip them. */
-export const appState = pgTable("app_state", {
-  key: text("key").primaryKey(),
-  value: text("value").notNull(),
-  updatedAt: updatedAt(),
-});
 
 export type Clinic = typeof clinics.$inferSelect;
 export type NewClinic = typeof clinics.$inferInsert;

@@ -25,7 +25,7 @@ function fieldsOf(formData: unknown): [string, FormDataEntryValue][] {
   return formData instanceof FormData ? [...formData.entries()] : [];
 }
 
-export function echo(formData: FormData): Record<string, string> {
+function echo(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of fieldsOf(formData)) {
     if (typeof value !== "string" || key.startsWith("$") || SECRET_FIELDS.test(key)) continue;
@@ -36,7 +36,7 @@ export function echo(formData: FormData): Record<string, string> {
 }
 
 /** NUL cannot be stored in Postgres text and no person types it: drop it at the boundary. */
-export const withoutNul = (value: string) => value.replaceAll("\u0000", "");
+const withoutNul = (value: string) => value.replaceAll("\u0000", "");
 
 /** Form fields as an object; a repeated name (checkboxes) becomes a list. Files are ignored. */
 export function formObject(formData: FormData): Record<string, string | string[]> {

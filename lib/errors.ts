@@ -32,7 +32,7 @@ export class AppError extends Error {
 }
 
 /** How long a client should wait before asking again while the database is away. */
-export const UNAVAILABLE_RETRY_SECONDS = 10;
+const UNAVAILABLE_RETRY_SECONDS = 10;
 
 /**
  * The digest error pages look for. Next passes a thrown error's own `digest` to the

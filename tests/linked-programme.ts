@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { issueLink } from "@/db/queries/links";
+import { issueLink } from "@/lib/links/issue";
 import { createProgramme } from "@/db/queries/programmes";
 import { exercises } from "@/db/schema";
 import { syncCatalogue } from "@/lib/catalogue/sync";

@@ -18,7 +18,8 @@ import { recordAudit } from "@/db/queries/audit";
 import { hit } from "@/db/queries/rate-limits";
 import { bumpSessionVersion } from "@/db/queries/clinics";
 import { findUsableInvitation } from "@/db/queries/invitations";
-import { acceptInvitation, hashInvitationToken, INVITATION_UNUSABLE } from "@/lib/auth/invitations";
+import { acceptInvitation, INVITATION_UNUSABLE } from "@/lib/auth/invitations";
+import { hashToken } from "@/lib/crypto/token";
 import { tellExistingAccount } from "@/lib/auth/sign-up";
 import { deliverSoon } from "@/lib/email/sender";
 
@@ -117,7 +118,7 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
   if (!parsed.success) return failure(formData, "Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
 
   const db = await getDb();
-  const invitation = await findUsableInvitation(db, hashInvitationToken(parsed.data.token));
+  const invitation = await findUsableInvitation(db, hashToken(parsed.data.token));
   if (!invitation) return failure(formData, INVITATION_UNUSABLE);
   const problem = await passwordProblem(parsed.data.password, {
     email: invitation.email,

@@ -4,7 +4,7 @@ import type { ExerciseCard as Card } from "@/db/queries/exercises";
 import { dosageCompact } from "@/lib/dosage/format";
 import { CATEGORY_LABELS, label, POSITION_LABELS } from "@/lib/domain/labels";
 
-export function ExerciseCard({ exercise }: { exercise: Card }) {
+export function CatalogueExerciseCard({ exercise }: { exercise: Card }) {
   const d = exercise.defaultDosage;
   return (
     <li className="card flex flex-col p-5 transition-colors hover:border-brand-200">

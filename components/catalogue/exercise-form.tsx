@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { CheckboxGroup, Select, TextArea } from "@/components/ui/fields";
-import { DosageFields } from "@/components/programme/dosage-fields";
+import { DosageFields, type Dose } from "@/components/programme/dosage-fields";
 import type { FormState } from "@/lib/actions";
 import { BODY_REGIONS, CATEGORIES, EQUIPMENT, POSITIONS } from "@/lib/domain/exercise";
 import { BODY_REGION_LABELS, CATEGORY_LABELS, EQUIPMENT_LABELS, POSITION_LABELS } from "@/lib/domain/labels";
@@ -24,17 +24,7 @@ export type ExerciseFormValues = {
   cues: string[];
   cautions: string[];
   poseSlug: string;
-  dosage: {
-    sets: number;
-    reps: number;
-    holdSeconds: number;
-    restSeconds: number;
-    sides: string;
-    timesPerDay: number;
-    daysPerWeek: number;
-    load?: string;
-    note?: string;
-  };
+  dosage: Dose;
 };
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;

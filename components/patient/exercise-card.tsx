@@ -2,11 +2,11 @@ import { dosageWords } from "@/lib/dosage/format";
 import { CautionList, NumberedSteps, TipList } from "./exercise-instructions";
 import { equipmentWords, positionWords } from "@/lib/player/words";
 import type { ProgrammeExerciseView } from "@/lib/programme/view";
-import { ExerciseFigure } from "./exercise-figure";
+import { FigureFrame } from "./figure-frame";
 import { NoteIcon, StopHandIcon } from "./icons";
 
 /** One exercise on the follow-along page (and on paper): what to do, how much, what to watch for. */
-export function ExerciseCard({
+export function PatientExerciseCard({
   item,
   number,
   clinicianName,
@@ -35,7 +35,7 @@ export function ExerciseCard({
           <p className="mt-1 font-bold text-brand-800">{positionWords(item.bodyPosition)}</p>
           {equipment ? <p className="text-muted">{equipment}</p> : null}
         </div>
-        <ExerciseFigure figure={figure} />
+        <FigureFrame figure={figure} />
         <div>
           <h4 className="sr-only">How much</h4>
           <ul className="grid gap-1 rounded-lg bg-canvas px-4 py-3 ring-1 ring-line print:bg-white print:ring-ink/40">

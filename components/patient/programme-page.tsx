@@ -1,7 +1,8 @@
 import { PendingLogs } from "@/components/player/pending-logs";
+import { formatDate } from "@/lib/dates";
 import { estimateSessionMinutes } from "@/lib/player/words";
 import type { ProgrammeView, SafetyAdvice } from "@/lib/programme/view";
-import { ExerciseCard } from "./exercise-card";
+import { PatientExerciseCard } from "./exercise-card";
 import { CalendarIcon, PlayIcon, PrinterIcon } from "./icons";
 import { SafetyAdviceSection, SafetyLine } from "./safety-advice";
 import { RecentSessions, WeekCount, type RecentSession } from "./week-progress";
@@ -98,7 +99,7 @@ export function ProgrammePageFrame(slots: {
 }
 
 // Start and review dates are calendar dates with no time: format them in UTC so no zone can shift the day.
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const longDate = (day: string) => formatDate(day, { day: "numeric", month: "long", year: "numeric" });
 
 export function ProgrammeIntro({ programme: p }: { programme: ProgrammeView }) {
   return (
@@ -108,7 +109,7 @@ export function ProgrammeIntro({ programme: p }: { programme: ProgrammeView }) {
         <h1 className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">{p.title}</h1>
         <p className="mt-2 text-muted">
           Your plan from {p.clinician.name}
-          {p.startDate ? <>, starting {longDate.format(new Date(`${p.startDate}T12:00:00Z`))}</> : null}.
+          {p.startDate ? <>, starting {longDate(p.startDate)}</> : null}.
         </p>
       </div>
       <SafetyLine href="#safety" />
@@ -165,7 +166,7 @@ export function ProgrammePlan({ programme: p, figures }: { programme: ProgrammeV
         <ol className="mt-3 grid gap-5 print:gap-3">
           {p.items.map((item, i) => (
             <li key={item.position}>
-              <ExerciseCard item={item} number={i + 1} clinicianName={p.clinician.name} figure={figures[item.position]} />
+              <PatientExerciseCard item={item} number={i + 1} clinicianName={p.clinician.name} figure={figures[item.position]} />
             </li>
           ))}
         </ol>
@@ -205,7 +206,7 @@ export function ProgrammeClose({ programme: p, safety }: { programme: ProgrammeV
           {p.clinician.name}, {p.clinic.name}
           {p.clinic.address ? <>, {p.clinic.address}</> : null}
         </p>
-        {p.reviewDate ? <p>Your plan will be looked at again on {longDate.format(new Date(`${p.reviewDate}T12:00:00Z`))}.</p> : null}
+        {p.reviewDate ? <p>Your plan will be looked at again on {longDate(p.reviewDate)}.</p> : null}
         <p className="mt-2 print:hidden">
           This page is just for you, so please do not share the link. You do not need an account or an app.
         </p>

@@ -1,7 +1,7 @@
 import type { SafetyAdvice } from "@/lib/programme/view";
 import { PhoneIcon, StopHandIcon } from "./icons";
 
-export const STOP_LINE = "Stop any exercise that makes your pain worse.";
+const STOP_LINE = "Stop any exercise that makes your pain worse.";
 
 /** The one line that is never far away. */
 export function SafetyLine({ href, className = "" }: { href?: string; className?: string }) {

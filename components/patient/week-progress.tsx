@@ -1,3 +1,4 @@
+import { formatDate } from "@/lib/dates";
 import type { Difficulty } from "@/lib/domain/exercise";
 import { DIFFICULTY_LABELS } from "@/lib/domain/labels";
 
@@ -43,20 +44,7 @@ export function WeekCount({ done, planned }: { done: number; planned: number }) 
   );
 }
 
-// Making a formatter costs far more than using one, and this runs on every visit: keep one per zone.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-function dayFormat(timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = timeZone ?? "";
-  let format = dayFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone });
-    dayFormats.set(key, format);
-  }
-  return format;
-}
-
 export function RecentSessions({ sessions, timeZone }: { sessions: RecentSession[]; timeZone?: string }) {
-  const day = dayFormat(timeZone);
   return (
     <section aria-labelledby="recent-sessions" className="print:hidden">
       <h2 id="recent-sessions" className="text-2xl font-bold">
@@ -68,7 +56,7 @@ export function RecentSessions({ sessions, timeZone }: { sessions: RecentSession
         <ul className="card mt-3 divide-y divide-line">
           {sessions.map((s) => (
             <li key={s.completedAt} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-5 py-3">
-              <span className="font-bold">{day.format(new Date(s.completedAt))}</span>
+              <span className="font-bold">{formatDate(s.completedAt, { weekday: "long", day: "numeric", month: "long", timeZone })}</span>
               <span className="text-muted">
                 {[s.pain === null ? null : `Pain ${s.pain} out of 10`, s.difficulty ? DIFFICULTY_LABELS[s.difficulty] : null]
                   .filter(Boolean)

@@ -1,4 +1,5 @@
 import type { ThreadMessage } from "@/db/queries/messages";
+import { formatDate } from "@/lib/dates";
 
 /**
  * A programme's messages, oldest first. Plain text only: React escapes it and line breaks
@@ -7,15 +8,7 @@ import type { ThreadMessage } from "@/db/queries/messages";
 export function MessageThread({ messages, timeZone, you }: { messages: ThreadMessage[]; timeZone: string; you: "clinician" | "patient" }) {
   if (messages.length === 0) return null;
   const when = (d: Date) =>
-    d.toLocaleString("en-GB", {
-      timeZone,
-      weekday: "short",
-      day: "numeric",
-      month: "short",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
+    formatDate(d, { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
   return (
     <ol className="grid gap-3" data-testid="message-thread">
       {messages.map((m) => {
@@ -31,8 +24,7 @@ export function MessageThread({ messages, timeZone, you }: { messages: ThreadMes
               {m.sessionCompletedAt ? (
                 <>
                   {" "}
-                  · about the session on{" "}
-                  {m.sessionCompletedAt.toLocaleDateString("en-GB", { timeZone, weekday: "long", day: "numeric", month: "short" })}
+                  · about the session on {formatDate(m.sessionCompletedAt, { timeZone, weekday: "long", day: "numeric", month: "short" })}
                 </>
               ) : null}
             </p>

@@ -5,7 +5,7 @@ import { CheckIcon } from "@/components/patient/icons";
 import type { LoggedExercise } from "@/db/schema";
 import type { SessionLogPayload } from "@/lib/player/log-payload";
 import { browserLogQueue } from "@/lib/player/log-queue";
-import type { Difficulty } from "@/lib/domain/exercise";
+import { PAIN_SCALE, SESSION_COMMENT_MAX, type Difficulty } from "@/lib/domain/exercise";
 import { DIFFICULTY_LABELS } from "@/lib/domain/labels";
 
 export type SessionLogFormProps = {
@@ -25,8 +25,8 @@ export type SessionLogFormProps = {
   onSent?: (outcome: "delivered" | "queued") => void;
 };
 
-const COMMENT_MAX = 1000;
-const PAIN = Array.from({ length: 11 }, (_, i) => i);
+const COMMENT_MAX = SESSION_COMMENT_MAX;
+const PAIN = Array.from({ length: PAIN_SCALE.max - PAIN_SCALE.min + 1 }, (_, i) => PAIN_SCALE.min + i);
 // The real radio covers its whole tile, invisible: the tile is the tap target and the native control keeps its keyboard and screen reader behaviour.
 const RADIO = "absolute inset-0 size-full cursor-pointer appearance-none rounded-xl opacity-0";
 const DIFFICULTIES = Object.entries(DIFFICULTY_LABELS) as [Difficulty, string][];

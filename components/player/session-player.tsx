@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { FigureBeatContext } from "@/components/illustration/figure-beat";
-import { ExerciseFigure } from "@/components/patient/exercise-figure";
+import { FigureFrame } from "@/components/patient/figure-frame";
 import type { Stance } from "@/lib/illustration/animation";
 import { ChevronLeftIcon, ChevronRightIcon, CheckIcon, PauseIcon, PlayIcon, SkipIcon } from "@/components/patient/icons";
 import { SafetyLine } from "@/components/patient/safety-advice";
@@ -295,7 +295,7 @@ export function SessionPlayer({ programme, logUrl, backHref, safety = [], figure
                 }
               >
                 <FigureBeatContext value={beat}>
-                  <ExerciseFigure figure={figures[item.position]} />
+                  <FigureFrame figure={figures[item.position]} />
                 </FigureBeatContext>
               </div>
             </div>

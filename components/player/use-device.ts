@@ -43,7 +43,7 @@ function subscribeStorage(onChange: () => void) {
   };
 }
 
-export function readStored(key: string): string | null {
+function readStored(key: string): string | null {
   try {
     return window.localStorage.getItem(key);
   } catch {

@@ -1,19 +1,11 @@
 "use client";
 
 import type { FormState } from "@/lib/actions";
+import type { DoseNumberField } from "@/lib/domain/dose";
 import { DoseEditor, type DoseKey } from "./dose-editor";
 
-type Dose = {
-  sets: number;
-  reps: number;
-  holdSeconds: number;
-  restSeconds: number;
-  sides: string;
-  timesPerDay: number;
-  daysPerWeek: number;
-  load?: string;
-  note?: string;
-};
+/** A dose as a form starts from: the numbers and sides, with load and note when there are any. */
+export type Dose = Record<DoseNumberField, number> & { sides: string; load?: string; note?: string };
 
 /** The dose editor inside a posted form (the custom exercise form): values and errors come back in the form state. */
 export function DosageFields({

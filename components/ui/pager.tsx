@@ -4,7 +4,7 @@ import type { Page } from "@/lib/pagination";
 const count = new Intl.NumberFormat("en-GB");
 
 /** `params` with the cursor set (or removed): a page link keeps the list's filters, sort and search. */
-export function pageHref(path: string, params: Record<string, string | undefined>, param: string, cursor: string | null) {
+function pageHref(path: string, params: Record<string, string | undefined>, param: string, cursor: string | null) {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v && k !== param) search.set(k, v);
   if (cursor) search.set(param, cursor);

@@ -2,21 +2,20 @@ import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { apiKeys, clinicians } from "@/db/schema";
-import { hashToken, newToken } from "@/lib/links/token";
 import { recordAudit } from "./audit";
 
 type Actor = { clinicId: string; clinicianId: string; ip: string };
 
-/** "hpk_" marks the string as a Homeplan key for secret scanners; 256 random bits follow. */
-export const API_KEY_PATTERN = /^hpk_[A-Za-z0-9_-]{43}$/;
-
-/** Creates a key and returns it once; only its hash is stored. */
-export async function createApiKey(db: Database, actor: Actor, name: string): Promise<{ id: string; key: string }> {
-  const key = `hpk_${newToken()}`;
+/** Stores a new key as its hash and first characters (lib/auth/api-keys.ts makes the key). */
+export async function insertApiKey(
+  db: Database,
+  actor: Actor,
+  input: { name: string; prefix: string; keyHash: Buffer },
+): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ clinicId: actor.clinicId, name, prefix: key.slice(0, 12), keyHash: hashToken(key), createdBy: actor.clinicianId })
+      .values({ clinicId: actor.clinicId, name: input.name, prefix: input.prefix, keyHash: input.keyHash, createdBy: actor.clinicianId })
       .returning({ id: apiKeys.id });
     await recordAudit(tx, {
       clinicId: actor.clinicId,
@@ -26,7 +25,7 @@ export async function createApiKey(db: Database, actor: Actor, name: string): Pr
       objectId: row!.id,
       ip: actor.ip,
     });
-    return { id: row!.id, key };
+    return { id: row!.id };
   });
 }
 
@@ -67,11 +66,11 @@ export async function listApiKeys(db: DatabaseOrTransaction, { clinicId }: { cli
     .orderBy(desc(apiKeys.createdAt));
 }
 
-/** The key a presented string is, by its hash; revoked keys are returned too, so their use can be audited. */
-export async function findApiKey(db: DatabaseOrTransaction, key: string) {
+/** The key with this hash; revoked keys are returned too, so their use can be audited. */
+export async function findApiKey(db: DatabaseOrTransaction, keyHash: Buffer) {
   const [row] = await db
     .select({ id: apiKeys.id, clinicId: apiKeys.clinicId, revokedAt: apiKeys.revokedAt })
     .from(apiKeys)
-    .where(eq(apiKeys.keyHash, hashToken(key)));
+    .where(eq(apiKeys.keyHash, keyHash));
   return row;
 }

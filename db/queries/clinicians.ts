@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { clinicians } from "@/db/schema";
+import type { Role } from "@/lib/domain/clinic";
 
 /** The only query that returns a password hash; it never leaves lib/auth. */
 export async function findClinicianForSignIn(db: DatabaseOrTransaction, email: string) {
@@ -52,14 +53,6 @@ export async function listClinicians(db: DatabaseOrTransaction, { clinicId }: { 
     .orderBy(asc(clinicians.name));
 }
 
-export async function emailInUse(db: DatabaseOrTransaction, email: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: clinicians.id })
-    .from(clinicians)
-    .where(eq(sql`lower(${clinicians.email})`, email.toLowerCase()));
-  return Boolean(row);
-}
-
 export async function getClinicianName(db: DatabaseOrTransaction, key: { id: string; clinicId: string }) {
   const [row] = await db
     .select({ name: clinicians.name })
@@ -70,7 +63,7 @@ export async function getClinicianName(db: DatabaseOrTransaction, key: { id: str
 
 export async function insertClinician(
   db: DatabaseOrTransaction,
-  input: { clinicId: string; email: string; name: string; passwordHash: string; role: "owner" | "clinician" },
+  input: { clinicId: string; email: string; name: string; passwordHash: string; role: Role },
 ): Promise<{ id: string }> {
   const [row] = await db.insert(clinicians).values(input).returning({ id: clinicians.id });
   if (!row) throw new Error("clinician insert returned nothing");

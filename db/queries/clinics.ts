@@ -5,6 +5,7 @@ import { clinicians, clinics } from "@/db/schema";
 import { recordAudit } from "./audit";
 import type { StarterTemplate } from "@/lib/catalogue/templates";
 import { installStarterTemplates } from "./starter-templates";
+import type { PaperSize } from "@/lib/domain/clinic";
 
 /**
  * Clinic, owner and audit row in one transaction: a sign-up either happens whole or
@@ -67,7 +68,7 @@ export async function getClinic(db: DatabaseOrTransaction, { clinicId }: { clini
 export async function updateClinic(
   db: DatabaseOrTransaction,
   { clinicId }: { clinicId: string },
-  { timeZone, ...values }: { name: string; address: string; phone: string; paperSize: "A4" | "LETTER"; timeZone?: string },
+  { timeZone, ...values }: { name: string; address: string; phone: string; paperSize: PaperSize; timeZone?: string },
 ) {
   // An empty zone leaves the clinic's as it is (null: the server's).
   await db

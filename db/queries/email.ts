@@ -168,7 +168,7 @@ const listColumns = {
 };
 
 /** Newest first; email_outbox_clinic_created_idx (clinic, created_at, id) serves it. */
-export const emailKeyset: Keyset = {
+const emailKeyset: Keyset = {
   desc: true,
   parts: [
     { expr: sql`${emailOutbox.createdAt}`, type: "timestamptz" },

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { clinicians, clinics, invitations } from "@/db/schema";
+import type { Role } from "@/lib/domain/clinic";
 
 const usable = () => and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`));
 
@@ -11,7 +12,7 @@ export async function insertInvitation(
     clinicId: string;
     email: string;
     name: string;
-    role: "owner" | "clinician";
+    role: Role;
     tokenHash: Buffer;
     invitedBy: string;
     expiresAt: Date;

@@ -2,24 +2,19 @@ import "server-only";
 import { and, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction, Transaction } from "@/db/client";
 import { clinics, patientLinks, patients, programmes, programmeVersions } from "@/db/schema";
-import { shortCode, shortCodeHash, shortCodeKey } from "@/lib/links/short-code";
-import { decryptToken, encryptToken, hashToken, newToken } from "@/lib/links/token";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 
-export const LINK_DAYS = 180;
-
 type Actor = { clinicId: string; clinicianId: string; ip?: string };
 
+/** A new link as stored: the token's hash, its sealed copy and its short code's hash (lib/links/issue.ts makes them). */
+export type NewLink = { programmeId: string; tokenHash: Buffer; tokenCiphertext: string; shortCodeHash: Buffer; expiresAt: Date };
+
 /**
- * Issues a link to a patient's programme, revoking any link it replaces in the same
+ * Stores a link to a patient's programme, revoking any link it replaces in the same
  * transaction: after a reissue only the new link works, from the very next request.
  */
-export async function issueLink(
-  tx: Transaction,
-  actor: Actor,
-  input: { programmeId: string; key: Buffer; days?: number },
-): Promise<{ id: string; token: string; expiresAt: Date }> {
+export async function insertLink(tx: Transaction, actor: Actor, input: NewLink): Promise<{ id: string }> {
   const [programme] = await tx
     .select({ patientId: programmes.patientId, kind: programmes.kind })
     .from(programmes)
@@ -30,23 +25,19 @@ export async function issueLink(
     .update(patientLinks)
     .set({ revokedAt: sql`now()` })
     .where(and(eq(patientLinks.clinicId, actor.clinicId), eq(patientLinks.programmeId, input.programmeId), isNull(patientLinks.revokedAt)));
-  const token = newToken();
-  const expiresAt = new Date(Date.now() + (input.days ?? LINK_DAYS) * 86_400_000);
-  const codeKey = shortCodeKey(input.key);
-  const codeHash = shortCodeHash(shortCode(token, codeKey), codeKey);
   // 40 bits can clash across many links (old ones included): that link then goes out
   // without a short code, as links issued before codes did, rather than failing.
-  const [clash] = await tx.select({ id: patientLinks.id }).from(patientLinks).where(eq(patientLinks.shortCodeHash, codeHash));
+  const [clash] = await tx.select({ id: patientLinks.id }).from(patientLinks).where(eq(patientLinks.shortCodeHash, input.shortCodeHash));
   const [row] = await tx
     .insert(patientLinks)
     .values({
       clinicId: actor.clinicId,
       patientId: programme.patientId,
       programmeId: input.programmeId,
-      tokenHash: hashToken(token),
-      tokenCiphertext: encryptToken(token, input.key),
-      shortCodeHash: clash ? null : codeHash,
-      expiresAt,
+      tokenHash: input.tokenHash,
+      tokenCiphertext: input.tokenCiphertext,
+      shortCodeHash: clash ? null : input.shortCodeHash,
+      expiresAt: input.expiresAt,
       createdBy: actor.clinicianId,
     })
     .returning({ id: patientLinks.id });
@@ -59,7 +50,7 @@ export async function issueLink(
     ip: actor.ip,
     detail: { programmeId: input.programmeId },
   });
-  return { id: row!.id, token, expiresAt };
+  return { id: row!.id };
 }
 
 export async function revokeLinks(tx: Transaction, actor: Actor, { programmeId }: { programmeId: string }): Promise<number> {
@@ -81,11 +72,8 @@ export async function revokeLinks(tx: Transaction, actor: Actor, { programmeId }
   return revoked.length;
 }
 
-/** The programme's newest link and its state, with the token decrypted for the clinician. */
-export async function getCurrentLink(
-  db: DatabaseOrTransaction,
-  { clinicId, programmeId, key }: { clinicId: string; programmeId: string; key: Buffer },
-) {
+/** The programme's newest link and its state, with its sealed copy (lib/links/current.ts opens it for the clinician). */
+export async function getNewestLink(db: DatabaseOrTransaction, { clinicId, programmeId }: { clinicId: string; programmeId: string }) {
   const [row] = await db
     .select({
       id: patientLinks.id,
@@ -101,25 +89,14 @@ export async function getCurrentLink(
     .where(and(eq(patientLinks.clinicId, clinicId), eq(patientLinks.programmeId, programmeId)))
     .orderBy(desc(patientLinks.createdAt))
     .limit(1);
-  if (!row) return null;
-  const status = row.revokedAt ? "revoked" : row.expiresAt <= new Date() ? "expired" : "active";
-  const token = status === "active" ? decryptToken(row.tokenCiphertext, key) : null;
-  return {
-    id: row.id,
-    status,
-    expiresAt: row.expiresAt,
-    createdAt: row.createdAt,
-    token,
-    /** The code the handout prints: only for a live link that has one, for a patient with a year of birth to ask for. */
-    shortCode: token && row.hasShortCode && row.patientHasBirthDate ? shortCode(token, shortCodeKey(key)) : null,
-  } as const;
+  return row;
 }
 
 /**
- * The one lookup without a clinic id: the token is the capability. Only a live link to
- * a live programme resolves; everything else is the same "no".
+ * The one lookup without a clinic id: the token (here its hash) is the capability. Only
+ * a live link to a live programme resolves; everything else is the same "no".
  */
-export async function resolveToken(db: DatabaseOrTransaction, token: string) {
+export async function resolveToken(db: DatabaseOrTransaction, tokenHash: Buffer) {
   const [row] = await db
     .select({
       linkId: patientLinks.id,
@@ -138,7 +115,7 @@ export async function resolveToken(db: DatabaseOrTransaction, token: string) {
     .innerJoin(clinics, eq(clinics.id, patientLinks.clinicId))
     .where(
       and(
-        eq(patientLinks.tokenHash, hashToken(token)),
+        eq(patientLinks.tokenHash, tokenHash),
         isNull(patientLinks.revokedAt),
         gt(patientLinks.expiresAt, sql`now()`),
         isNull(programmes.archivedAt),

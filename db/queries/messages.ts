@@ -3,9 +3,10 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { rowsOf, type Database, type DatabaseOrTransaction, type Transaction } from "@/db/client";
 import { clinicians, programmeMessages, programmes, sessionLogs } from "@/db/schema";
 import { THREAD_SHOWN } from "@/lib/domain/messages";
-import { LOG_QUOTAS, QUOTA_RETRY_SECONDS, utcDay } from "@/lib/patient/log-rules";
+import { LOG_QUOTAS, QUOTA_RETRY_SECONDS } from "@/lib/domain/patient-link";
 import { recordAudit } from "./audit";
 import type { LinkRef } from "./links";
+import { utcDay } from "./link-quota";
 import { hit, retryAfterSeconds } from "./rate-limits";
 
 export type ThreadMessage = {

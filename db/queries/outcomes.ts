@@ -17,7 +17,7 @@ import { BUILTIN, isBuiltin } from "@/lib/outcomes/builtin";
 import type { Answer, MeasureDefinition } from "@/lib/outcomes/measure";
 import type { ScheduleRule } from "@/lib/outcomes/schedule";
 import { checkAnswers } from "@/lib/outcomes/scoring";
-import { withinLinkLife } from "@/lib/patient/log-rules";
+import { withinLinkLife } from "@/lib/domain/patient-link";
 import { recordAudit } from "./audit";
 import type { LinkRef } from "./links";
 import { linkQuotaWait } from "./link-quota";
@@ -52,22 +52,6 @@ export async function getMeasure(
     .from(outcomeMeasures)
     .where(and(eq(outcomeMeasures.clinicId, clinicId), eq(outcomeMeasures.id, id)));
   return row ? { ...row.definition, key } : null;
-}
-
-/** Every measure a clinic ever imported, with the Questionnaire as sent (for the FHIR export). */
-export async function listImportedQuestionnaires(db: DatabaseOrTransaction, { clinicId }: { clinicId: string }) {
-  const rows = await db
-    .select({
-      id: outcomeMeasures.id,
-      title: outcomeMeasures.title,
-      questionnaire: outcomeMeasures.questionnaire,
-      archivedAt: outcomeMeasures.archivedAt,
-      createdAt: outcomeMeasures.createdAt,
-    })
-    .from(outcomeMeasures)
-    .where(eq(outcomeMeasures.clinicId, clinicId))
-    .orderBy(asc(outcomeMeasures.createdAt));
-  return rows.map((r) => ({ ...r, key: importedKey(r.id) }));
 }
 
 export async function importMeasure(
@@ -331,7 +315,7 @@ export async function recordResponse(db: Database, link: LinkRef, input: Respons
 }
 
 /** A response as the chart, the record export and the FHIR mapping read it. */
-export const responseColumns = {
+const responseColumns = {
   id: questionnaireResponses.id,
   programmeId: questionnaireResponses.programmeId,
   version: questionnaireResponses.version,

@@ -217,7 +217,7 @@ export async function listPatientPage(
 }
 
 /** How many patients the list would show in all, counted by the database, not by loading them. */
-export async function countPatients(
+async function countPatients(
   db: DatabaseOrTransaction,
   { clinicId, query }: { clinicId: string; query: Pick<PatientListQuery, "show" | "q"> },
 ) {

@@ -17,6 +17,7 @@ import type { DiffVersion } from "@/lib/programme/diff";
 import type { Dosage } from "@/lib/programme/view";
 import type { ProgrammeContent } from "@/lib/validations/programme";
 import { recordAudit } from "./audit";
+import type { ProgrammeKind } from "@/lib/domain/clinic";
 
 type Actor = { clinicId: string; clinicianId: string };
 
@@ -121,7 +122,7 @@ export async function insertVersion(tx: Transaction, actor: Actor, programmeId: 
 export async function createProgramme(
   db: Database,
   actor: Actor,
-  input: { kind: "programme" | "template"; patientId?: string; content: ProgrammeContent },
+  input: { kind: ProgrammeKind; patientId?: string; content: ProgrammeContent },
 ): Promise<string> {
   return db.transaction((tx) => createProgrammeIn(tx, actor, input));
 }
@@ -130,7 +131,7 @@ export async function createProgramme(
 export async function createProgrammeIn(
   tx: Transaction,
   actor: Actor,
-  input: { kind: "programme" | "template"; patientId?: string; content: ProgrammeContent },
+  input: { kind: ProgrammeKind; patientId?: string; content: ProgrammeContent },
 ): Promise<string> {
   if (input.kind === "programme") {
     if (!input.patientId) throw new Error("a programme needs a patient");
@@ -325,7 +326,7 @@ const versionColumns = {
 };
 
 /** Newest version first; the primary key (clinic, programme, version) serves it. */
-export const versionKeyset: Keyset = { desc: true, parts: [{ expr: sql`${programmeVersions.version}`, type: "int" }] };
+const versionKeyset: Keyset = { desc: true, parts: [{ expr: sql`${programmeVersions.version}`, type: "int" }] };
 
 /** A programme's versions, newest first, a page at a time (`versions` in the URL). */
 export async function listVersionPage(
@@ -371,7 +372,7 @@ const currentVersionJoin = and(
 /** Programmes or templates with their current title and size, newest first. */
 export async function listProgrammes(
   db: DatabaseOrTransaction,
-  { clinicId, patientId, kind }: { clinicId: string; patientId?: string; kind: "programme" | "template" },
+  { clinicId, patientId, kind }: { clinicId: string; patientId?: string; kind: ProgrammeKind },
 ) {
   return db
     .select(listColumns)
@@ -389,7 +390,7 @@ export async function listProgrammes(
 }
 
 /** Last changed first, as the list always was; programmes_kind_idx (clinic, kind, updated_at, id) serves it. */
-export const templateKeyset: Keyset = {
+const templateKeyset: Keyset = {
   desc: true,
   parts: [
     { expr: sql`${programmes.updatedAt}`, type: "timestamptz" },

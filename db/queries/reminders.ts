@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gt, gte, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { rowsOf, type DatabaseOrTransaction } from "@/db/client";
 import { clinics, patientLinks, patients, programmes, programmeVersions, reminderSettings, sessionLogs } from "@/db/schema";
-import { LOG_QUOTAS } from "@/lib/patient/log-rules";
+import { LOG_QUOTAS } from "@/lib/domain/patient-link";
 import { recordAudit } from "./audit";
 import { hit, retryAfterSeconds } from "./rate-limits";
 

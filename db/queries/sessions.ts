@@ -3,7 +3,7 @@ import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { patients, programmeItems, sessionLogs, type LoggedExercise } from "@/db/schema";
 import type { Difficulty } from "@/lib/domain/exercise";
-import { matchesVersion, withinLinkLife } from "@/lib/patient/log-rules";
+import { matchesVersion, withinLinkLife } from "@/lib/domain/patient-link";
 import { decodeCursor, keyColumns, keysetOrder, keysetWhere, toPage, type Cursor, type Keyset } from "@/lib/pagination";
 import type { LinkRef } from "./links";
 import { linkQuotaWait } from "./link-quota";

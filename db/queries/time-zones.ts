@@ -1,8 +1,7 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { clinics, patients } from "@/db/schema";
-import { recordAudit } from "./audit";
 
 /** The patient's own zone and their clinic's, either possibly unset. */
 export async function getZones(db: DatabaseOrTransaction, key: { clinicId: string; patientId: string }) {
@@ -17,25 +16,4 @@ export async function getZones(db: DatabaseOrTransaction, key: { clinicId: strin
 export async function getClinicZone(db: DatabaseOrTransaction, { clinicId }: { clinicId: string }): Promise<string | null> {
   const [row] = await db.select({ zone: clinics.timeZone }).from(clinics).where(eq(clinics.id, clinicId));
   return row?.zone ?? null;
-}
-
-/** The clinic's zone from settings (validated by the caller), audited with the change. */
-export async function setClinicZone(
-  db: DatabaseOrTransaction,
-  actor: { clinicId: string; clinicianId: string; ip?: string },
-  zone: string,
-) {
-  await db
-    .update(clinics)
-    .set({ timeZone: zone, updatedAt: sql`now()` })
-    .where(eq(clinics.id, actor.clinicId));
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actorId: actor.clinicianId,
-    action: "clinic.time_zone_set",
-    objectType: "clinic",
-    objectId: actor.clinicId,
-    ip: actor.ip,
-    detail: { zone },
-  });
 }

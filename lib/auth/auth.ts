@@ -7,7 +7,7 @@ import { authConfig } from "./auth.config";
 import { authenticate } from "./sign-in";
 
 /** Carries "try again in N minutes" through Auth.js to the sign-in form. */
-export class ThrottledSignIn extends CredentialsSignin {
+class ThrottledSignIn extends CredentialsSignin {
   constructor(retryAfterSeconds: number) {
     super();
     this.code = `throttled:${retryAfterSeconds}`;

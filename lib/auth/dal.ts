@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { API_KEY_PATTERN, findApiKey } from "@/db/queries/api-keys";
+import { findApiKey } from "@/db/queries/api-keys";
 import { recordAudit } from "@/db/queries/audit";
 import { getSessionClinician } from "@/db/queries/clinicians";
 import { getExercise } from "@/db/queries/exercises";
@@ -10,15 +10,18 @@ import { getMedia } from "@/db/queries/media";
 import { isTreatingClinician } from "@/db/queries/patient-record";
 import { getPatient } from "@/db/queries/patients";
 import { hit } from "@/db/queries/rate-limits";
+import { hashToken } from "@/lib/crypto/token";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { clientIp } from "@/lib/request";
+import { API_KEY_PATTERN } from "./api-keys";
 import { auth } from "./auth";
+import type { Role } from "@/lib/domain/clinic";
 
 export type SessionClinician = {
   clinicianId: string;
   clinicId: string;
-  role: "owner" | "clinician";
+  role: Role;
   name: string;
   email: string;
 };
@@ -115,7 +118,7 @@ export async function authorizeApiKey(request: Request): Promise<ApiKeyGrant> {
   const presented = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization")?.trim() ?? "")?.[1];
   if (!presented || !API_KEY_PATTERN.test(presented)) throw new AppError("unauthorized");
   const db = await getDb();
-  const key = await findApiKey(db, presented);
+  const key = await findApiKey(db, hashToken(presented));
   if (!key) throw new AppError("unauthorized");
   if (key.revokedAt) {
     await recordAudit(db, {

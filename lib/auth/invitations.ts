@@ -1,32 +1,29 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { findClinicianForSignIn, insertClinician } from "@/db/queries/clinicians";
 import { getClinic, isUniqueViolation } from "@/db/queries/clinics";
 import { consumeInvitation, countRecentInvitations, insertInvitation, revokePendingInvitationsFor } from "@/db/queries/invitations";
 import { invitationToMemberEmail } from "@/lib/email/account-emails";
+import { hashToken, newToken } from "@/lib/crypto/token";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { hashPassword } from "./password";
+import type { Role } from "@/lib/domain/clinic";
 
-export const INVITATION_DAYS = 7;
+const INVITATION_DAYS = 7;
 
 /** One answer for every link that cannot be used, so none reveals more than another. */
 export const INVITATION_UNUSABLE = "This invitation link has expired or was already used. Ask your clinic for a new one.";
 
-/** 256 random bits as base64url (43 characters); only the SHA-256 of it is stored. */
+/** A bearer token for the invitation link; only its SHA-256 is stored. */
 export function newInvitationToken(): { token: string; tokenHash: Buffer } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, tokenHash: hashInvitationToken(token) };
+  const token = newToken();
+  return { token, tokenHash: hashToken(token) };
 }
 
-export function hashInvitationToken(token: string): Buffer {
-  return createHash("sha256").update(token, "utf8").digest();
-}
-
-export const invitationUrl = (token: string) => `${env().APP_URL}/invite/${token}`;
+const invitationUrl = (token: string) => `${env().APP_URL}/invite/${token}`;
 
 /**
  * Invitations a clinic may send a day. A clinic in its first week gets fewer: a new
@@ -57,7 +54,7 @@ export async function inviteClinician(
     invitedBy: { id: string; name: string };
     email: string;
     name: string;
-    role: "owner" | "clinician";
+    role: Role;
     requestId: string;
     ip: string;
   },
@@ -132,7 +129,7 @@ export async function acceptInvitation(
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
-      const invitation = await consumeInvitation(tx, hashInvitationToken(input.token));
+      const invitation = await consumeInvitation(tx, hashToken(input.token));
       if (!invitation) return { ok: false as const, reason: "unusable" as const };
       const clinician = await insertClinician(tx, {
         clinicId: invitation.clinicId,

@@ -1,6 +1,7 @@
 import type { DefaultSession } from "next-auth";
+import type { Role } from "@/lib/domain/clinic";
 
-type ClinicianClaims = { clinicId: string; role: "owner" | "clinician"; sessionVersion: number };
+type ClinicianClaims = { clinicId: string; role: Role; sessionVersion: number };
 
 declare module "next-auth" {
   interface User extends Partial<ClinicianClaims> {

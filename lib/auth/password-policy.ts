@@ -7,7 +7,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/password";
 export { PASSWORD_MAX, PASSWORD_MIN };
 
 /** zxcvbn's scale: 3 means "safely unguessable" against an online attack with some throttling. */
-export const MIN_SCORE = 3;
+const MIN_SCORE = 3;
 
 /** Words anyone attacking a Homeplan account would try first. */
 const PRODUCT_WORDS = ["homeplan", "physio", "physiotherapy", "physiotherapist", "clinic", "exercise", "exercises", "rehab", "patient"];
@@ -49,7 +49,7 @@ export type PasswordContext = { email?: string; name?: string; clinicName?: stri
  * ("alex.smith", "alex", "smith", "clinic"), their name run together, their clinic's name.
  * zxcvbn matches each as a dictionary word, so "Alex.Smith2024!" scores as two guesses, not ten.
  */
-export function personalWords(context: PasswordContext): string[] {
+function personalWords(context: PasswordContext): string[] {
   // zxcvbn ranks user inputs by position: the most telling words go first.
   const words = new Set<string>();
   const add = (value: string) => {

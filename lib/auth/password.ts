@@ -4,7 +4,7 @@ import { hash, verify } from "@node-rs/argon2";
  * argon2id with OWASP's second recommended setting (19 MiB, 2 passes): strong enough
  * for health data, cheap enough that a 2-core server still signs people in quickly.
  */
-export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);

@@ -15,6 +15,7 @@ import {
 } from "@/db/queries/rate-limits";
 import { sendSignInAlert } from "./sign-in-alert";
 import { getDummyHash, verifyPassword } from "./password";
+import type { Role } from "@/lib/domain/clinic";
 
 /**
  * Three limits, none of which a stranger can use to keep the owner out:
@@ -25,19 +26,19 @@ import { getDummyHash, verifyPassword } from "./password";
  *   a minute, while the owner, from an address they signed in from lately, is not delayed.
  */
 export const PAIR_LIMIT: Limit = { max: 10, windowSeconds: 15 * 60 };
-export const IP_LIMIT: Limit = { max: 50, windowSeconds: 15 * 60 };
-export const ACCOUNT_BACKOFF: Backoff = { free: 5, baseSeconds: 1, capSeconds: 60, idleSeconds: 15 * 60 };
+const IP_LIMIT: Limit = { max: 50, windowSeconds: 15 * 60 };
+const ACCOUNT_BACKOFF: Backoff = { free: 5, baseSeconds: 1, capSeconds: 60, idleSeconds: 15 * 60 };
 /** Admitted failures from strange addresses after which the owner hears about it (once a day). */
-export const ALERT_AFTER = 10;
+const ALERT_AFTER = 10;
 /** An address stays "usual" for an account this long after a successful sign-in from it. */
-export const USUAL_ADDRESS_DAYS = 30;
+const USUAL_ADDRESS_DAYS = 30;
 
 export type SignInOutcome =
-  | { ok: true; user: { id: string; clinicId: string; role: "owner" | "clinician"; sessionVersion: number; name: string; email: string } }
+  | { ok: true; user: { id: string; clinicId: string; role: Role; sessionVersion: number; name: string; email: string } }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-export const accountKey = (email: string) => `signin:account:${email.toLowerCase()}`;
+const accountKey = (email: string) => `signin:account:${email.toLowerCase()}`;
 export const pairKey = (email: string, ip: string) => `signin:pair:${email.toLowerCase()}|${ip}`;
 const usualKey = (email: string, ip: string) => `signin:usual:${email.toLowerCase()}|${ip}`;
 const ipKey = (ip: string) => `signin:ip:${ip}`;

@@ -12,7 +12,7 @@ const sourceFile = z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, "a seed file na
 
 const bounded = (field: DoseNumberField) => z.int().min(DOSE_LIMITS[field].min).max(DOSE_LIMITS[field].max);
 
-export const dosageSchema = z
+export const catalogueDosageSchema = z
   .object({
     sets: bounded("sets"),
     reps: bounded("reps"),
@@ -61,7 +61,7 @@ export const exerciseFileSchema = z
     steps: z.array(text).min(2).max(12),
     cues: z.array(text).default([]),
     cautions: z.array(text).default([]),
-    dosage: dosageSchema,
+    dosage: catalogueDosageSchema,
     dosageDecisions: z.array(dosageDecisionSchema).default([]),
     variations: z
       .object({ easier: z.array(variationSchema).default([]), harder: z.array(variationSchema).default([]) })
@@ -92,7 +92,7 @@ export const exerciseFileSchema = z
   });
 
 export type ExerciseFile = z.infer<typeof exerciseFileSchema>;
-export type Dosage = z.infer<typeof dosageSchema>;
+export type Dosage = z.infer<typeof catalogueDosageSchema>;
 
 export const safetyFileSchema = z
   .object({

@@ -1,5 +1,8 @@
+import { label } from "@/lib/domain/labels";
+import type { Position } from "@/lib/domain/exercise";
+
 /** Everyday words for each position, so "lying on front" finds prone exercises even without tags. */
-const POSITION_WORDS: Record<string, string> = {
+const POSITION_WORDS: Record<Position, string> = {
   supine: "supine lying on back face up",
   prone: "prone lying on front face down on stomach",
   "side-lying": "side-lying lying on side",
@@ -27,7 +30,7 @@ export function buildSearchText(exercise: Searchable): string {
     ...exercise.aliases,
     ...exercise.tags,
     exercise.category,
-    POSITION_WORDS[exercise.position] ?? exercise.position,
+    label(POSITION_WORDS, exercise.position),
     exercise.bodyRegion,
     ...equipment,
   ].join(" · ");

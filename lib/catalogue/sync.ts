@@ -5,7 +5,7 @@ import { exercises, type NewExercise } from "@/db/schema";
 import { loadExercises, type CatalogueEntry } from "./load-content";
 import { buildSearchDetail, buildSearchText } from "./search-text";
 
-export const CONTENT_DIR = path.join(process.cwd(), "content");
+const CONTENT_DIR = path.join(process.cwd(), "content");
 
 function toRow(entry: CatalogueEntry): NewExercise {
   return {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
-import { dosageSchema } from "./content-schema";
+import { catalogueDosageSchema } from "./content-schema";
 import { ContentError } from "./load-content";
 
 const templateFileSchema = z
@@ -13,7 +13,7 @@ const templateFileSchema = z
       .array(
         z
           .object({ slug: z.string().regex(/^[a-z0-9-]+$/) })
-          .extend(dosageSchema.partial().shape)
+          .extend(catalogueDosageSchema.partial().shape)
           .strict(),
       )
       .min(1),

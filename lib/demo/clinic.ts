@@ -1,6 +1,6 @@
 import type { Transaction } from "@/db/client";
 import { backdateLink, backdateVersions, insertSessionHistory, sharedExercisesBySlug } from "@/db/queries/demo";
-import { issueLink } from "@/db/queries/links";
+import { issueLink } from "@/lib/links/issue";
 import { createProgrammeIn, insertVersion } from "@/db/queries/programmes";
 import type { DosageDefaults, LoggedExercise } from "@/db/schema";
 import type { Difficulty } from "@/lib/domain/exercise";
@@ -163,7 +163,7 @@ function random(seed: number): () => number {
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Session times: every `every` days (give or take a day) from the first version to `lastDaysAgo`, in the evening. */
-export function sessionDays(patient: DemoPatient, now: Date, rand: () => number): Date[] {
+function sessionDays(patient: DemoPatient, now: Date, rand: () => number): Date[] {
   const first = patient.versions[0]!.daysAgo - 1;
   const days: Date[] = [];
   for (let ago = first; ago > patient.lastDaysAgo; ago -= patient.every + (rand() < 0.25 ? 1 : 0)) days.push(at(now, ago, rand));
@@ -180,7 +180,7 @@ function at(now: Date, daysAgo: number, rand: () => number): Date {
 }
 
 /** Pain falling (or rising) from `from` to `to` with a little day-to-day noise; the last three fixed when given. */
-export function painTrend(patient: DemoPatient, count: number, rand: () => number): number[] {
+function painTrend(patient: DemoPatient, count: number, rand: () => number): number[] {
   const values = Array.from({ length: count }, (_, i) => {
     const line = patient.pain.from + ((patient.pain.to - patient.pain.from) * i) / Math.max(1, count - 1);
     const noise = rand() < 0.3 ? (rand() < 0.5 ? -1 : 1) : 0;

@@ -1,11 +1,24 @@
 import { getTableConfig, PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { categoryEnum, difficultyEnum, outcomeSchedules, positionEnum, programmeItems, scoringRuleEnum, sidesEnum } from "@/db/schema";
+import {
+  categoryEnum,
+  difficultyEnum,
+  outcomeSchedules,
+  paperSizeEnum,
+  positionEnum,
+  programmeItems,
+  programmeKindEnum,
+  roleEnum,
+  scoringRuleEnum,
+  sessionLogs,
+  sidesEnum,
+} from "@/db/schema";
+import { PAPER_SIZES, PROGRAMME_KINDS, ROLES } from "./clinic";
 import { OUTCOME_LIMITS, SCORING_RULES } from "./outcomes";
-import { dosageSchema as contentDosage } from "@/lib/catalogue/content-schema";
+import { catalogueDosageSchema as contentDosage } from "@/lib/catalogue/content-schema";
 import { dosageSchema as formDosage } from "@/lib/validations/dosage";
 import { DOSE_LIMITS, DOSE_NUMBER_FIELDS } from "./dose";
-import { BODY_REGIONS, CATEGORIES, DIFFICULTIES, EQUIPMENT, POSITIONS, SIDES } from "./exercise";
+import { BODY_REGIONS, CATEGORIES, DIFFICULTIES, EQUIPMENT, PAIN_SCALE, POSITIONS, SIDES } from "./exercise";
 import { BODY_REGION_LABELS, CATEGORY_LABELS, DIFFICULTY_LABELS, EQUIPMENT_LABELS, POSITION_LABELS, SIDES_LABELS } from "./labels";
 
 const valid = { sets: 3, reps: 10, holdSeconds: 5, restSeconds: 30, sides: "none", timesPerDay: 1, daysPerWeek: 7 };
@@ -50,6 +63,15 @@ describe("domain lists", () => {
     expect(sidesEnum.enumValues).toEqual([...SIDES]);
     expect(difficultyEnum.enumValues).toEqual([...DIFFICULTIES]);
     expect(scoringRuleEnum.enumValues).toEqual([...SCORING_RULES]);
+    expect(roleEnum.enumValues).toEqual([...ROLES]);
+    expect(paperSizeEnum.enumValues).toEqual([...PAPER_SIZES]);
+    expect(programmeKindEnum.enumValues).toEqual([...PROGRAMME_KINDS]);
+  });
+
+  it("the session log's pain check takes the same scale as the player's form", () => {
+    const dialect = new PgDialect();
+    const texts = getTableConfig(sessionLogs).checks.map((c) => dialect.sqlToQuery(c.value).sql);
+    expect(texts.some((t) => t.endsWith(`"pain" between ${PAIN_SCALE.min} and ${PAIN_SCALE.max}`))).toBe(true);
   });
 
   it("the outcome schedule's check takes the same weeks as the form", () => {

@@ -18,6 +18,12 @@ export type Equipment = (typeof EQUIPMENT)[number];
 export const BODY_REGIONS = ["lower back", "hips", "core", "thoracic spine"] as const;
 export type BodyRegion = (typeof BODY_REGIONS)[number];
 
+/** The pain a patient gives after a session: 0 none, 10 the worst. */
+export const PAIN_SCALE = { min: 0, max: 10 } as const;
+
+/** A session's comment, in characters (a message in its thread may be as long). */
+export const SESSION_COMMENT_MAX = 1000;
+
 /** How a patient rated a session. */
 export const DIFFICULTIES = ["too_easy", "about_right", "too_hard"] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];

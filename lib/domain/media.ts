@@ -29,8 +29,6 @@ export const MEDIA_LIMITS = {
   videosPerExercise: 1,
 } as const;
 
-export const MEDIA_ACCEPT = "image/jpeg,image/png,image/webp,video/mp4,video/webm";
-
 /** The file names a stored item is served under. */
 export const PHOTO_FILES = PHOTO_WIDTHS.flatMap((w) => PHOTO_FORMATS.map((f) => `w${w}.${f}` as const));
 export const VIDEO_FILE = "video";

@@ -22,7 +22,7 @@ export function daysPerWeekWords(n: number): string {
 }
 
 /** "3 sets of 15 on each side" or "1 set of 10". */
-export function setsAndRepsWords(d: Pick<Dosage, "sets" | "reps" | "sides">): string {
+function setsAndRepsWords(d: Pick<Dosage, "sets" | "reps" | "sides">): string {
   const base = `${d.sets} ${d.sets === 1 ? "set" : "sets"} of ${d.reps}`;
   if (d.sides === "each") return `${base} on each side`;
   if (d.sides === "alternating") return `${base}, swapping sides each time`;

@@ -29,17 +29,17 @@ export type SenderOptions = {
   maxAttempts: number;
 };
 
-export const MAX_ATTEMPTS = 8;
-export const LEASE_SECONDS = 10 * 60;
+const MAX_ATTEMPTS = 8;
+const LEASE_SECONDS = 10 * 60;
 const SEND_INTERVAL_MS = 15_000;
 
 /** 30 s, 1, 2, 4 … minutes, at most an hour: 8 attempts span about two hours. */
-export function retryDelaySeconds(attempts: number): number {
+function retryDelaySeconds(attempts: number): number {
   return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
 }
 
 /** The SMTP transport from SMTP_URL, with timeouts well inside the lease. */
-export function smtpTransportFromEnv(): MailTransport | null {
+function smtpTransportFromEnv(): MailTransport | null {
   const smtpUrl = env().SMTP_URL;
   if (!smtpUrl) return null;
   const url = new URL(smtpUrl);

@@ -1,3 +1,6 @@
+import { formatDate } from "@/lib/dates";
+import type { Role } from "@/lib/domain/clinic";
+
 /**
  * Every email Homeplan sends, as plain text and HTML. Names and titles come from users,
  * so each value is escaped for HTML and flattened to one line where it lands in a header.
@@ -25,8 +28,6 @@ export function safeUrl(url: string): string {
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new Error("email links must be http(s)");
   return parsed.toString();
 }
-
-export const dateWords = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 export function layout(input: { heading: string; paragraphs: string[]; button: { label: string; url: string }; footer: string }): string {
   const p = (html: string) => `<p style="margin:0 0 16px;font-size:16px;line-height:1.55;color:#1c2523">${html}</p>`;
@@ -68,7 +69,7 @@ export function invitationEmail(input: {
   clinicName: string;
   inviterName: string;
   inviteeName: string;
-  role: "owner" | "clinician";
+  role: Role;
   url: string;
   expiresAt: Date;
 }): RenderedEmail {
@@ -77,7 +78,7 @@ export function invitationEmail(input: {
   const invitee = plainName(input.inviteeName);
   const url = safeUrl(input.url);
   const role = input.role === "owner" ? "an owner" : "a clinician";
-  const expires = dateWords.format(input.expiresAt);
+  const expires = formatDate(input.expiresAt, { day: "numeric", month: "long", year: "numeric" });
   const greeting = invitee ? `Hello ${invitee},` : "Hello,";
   const subject = invitationSubject(input);
   const text = [

@@ -9,7 +9,7 @@ import type { Bundle, BundleEntry, BundleLink, OperationOutcome, Resource } from
 
 export const FHIR_JSON = "application/fhir+json; charset=utf-8";
 
-export const fullUrl = (base: string, resource: Resource) => `${base}/${resource.resourceType}/${resource.id}`;
+const fullUrl = (base: string, resource: Resource) => `${base}/${resource.resourceType}/${resource.id}`;
 
 export function collectionBundle(base: string, resources: Iterable<Resource>, timestamp = new Date()): Bundle {
   return {

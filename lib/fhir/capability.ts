@@ -1,7 +1,7 @@
 import type { CapabilityStatement, ResourceType } from "@medplum/fhirtypes";
 
 /** What the read API offers; kept beside the routes' behaviour so the two agree. */
-export const SEARCHES = {
+const SEARCHES = {
   CarePlan: [{ name: "patient", type: "reference" }],
   ServiceRequest: [{ name: "patient", type: "reference" }],
   Observation: [

@@ -6,8 +6,8 @@ import type { CodeableConcept, Coding } from "@medplum/fhirtypes";
  * standard code fits (the patient's own "too easy / too hard") is text-coded.
  */
 
-export const SNOMED = "http://snomed.info/sct";
-export const LOINC = "http://loinc.org";
+const SNOMED = "http://snomed.info/sct";
+const LOINC = "http://loinc.org";
 
 export const EXERCISE_THERAPY: Coding = { system: SNOMED, code: "229065009", display: "Exercise therapy" };
 export const PHYSICAL_THERAPY_PROCEDURE: Coding = { system: SNOMED, code: "91251008", display: "Physical therapy procedure" };

@@ -15,10 +15,10 @@ const CAREPLAN_STATUS = { current: "active", archived: "completed", superseded: 
 const REQUEST_STATUS = { current: "active", archived: "completed", superseded: "revoked" } as const;
 
 /** Canonical URL of an exercise's ActivityDefinition under the server's FHIR base. */
-export const activityDefinitionUrl = (base: string, exerciseId: string) => `${base}/ActivityDefinition/${exerciseId}`;
+const activityDefinitionUrl = (base: string, exerciseId: string) => `${base}/ActivityDefinition/${exerciseId}`;
 
 /** Times a day and days a week as one Timing: per day when daily, otherwise per week. */
-export function exerciseTiming(d: { timesPerDay: number; daysPerWeek: number }): Timing {
+function exerciseTiming(d: { timesPerDay: number; daysPerWeek: number }): Timing {
   const words = `${timesPerDayWords(d.timesPerDay)}, ${daysPerWeekWords(d.daysPerWeek)}`;
   const repeat: Timing["repeat"] =
     d.daysPerWeek >= 7

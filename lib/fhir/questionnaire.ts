@@ -24,7 +24,7 @@ const MIN = "http://hl7.org/fhir/StructureDefinition/minValue";
 const MAX = "http://hl7.org/fhir/StructureDefinition/maxValue";
 
 export const questionnaireId = (measureKey: string) => derivedId("questionnaire", measureKey);
-export const questionnaireUrl = (base: string, measureKey: string) => `${base}/Questionnaire/${questionnaireId(measureKey)}`;
+const questionnaireUrl = (base: string, measureKey: string) => `${base}/Questionnaire/${questionnaireId(measureKey)}`;
 export type ResponseRecord = {
   id: string;
   patientId: string;

@@ -8,13 +8,13 @@ import { SEARCHABLE_OBSERVATION_CODES } from "./codes";
 
 export class SearchError extends Error {}
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 200;
 
 const uuid = z.uuid();
 
 /** `Patient/<id>` or a bare id, as FHIR allows for a reference parameter. */
-export function patientParam(value: string | null): string {
+function patientParam(value: string | null): string {
   if (value === null) throw new SearchError("The patient parameter is required, e.g. patient=Patient/<id>.");
   const id = value.replace(/^Patient\//, "");
   if (!uuid.safeParse(id).success) throw new SearchError("The patient parameter must be Patient/<id> with the id of a patient.");
@@ -45,7 +45,7 @@ export const cursorSchemas = {
   response: z.object({ answeredAt: z.iso.datetime({ offset: true }), id: z.uuid() }).strict(),
 };
 
-export const encodeCursor = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+const encodeCursor = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 function decodeCursor<S extends z.ZodType>(schema: S, value: string | null): z.infer<S> | undefined {
   if (value === null) return undefined;

@@ -109,7 +109,7 @@ const scaled = (a: Vec3, k: number): Vec3 => [a[0] * k, a[1] * k, a[2] * k];
 const unit = (v: Vec3): Vec3 => scaled(v, 1 / (Math.hypot(v[0], v[1], v[2]) || 1));
 
 /** The figure as primitives, back to front, with limbs on the far side in grey. */
-export function drawSkeleton(s: Skeleton, framing: Framing, offsetX = 0): Primitive[] {
+function drawSkeleton(s: Skeleton, framing: Framing, offsetX = 0): Primitive[] {
   const project = projector(framing, offsetX);
   const depth = depthOf(framing.view);
   const k = framing.scale;

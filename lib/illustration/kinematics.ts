@@ -152,7 +152,7 @@ export function forwardKinematics(a: SolvedAngles, flat: { near: boolean; far: b
 }
 
 /** The trunk drawn as a quadratic curve that passes through the waist. */
-export function spineCurve(j: Joints, steps = 8): Vec3[] {
+function spineCurve(j: Joints, steps = 8): Vec3[] {
   const control = sub(scale(j.waist, 2), scale(add(j.pelvis, j.neck), 0.5));
   const points: Vec3[] = [];
   for (let i = 0; i <= steps; i++) {

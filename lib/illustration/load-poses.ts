@@ -4,8 +4,6 @@ import { parse } from "yaml";
 import type { z } from "zod";
 import { poseSetSchema, type PoseSet } from "./pose-schema";
 
-export const POSES_DIR = path.join(process.cwd(), "content", "poses");
-
 export type PoseProblem = { field: string; reason: string };
 
 /** A pose file that cannot be used, with every problem named by field. */
@@ -53,18 +51,16 @@ export function parsePoseFile(file: string, text: string): PoseSet {
 }
 
 /**
- * Reads and validates every pose file. All files are checked before anything is
- * returned, so every problem is reported at once.
+ * Validates pose files, named by file, and keys them by slug (the file's name without
+ * ".yaml"). All files are checked before anything is returned, so every problem is
+ * reported at once.
  */
-export function loadPoseSets(dir: string = POSES_DIR): Map<string, PoseSet> {
+export function parsePoseSets(files: { file: string; text: string }[]): Map<string, PoseSet> {
   const sets = new Map<string, PoseSet>();
   const errors: PoseContentError[] = [];
-  for (const name of readdirSync(dir)
-    .filter((n) => n.endsWith(".yaml"))
-    .sort()) {
-    const file = path.join(dir, name);
+  for (const { file, text } of files) {
     try {
-      sets.set(name.replace(/\.yaml$/, ""), parsePoseFile(file, readFileSync(file, "utf8")));
+      sets.set(path.basename(file, ".yaml"), parsePoseFile(file, text));
     } catch (error) {
       if (error instanceof PoseContentError) errors.push(error);
       else throw error;
@@ -78,6 +74,22 @@ export function loadPoseSets(dir: string = POSES_DIR): Map<string, PoseSet> {
     );
   }
   return sets;
+}
+
+/**
+ * The catalogue's pose sets from content/poses. The folder is named literally at each
+ * read, so the build traces that folder alone rather than the whole project.
+ */
+export function loadPoseSets(): Map<string, PoseSet> {
+  const names = readdirSync(path.join(process.cwd(), "content", "poses"))
+    .filter((n) => n.endsWith(".yaml"))
+    .sort();
+  return parsePoseSets(
+    names.map((name) => ({
+      file: `content/poses/${name}`,
+      text: readFileSync(path.join(process.cwd(), "content", "poses", name), "utf8"),
+    })),
+  );
 }
 
 let cached: Map<string, PoseSet> | undefined;
@@ -98,8 +110,4 @@ export function getPoseSet(slug: string | null | undefined): PoseSet | null {
 
 export function hasPoses(slug: string | null | undefined): boolean {
   return getPoseSet(slug) !== null;
-}
-
-export function listPoseSlugs(): string[] {
-  return [...catalogue().keys()];
 }

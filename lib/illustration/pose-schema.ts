@@ -8,7 +8,7 @@ import { JOINTS } from "./skeleton";
  */
 export const VIEWS = ["side", "top"] as const;
 export const PROPS = ["mat", "chair", "towel", "ball", "block"] as const;
-export const CYCLES = ["back-and-forth", "loop"] as const;
+const CYCLES = ["back-and-forth", "loop"] as const;
 
 const degrees = (min: number, max: number, what: string) =>
   z

@@ -8,7 +8,7 @@ import { JOINT_RADIUS, type JointName } from "./skeleton";
 
 /** The real catalogue, read once for every illustration test. */
 export const catalogue = loadExercises(path.join(process.cwd(), "content", "exercises"));
-export const poseSets = loadPoseSets(path.join(process.cwd(), "content", "poses"));
+export const poseSets = loadPoseSets();
 
 export function setFor(slug: string): PoseSet {
   const set = poseSets.get(slug);

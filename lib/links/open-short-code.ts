@@ -6,9 +6,9 @@ import { shortCodeHash, shortCodeKey } from "./short-code";
 import { decryptToken } from "./token";
 
 /** Three wrong years lock a code: 3 guesses in 2^40 codes × ~100 years is no attack. */
-export const SHORT_CODE_MISS_LIMIT: Limit = { max: 3, windowSeconds: 15 * 60 };
+const SHORT_CODE_MISS_LIMIT: Limit = { max: 3, windowSeconds: 15 * 60 };
 /** And one address gets 20 misses over all codes, so a guesser cannot spread out. */
-export const SHORT_CODE_ADDRESS_LIMIT: Limit = { max: 20, windowSeconds: 15 * 60 };
+const SHORT_CODE_ADDRESS_LIMIT: Limit = { max: 20, windowSeconds: 15 * 60 };
 
 export type ShortCodeOutcome = { status: "open"; token: string } | { status: "wrong" } | { status: "locked"; retryAfterSeconds: number };
 

@@ -8,7 +8,8 @@ import {
   shortCodeKey,
   SHORT_CODE_ALPHABET,
 } from "./short-code";
-import { linkKey, newToken } from "./token";
+import { newToken } from "@/lib/crypto/token";
+import { linkKey } from "./token";
 
 const key = shortCodeKey(linkKey("s".repeat(40)));
 

@@ -10,7 +10,7 @@ import { createHmac, hkdfSync } from "node:crypto";
 
 /** Crockford's base32: no I, L, O or U, which are read as 1, 1, 0 or mistaken for V. */
 export const SHORT_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-export const SHORT_CODE_LENGTH = 8;
+const SHORT_CODE_LENGTH = 8;
 
 const PATTERN = new RegExp(`^[${SHORT_CODE_ALPHABET}]{${SHORT_CODE_LENGTH}}$`);
 

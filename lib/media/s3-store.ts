@@ -11,7 +11,7 @@ import { Readable } from "node:stream";
 import type { ByteRange, MediaStore, StoredObject } from "./store";
 
 /** S3_URL: https://ACCESS_KEY:SECRET@host[:port]/bucket, path-style so any S3-compatible server works. */
-export function parseS3Url(url: string): { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string } {
+function parseS3Url(url: string): { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string } {
   const u = new URL(url);
   return {
     endpoint: `${u.protocol}//${u.host}`,

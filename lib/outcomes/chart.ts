@@ -66,7 +66,7 @@ export function mcidBand(measure: ChartMeasure, baseline: number): { low: number
 }
 
 /** The y-axis of a measure: its declared range, else the scores' own with some room. */
-export function measureAxis(measure: ChartMeasure, scores: number[]): { min: number; max: number } {
+function measureAxis(measure: ChartMeasure, scores: number[]): { min: number; max: number } {
   if (measure.range) return measure.range;
   const lo = Math.min(0, ...scores);
   const hi = Math.max(1, ...scores);

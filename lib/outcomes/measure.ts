@@ -63,7 +63,7 @@ export function itemMax(item: MeasureItem): number | null {
   return null;
 }
 
-export function itemMin(item: MeasureItem): number | null {
+function itemMin(item: MeasureItem): number | null {
   if (item.type === "choice") return Math.min(...item.options.map((o) => o.score));
   if (item.type === "integer" || item.type === "decimal" || item.type === "activity") return item.min;
   return null;

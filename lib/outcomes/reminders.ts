@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Database } from "@/db/client";
-import { getCurrentLink } from "@/db/queries/links";
+import { getCurrentLink } from "@/lib/links/current";
 import { getReminder } from "@/db/queries/reminders";
 import { listScheduledProgrammes } from "@/db/queries/outcomes";
 import { outcomeReminderEmail } from "@/lib/email/outcome-templates";
@@ -16,7 +16,7 @@ import { firstName, loadDueOutcomes } from "./due";
  * page. Someone who never chose is reminded that a questionnaire is due; someone who chose
  * "No reminders" or unsubscribed from a reminder email is not.
  */
-export async function patientAcceptsReminders(db: Database, ref: { clinicId: string; programmeId: string }): Promise<boolean> {
+async function patientAcceptsReminders(db: Database, ref: { clinicId: string; programmeId: string }): Promise<boolean> {
   const choice = await getReminder(db, ref);
   return !choice || (choice.sendAtMinute !== null && choice.unsubscribedAt === null);
 }

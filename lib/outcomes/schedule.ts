@@ -10,7 +10,7 @@ const DAY = 86_400_000;
  * The occasions of one rule up to `now`, oldest first: the programme's start, every N
  * weeks after it, and the review date. `start` is when the programme was first saved.
  */
-export function occasions(rule: ScheduleRule, start: Date, review: Date | null, now: Date): Date[] {
+function occasions(rule: ScheduleRule, start: Date, review: Date | null, now: Date): Date[] {
   const found: Date[] = [];
   if (rule.atStart) found.push(start);
   if (rule.everyWeeks) {

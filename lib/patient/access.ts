@@ -4,13 +4,14 @@ import { getDb } from "@/db/client";
 import { resolveToken, type ResolvedLink } from "@/db/queries/links";
 import { getMediaInProgramme } from "@/db/queries/media";
 import type { ExerciseMedia } from "@/db/schema";
+import { hashToken } from "@/lib/crypto/token";
 import { isUuid } from "@/lib/ids";
 import { hit, retryAfterSeconds, type Limit } from "@/db/queries/rate-limits";
 import { TOKEN_PATTERN } from "@/lib/links/token";
 import { addressBucket, clientIp } from "@/lib/request";
 
 /** Guessing links: after 30 misses from one address in 15 minutes, its misses are answered "slow down". */
-export const LINK_MISS_LIMIT: Limit = { max: 30, windowSeconds: 15 * 60 };
+const LINK_MISS_LIMIT: Limit = { max: 30, windowSeconds: 15 * 60 };
 
 export type LinkLookup = { link: ResolvedLink; retryAfter: 0 } | { link: null; retryAfter: number };
 
@@ -27,7 +28,7 @@ export async function lookUpPatientLink(token: string): Promise<LinkLookup> {
   const db = await getDb();
   const key = `link-miss:${addressBucket(clientIp(await headers()))}`;
   // Both reads at once (one round trip of waiting, not two).
-  const [wait, link] = await Promise.all([retryAfterSeconds(db, key, LINK_MISS_LIMIT), resolveToken(db, token)]);
+  const [wait, link] = await Promise.all([retryAfterSeconds(db, key, LINK_MISS_LIMIT), resolveToken(db, hashToken(token))]);
   if (link) return { link, retryAfter: 0 };
   // Once blocked, further misses cost no writes until the window ends.
   if (wait > 0) return { link: null, retryAfter: wait };

@@ -52,7 +52,7 @@ function mediaView(items: MediaSummary[] | undefined): ExerciseMediaView | undef
   };
 }
 
-export function toProgrammeView(
+function toProgrammeView(
   p: LoadedProgramme,
   context: {
     patientName: string;

@@ -1,12 +1,13 @@
 import "server-only";
 import type { Database, Transaction } from "@/db/client";
 import { getClinic } from "@/db/queries/clinics";
-import { getCurrentLink } from "@/db/queries/links";
+import { getCurrentLink } from "@/lib/links/current";
 import { addClinicianReply, addThreadReply } from "@/db/queries/messages";
 import { getPatient } from "@/db/queries/patients";
 import { getZones } from "@/db/queries/time-zones";
 import { replyEmail } from "@/lib/email/patient-emails";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { formatDate } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { linkKey } from "@/lib/links/token";
 import { effectiveTimeZone } from "@/lib/time/zone";
@@ -14,12 +15,9 @@ import { effectiveTimeZone } from "@/lib/time/zone";
 type Actor = { clinicId: string; clinicianId: string; clinicianName: string; ip?: string };
 
 /** "Tuesday" within the last week, else "1 December": the session's day where the patient lives. */
-export function sessionDayWords(completedAt: Date, now: Date, zone: string): string {
+function sessionDayWords(completedAt: Date, now: Date, zone: string): string {
   const recent = now.getTime() - completedAt.getTime() < 6 * 86_400_000;
-  return completedAt.toLocaleDateString(
-    "en-GB",
-    recent ? { weekday: "long", timeZone: zone } : { day: "numeric", month: "long", timeZone: zone },
-  );
+  return formatDate(completedAt, recent ? { weekday: "long", timeZone: zone } : { day: "numeric", month: "long", timeZone: zone });
 }
 
 type Outcome = { ok: true; emailed: boolean; patientId: string; programmeId: string } | { ok: false };

@@ -1,13 +1,10 @@
-/*
- * Calendar dates for the printed handout. Dates arrive as ISO strings ("2026-11-23" or a
- * full timestamp) and are treated as plain calendar days in UTC, so the day printed never
- * shifts with the server's time zone. English names are spelled out here rather than
- * through Intl so every server prints the same words.
- */
+import { formatDate } from "@/lib/dates";
 
-const WEEKDAYS_SHORT = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/*
+ * Calendar days for the printed handout. Dates arrive as ISO strings ("2026-11-23" or a
+ * full timestamp) and are treated as plain calendar days in UTC, so the day printed never
+ * shifts with the server's time zone; they are written like every other date (lib/dates.ts).
+ */
 
 const DAY_MS = 86_400_000;
 
@@ -25,17 +22,17 @@ export function addDays(day: Date, days: number): Date {
 
 /** "21 November 2026": day first and the month in words, unambiguous on both sides of the Atlantic. */
 export function longDate(day: Date): string {
-  return `${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+  return formatDate(day, { day: "numeric", month: "long", year: "numeric" });
 }
 
 /** "Monday 23 November". */
 export function weekdayDate(day: Date): string {
-  return `${WEEKDAYS[day.getUTCDay()]} ${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]}`;
+  return formatDate(day, { weekday: "long", day: "numeric", month: "long" });
 }
 
 /** The two lines of a chart column heading: ["Mon", "23"]. */
 export function dayLabel(day: Date): [string, string] {
-  return [WEEKDAYS_SHORT[day.getUTCDay()]!, String(day.getUTCDate())];
+  return [formatDate(day, { weekday: "short" }), formatDate(day, { day: "numeric" })];
 }
 
 export function isWeekend(day: Date): boolean {

@@ -15,7 +15,7 @@ const loaded = new Map<number, Shaper>();
  * about 80 ms slower per handout. Registered once per process; react-pdf keeps the
  * parsed font between renders, and embeds only the glyphs a handout uses.
  */
-export function registerHandoutFonts(): void {
+function registerHandoutFonts(): void {
   if (registered) return;
   Font.register({
     family: HANDOUT_FONT,

@@ -30,7 +30,7 @@ function layoutVersion(): string {
  * logo) must be added here, as its content or a hash of its bytes, or a changed photo
  * would keep printing the old one.
  */
-export function handoutDigestInputs(input: HandoutInput): unknown {
+function handoutDigestInputs(input: HandoutInput): unknown {
   return {
     layout: layoutVersion(),
     // Programme version, title, notes, dates, patient, clinician, clinic details and paper

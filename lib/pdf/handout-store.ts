@@ -8,7 +8,7 @@ import type { HandoutStore } from "./handout-cache";
  * Disk the stored handouts may take, all clinics together: at 50–100 kB a sheet, about a
  * thousand handouts, more than a small clinic's programmes change in a month.
  */
-export const HANDOUT_STORE_BYTES = 64 * 1024 * 1024;
+const HANDOUT_STORE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Rendered handouts kept in the database (handout_pdfs), so a sheet drawn in the

@@ -5,7 +5,7 @@ import type { RenderFigure } from "./handout";
 import { PrintedPhoto, VideoQr } from "./handout-media";
 
 /** An exercise's key pose from the catalogue's poses, or the placeholder when it has none. */
-export const renderPoseFigure: RenderFigure = (poseSlug, width) => {
+const renderPoseFigure: RenderFigure = (poseSlug, width) => {
   const poseSet = getPoseSet(poseSlug);
   return poseSet ? <PdfExerciseFigure poseSet={poseSet} width={width} /> : null;
 };

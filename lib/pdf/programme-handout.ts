@@ -1,6 +1,6 @@
 import "server-only";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { getCurrentLink } from "@/db/queries/links";
+import { getCurrentLink } from "@/lib/links/current";
 import { safetyAdvice } from "@/lib/catalogue/safety";
 import { isoToday } from "@/lib/dates";
 import { env } from "@/lib/env";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DIFFICULTIES } from "@/lib/domain/exercise";
+import { DIFFICULTIES, PAIN_SCALE, SESSION_COMMENT_MAX } from "@/lib/domain/exercise";
 
 /*
  * What the player POSTs to the log URL as JSON. The server route validates with this
@@ -7,7 +7,6 @@ import { DIFFICULTIES } from "@/lib/domain/exercise";
  * The idempotency key is also sent as the Idempotency-Key header.
  */
 
-export const LOG_COMMENT_MAX = 1000;
 /** Far above any real programme's saves, far below the database's int range (a bigger number was a 500). */
 export const LOG_VERSION_MAX = 100_000;
 
@@ -28,9 +27,9 @@ export const sessionLogPayloadSchema = z.strictObject({
       }),
     )
     .max(100),
-  pain: z.int().min(0).max(10).nullable(),
+  pain: z.int().min(PAIN_SCALE.min).max(PAIN_SCALE.max).nullable(),
   difficulty: z.enum(DIFFICULTIES).nullable(),
-  comment: z.string().max(LOG_COMMENT_MAX),
+  comment: z.string().max(SESSION_COMMENT_MAX),
 });
 
 export type SessionLogPayload = z.infer<typeof sessionLogPayloadSchema>;

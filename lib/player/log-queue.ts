@@ -60,7 +60,7 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /** Plain words for a refusal the patient cannot fix by waiting. */
-export function rejectionMessage(status: number): string {
+function rejectionMessage(status: number): string {
   if (status === 404 || status === 410 || status === 401 || status === 403) {
     return "This link no longer works, so your session could not be sent. Please ask your clinic for a new link.";
   }
@@ -251,7 +251,7 @@ export function browserLogQueue(): LogQueue {
   return shared;
 }
 
-export const ANSWER_QUEUE_STORAGE_KEY = "homeplan:answer-queue";
+const ANSWER_QUEUE_STORAGE_KEY = "homeplan:answer-queue";
 let answers: LogQueue<Queueable & { programmeId: string }> | undefined;
 
 /** The browser's queue of questionnaire answers: kept apart so the session count on the page stays a count of sessions. */

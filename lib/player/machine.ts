@@ -18,7 +18,7 @@ export const GET_READY_SECONDS = 5;
 /** Time to come out of a hold, breathe and get back in before the next one. */
 export const RELAX_SECONDS = 5;
 /** A session left longer than this is a new day: offer a fresh start instead. */
-export const RESTORE_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+const RESTORE_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
 import type { Sides } from "@/lib/domain/exercise";
 
@@ -103,7 +103,7 @@ export function startSession(plan: PlanExercise[], opts: { now: number; sessionI
   };
 }
 
-export function currentExercise(state: SessionState): PlanExercise | undefined {
+function currentExercise(state: SessionState): PlanExercise | undefined {
   return state.plan[state.exercise];
 }
 
@@ -236,16 +236,6 @@ export function resume(state: SessionState, now: number): SessionState {
   if (!state.paused) return state;
   const timer = state.timer ? { ...state.timer, runningSince: now } : null;
   return { ...state, paused: false, timer };
-}
-
-export function togglePause(state: SessionState, now: number): SessionState {
-  return state.paused ? resume(state, now) : pause(state, now);
-}
-
-/** Jump to an exercise's ready screen. Sets already done there are remembered. */
-export function goToExercise(state: SessionState, index: number, now: number): SessionState {
-  if (index < 0 || index >= state.plan.length) return state;
-  return enterExercise(tick(state, now), index, now);
 }
 
 /** On to the next exercise, keeping what was done here (the last one finishes the session). */

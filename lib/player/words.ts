@@ -44,8 +44,6 @@ export function durationWords(seconds: number): string {
   return parts.join(" ");
 }
 
-export const PAIN_WORDS: Record<number, string> = { 0: "No pain", 10: "Worst pain" };
-
 /**
  * Sessions a week the plan asks for: the most often any one exercise is done. An
  * exercise twice a day on 7 days means 14 sessions.

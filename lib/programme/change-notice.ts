@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { getClinic } from "@/db/queries/clinics";
-import { getCurrentLink } from "@/db/queries/links";
+import { getCurrentLink } from "@/lib/links/current";
 import { getProgrammeVersion, toDiffVersion } from "@/db/queries/programmes";
 import { patients } from "@/db/schema";
 import { programmeChangedEmail } from "@/lib/email/patient-emails";

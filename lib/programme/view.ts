@@ -1,5 +1,6 @@
 import type { DosageDefaults } from "@/db/schema";
 import type { Position } from "@/lib/domain/exercise";
+import type { PaperSize } from "@/lib/domain/clinic";
 
 /**
  * What the patient page, the session player and the PDF handout all render: one
@@ -50,7 +51,7 @@ export type ProgrammeView = {
   updatedAt: string;
   patient: { firstName: string; name: string };
   clinician: { name: string };
-  clinic: { name: string; address: string; phone: string; paperSize: "A4" | "LETTER" };
+  clinic: { name: string; address: string; phone: string; paperSize: PaperSize };
   items: ProgrammeExerciseView[];
   /** Against the previous version; null for the first version. */
   changes: ChangeSummary | null;

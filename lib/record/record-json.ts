@@ -1,8 +1,8 @@
 import type { getRecordHeader, RecordOutcomes, RecordProgramme, RecordSession } from "@/db/queries/patient-record";
 
 /** The machine-readable record's identity; docs/patient-record.md and docs/patient-record.schema.json describe it. */
-export const RECORD_FORMAT = "homeplan.patient-record";
-export const RECORD_VERSION = 1;
+const RECORD_FORMAT = "homeplan.patient-record";
+const RECORD_VERSION = 1;
 
 export type RecordParts = {
   header: NonNullable<Awaited<ReturnType<typeof getRecordHeader>>>;

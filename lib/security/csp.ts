@@ -9,7 +9,7 @@
  */
 
 /** Pages that are rendered per request anyway: the clinician portal, the patient pages, the short-code page and the reminder unsubscribe page. */
-export const NONCE_PREFIXES = [
+const NONCE_PREFIXES = [
   "/p",
   "/c",
   "/unsubscribe",

@@ -25,7 +25,7 @@ function localStamp(at: Date, zone: string): string {
 export type Transition = { at: Date; from: number; to: number };
 
 /** Every offset change in [from, to), to the minute. */
-export function transitions(zone: string, from: Date, to: Date): Transition[] {
+function transitions(zone: string, from: Date, to: Date): Transition[] {
   const found: Transition[] = [];
   let previous = offsetMinutes(from, zone);
   for (let t = from.getTime() + STEP; t < to.getTime() + STEP; t += STEP) {

@@ -16,7 +16,7 @@ export function isTimeZone(name: string): boolean {
 }
 
 /** The zone this server runs in, the default for a clinic that has not chosen one. */
-export function serverTimeZone(): string {
+function serverTimeZone(): string {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return zone && isTimeZone(zone) ? zone : "UTC";
 }
@@ -108,17 +108,8 @@ export function startOfZonedWeek(at: Date, zone: string): Date {
   return zonedInstant(addDays(date, -weekday), 0, zone);
 }
 
-export function addDays(iso: string, days: number): string {
+function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-/** "Tuesday 1 December, 18:00" in `zone`, for people. */
-export function formatZoned(
-  at: Date,
-  zone: string,
-  options: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" },
-): string {
-  return at.toLocaleString("en-GB", { timeZone: zone, hourCycle: "h23", ...options });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isTimeZone } from "@/lib/time/zone";
+import { PAPER_SIZES, ROLES } from "@/lib/domain/clinic";
 import { PASSWORD_MAX } from "@/lib/domain/password";
 
 const email = z
@@ -14,7 +15,7 @@ export const signInSchema = z.object({
   next: z.string().max(500).optional(),
 });
 
-export const passwordField = z.string().max(PASSWORD_MAX * 4, `Use at most ${PASSWORD_MAX} characters.`);
+const passwordField = z.string().max(PASSWORD_MAX * 4, `Use at most ${PASSWORD_MAX} characters.`);
 
 export const signUpSchema = z.object({
   clinicName: z.string().trim().min(2, "Enter the clinic's name.").max(120, "Keep the clinic name under 120 characters."),
@@ -26,7 +27,7 @@ export const signUpSchema = z.object({
 export const inviteSchema = z.object({
   name: z.string().trim().max(120).default(""),
   email,
-  role: z.enum(["owner", "clinician"]).default("clinician"),
+  role: z.enum(ROLES).default("clinician"),
 });
 
 export const acceptInviteSchema = z.object({
@@ -49,7 +50,7 @@ export const clinicDetailsSchema = z.object({
     .max(40)
     .regex(/^[0-9+()\-.\s]*$/, "Use digits, spaces and + ( ) - only.")
     .default(""),
-  paperSize: z.enum(["A4", "LETTER"], "Choose A4 or Letter."),
+  paperSize: z.enum(PAPER_SIZES, "Choose A4 or Letter."),
   /** IANA name; empty leaves the zone as it is. */
   timeZone: z
     .string()

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MESSAGE_MAX } from "@/lib/domain/messages";
 
 /** Plain text: line breaks kept, other control characters (NUL included) refused. */
-export const messageBody = z
+const messageBody = z
   .string()
   .transform((v) => v.replace(/\r\n?/g, "\n").trim())
   .pipe(

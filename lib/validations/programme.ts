@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealDate } from "@/lib/dates";
+import { PROGRAMME_KINDS } from "@/lib/domain/clinic";
 import { MAX_ITEMS } from "@/lib/programme/limits";
 import { dosageSchema } from "./dosage";
 
@@ -10,7 +11,7 @@ const isoDate = z
   .refine((v) => v === "" || isRealDate(v), "Enter a valid date.")
   .transform((v) => v || null);
 
-export const programmeItemSchema = dosageSchema.extend({ exerciseId: z.uuid("Choose an exercise from the catalogue.") });
+const programmeItemSchema = dosageSchema.extend({ exerciseId: z.uuid("Choose an exercise from the catalogue.") });
 
 /** One saved version's content, as the builder posts it (JSON in a single field). */
 export const programmeContentSchema = z
@@ -36,7 +37,7 @@ export type ProgrammeItemInput = z.output<typeof programmeItemSchema>;
 export const saveProgrammeSchema = z.object({
   programmeId: z.uuid().optional(),
   patientId: z.uuid().optional(),
-  kind: z.enum(["programme", "template"]),
+  kind: z.enum(PROGRAMME_KINDS),
   /** The version the edit started from; a save on top of a newer one is a conflict. */
   baseVersion: z.coerce.number().int().min(0).max(1_000_000),
   /** "1" to email the patient what changed (a new version of a programme with a live link). */

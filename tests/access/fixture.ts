@@ -20,7 +20,8 @@ import {
 } from "@/db/schema";
 import { env } from "@/lib/env";
 import { shortCode, shortCodeHash, shortCodeKey } from "@/lib/links/short-code";
-import { encryptToken, hashToken, linkKey, newToken } from "@/lib/links/token";
+import { hashToken, newToken } from "@/lib/crypto/token";
+import { encryptToken, linkKey } from "@/lib/links/token";
 import { newInvitationToken } from "@/lib/auth/invitations";
 import { hashPassword } from "@/lib/auth/password";
 import { seal } from "@/lib/crypto/seal";

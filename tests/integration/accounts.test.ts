@@ -5,7 +5,8 @@ import { rowsOf } from "@/db/client";
 import { auditEvents, clinicians, clinics, emailOutbox, invitations } from "@/db/schema";
 import { findUsableInvitation, listPendingInvitations } from "@/db/queries/invitations";
 import { verifySession } from "@/lib/auth/dal";
-import { acceptInvitation, hashInvitationToken, INVITATION_UNUSABLE } from "@/lib/auth/invitations";
+import { acceptInvitation, INVITATION_UNUSABLE } from "@/lib/auth/invitations";
+import { hashToken } from "@/lib/crypto/token";
 import { authenticate } from "@/lib/auth/sign-in";
 import { openEmailBody } from "@/lib/email/outbox";
 import { acceptInvitationAction, signInAction, signUpAction } from "@/app/(auth)/actions";
@@ -144,8 +145,8 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     const firstToken = await tokenFromEmail((await latestInvitation(owner.clinicId)).id);
     await invite(owner, { email: "ALEX@example.org" });
     const secondToken = await tokenFromEmail((await latestInvitation(owner.clinicId)).id);
-    expect(await findUsableInvitation(db(), hashInvitationToken(firstToken))).toBeUndefined();
-    expect(await findUsableInvitation(db(), hashInvitationToken(secondToken))).toMatchObject({ email: "alex@example.org" });
+    expect(await findUsableInvitation(db(), hashToken(firstToken))).toBeUndefined();
+    expect(await findUsableInvitation(db(), hashToken(secondToken))).toMatchObject({ email: "alex@example.org" });
   });
 
   it("answers an invitation to an address with an account exactly as to a new one, and tells that address instead", async () => {
@@ -314,7 +315,7 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     );
     for (const answer of answers)
       expect(answer).toEqual({ ok: false, message: INVITATION_UNUSABLE, errors: undefined, values: { name: "Mallory" } });
-    for (const token of Object.values(tokens)) expect(await findUsableInvitation(db(), hashInvitationToken(token))).toBeUndefined();
+    for (const token of Object.values(tokens)) expect(await findUsableInvitation(db(), hashToken(token))).toBeUndefined();
     expect(await dumpEveryTable()).toBe(before);
   });
 
@@ -339,7 +340,7 @@ describe(`invitations, access and passwords on ${driver}`, () => {
     expect(result).toMatchObject({ ok: false, errors: { password: [expect.stringMatching(/too easy to guess/)] } });
     expect(JSON.stringify(result)).not.toContain("password1234");
     expect(JSON.stringify(result)).not.toContain(token);
-    expect(await findUsableInvitation(db(), hashInvitationToken(token))).toBeDefined();
+    expect(await findUsableInvitation(db(), hashToken(token))).toBeDefined();
   });
 
   it("ends a disabled clinician's open session on their next request; re-enabling lets them sign in again", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { newToken } from "@/lib/links/token";
+import { newToken } from "@/lib/crypto/token";
 import { DB_UNAVAILABLE_DIGEST } from "@/lib/errors";
 
 vi.mock("next/headers", () => import("../mocks/next-headers.mock"));

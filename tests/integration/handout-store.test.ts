@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { updateClinic } from "@/db/queries/clinics";
 import { erasePatient } from "@/db/queries/erasure";
 import { handoutStoreSize, storeHandoutPdf } from "@/db/queries/handouts";
-import { issueLink } from "@/db/queries/links";
+import { issueLink } from "@/lib/links/issue";
 import { createProgramme } from "@/db/queries/programmes";
 import { exercises, handoutPdfs } from "@/db/schema";
 import { syncCatalogue } from "@/lib/catalogue/sync";

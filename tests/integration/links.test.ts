@@ -2,7 +2,10 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
 import { exercises } from "@/db/schema";
-import { getCurrentLink, issueLink, resolveToken, revokeLinks } from "@/db/queries/links";
+import { resolveToken as resolveTokenHash, revokeLinks } from "@/db/queries/links";
+import { hashToken } from "@/lib/crypto/token";
+import { getCurrentLink } from "@/lib/links/current";
+import { issueLink } from "@/lib/links/issue";
 import { createProgramme, saveProgrammeVersion } from "@/db/queries/programmes";
 import { recordSessionLog } from "@/db/queries/sessions";
 import { syncCatalogue } from "@/lib/catalogue/sync";
@@ -12,6 +15,7 @@ import { countRows, driver, setupTestDatabase } from "../db";
 import { createClinic } from "../factories";
 
 const { db } = setupTestDatabase();
+const resolveToken = (database: ReturnType<typeof db>, token: string) => resolveTokenHash(database, hashToken(token));
 const key = linkKey("test-secret-test-secret-test-secret-123");
 const dose = {
   sets: 3,

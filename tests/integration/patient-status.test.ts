@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { exercises, sessionLogs } from "@/db/schema";
 import { rowsOf } from "@/db/client";
-import { issueLink } from "@/db/queries/links";
+import { issueLink } from "@/lib/links/issue";
 import { listPatientPage } from "@/db/queries/patient-status";
 import { createProgramme } from "@/db/queries/programmes";
 import { attentionForPatient } from "@/lib/adherence/flags";

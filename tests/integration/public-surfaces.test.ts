@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { revokeLinks } from "@/db/queries/links";
-import { LOG_QUOTAS } from "@/lib/patient/log-rules";
+import { LOG_QUOTAS } from "@/lib/domain/patient-link";
 import { linkKey } from "@/lib/links/token";
 import { PEER_HEADER } from "@/lib/request";
 import { pointAppAtTestDatabase } from "../mocks/db-client.mock";

@@ -1,6 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { getCurrentLink, issueLink, revokeLinks } from "@/db/queries/links";
+import { revokeLinks } from "@/db/queries/links";
+import { getCurrentLink } from "@/lib/links/current";
+import { issueLink } from "@/lib/links/issue";
 import { createProgramme } from "@/db/queries/programmes";
 import { exercises, patientLinks, patients } from "@/db/schema";
 import { syncCatalogue } from "@/lib/catalogue/sync";

@@ -19,13 +19,16 @@ describe("layering", () => {
       'import { saveProgrammeAction } from "@/app/(portal)/programmes/actions";\nexport const x = saveProgrammeAction;\n',
     ],
     ["components/patients/x.tsx", 'import { getDb } from "@/db/client";\nexport const x = getDb;\n'],
-    ["lib/patient/x.ts", 'import { ExerciseFigure } from "@/components/patient/exercise-figure";\nexport const x = ExerciseFigure;\n'],
+    ["lib/patient/x.ts", 'import { FigureFrame } from "@/components/patient/figure-frame";\nexport const x = FigureFrame;\n'],
     ["lib/patient/y.ts", 'import Page from "@/app/p/[token]/page";\nexport const x = Page;\n'],
     ["db/queries/x.ts", 'import { Pager } from "@/components/ui/pager";\nexport const x = Pager;\n'],
     // db/ does not orchestrate: emails, catalogue sync and the demo clinic are lib's.
     ["db/queries/y.ts", 'import { enqueueEmail } from "@/lib/email/outbox";\nexport const x = enqueueEmail;\n'],
     ["db/queries/z.ts", 'import { syncCatalogue } from "@/lib/catalogue/sync";\nexport const x = syncCatalogue;\n'],
     ["db/x.ts", 'import { seedDemoData } from "@/lib/demo/data";\nexport const x = seedDemoData;\n'],
+    // Nor does it make tokens or apply a capability's rules: the lib caller passes hashes and values in.
+    ["db/queries/w.ts", 'import { hashToken } from "@/lib/crypto/token";\nexport const x = hashToken;\n'],
+    ["db/queries/v.ts", 'import { encryptToken } from "@/lib/links/token";\nexport const x = encryptToken;\n'],
     ["db/y.ts", 'import { patientLinkEmail } from "../lib/email/templates";\nexport const x = patientLinkEmail;\n'],
   ])(
     "refuses a wrong import in %s",
@@ -48,7 +51,7 @@ describe("layering", () => {
     // What db/ may still take from lib: domain values, the pager, settings, errors, and types.
     [
       "db/queries/x.ts",
-      'import { MEDIA_LIMITS } from "@/lib/domain/media";\nimport { toPage } from "@/lib/pagination";\nimport { env } from "@/lib/env";\nimport { AppError } from "@/lib/errors";\nimport type { ProgrammeContent } from "@/lib/validations/programme";\nexport const x = [MEDIA_LIMITS, toPage, env, AppError];\nexport type X = ProgrammeContent;\n',
+      'import { MEDIA_LIMITS } from "@/lib/domain/media";\nimport { LOG_QUOTAS } from "@/lib/domain/patient-link";\nimport { toPage } from "@/lib/pagination";\nimport { env } from "@/lib/env";\nimport { AppError } from "@/lib/errors";\nimport type { ProgrammeContent } from "@/lib/validations/programme";\nexport const x = [MEDIA_LIMITS, LOG_QUOTAS, toPage, env, AppError];\nexport type X = ProgrammeContent;\n',
     ],
     ["db/x.ts", 'import { POSITIONS } from "../lib/domain/exercise";\nexport const x = POSITIONS;\n'],
     // The seed entry point runs lib's start-up work.

@@ -26,7 +26,7 @@ export function SettingsSection({
   );
 }
 
-export function initials(name: string): string {
+function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "")).toUpperCase() || "?";
 }
@@ -41,10 +41,3 @@ export function Avatar({ name, muted = false }: { name: string; muted?: boolean 
     </span>
   );
 }
-
-const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-
-export const formatDate = (d: Date) => shortDate.format(d);
-/** A day and time in the clinic's zone (lib/time/clinic-zone.ts). */
-export const formatDateTime = (d: Date, timeZone: string) =>
-  d.toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CatalogueSearch } from "@/components/catalogue/catalogue-search";
-import { ExerciseCard } from "@/components/catalogue/exercise-card";
+import { CatalogueExerciseCard } from "@/components/catalogue/exercise-card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
@@ -91,7 +91,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
       ) : (
         <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 [&>li]:relative">
           {results.map((exercise) => (
-            <ExerciseCard key={exercise.id} exercise={exercise} />
+            <CatalogueExerciseCard key={exercise.id} exercise={exercise} />
           ))}
         </ul>
       )}

@@ -7,7 +7,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { requireOwner } from "@/lib/auth/dal";
 import { devMailboxEnabled, env } from "@/lib/env";
-import { formatDateTime } from "../_components/settings-section";
+import { formatDateTime } from "@/lib/dates";
 import { clinicTimeZone } from "@/lib/time/clinic-zone";
 import { emailStatusWords, StatusBadge } from "../_components/status-badge";
 

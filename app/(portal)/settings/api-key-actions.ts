@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { createApiKey, revokeApiKey } from "@/db/queries/api-keys";
+import { revokeApiKey } from "@/db/queries/api-keys";
+import { createApiKey } from "@/lib/auth/api-keys";
 import { clinicianAction, failure } from "@/lib/actions";
 import { clientIp } from "@/lib/request";
 

@@ -1,7 +1,8 @@
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/db/queries/api-keys";
 import { RowAction } from "../_components/row-action";
-import { formatDate, SettingsSection } from "../_components/settings-section";
+import { formatDate } from "@/lib/dates";
+import { SettingsSection } from "../_components/settings-section";
 import { StatusBadge } from "../_components/status-badge";
 import { revokeApiKeyAction } from "./api-key-actions";
 import { ApiKeyForm } from "./api-key-form";

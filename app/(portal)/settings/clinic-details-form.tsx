@@ -3,8 +3,9 @@
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { updateClinicAction } from "./actions";
+import type { PaperSize } from "@/lib/domain/clinic";
 
-type Clinic = { name: string; address: string; phone: string; paperSize: "A4" | "LETTER"; timeZone: string };
+type Clinic = { name: string; address: string; phone: string; paperSize: PaperSize; timeZone: string };
 
 const PAPER = [
   { value: "A4", label: "A4", hint: "210 × 297 mm · UK, Europe, most of the world" },

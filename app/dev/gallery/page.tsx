@@ -5,6 +5,7 @@ import { AnimatedFigure } from "@/components/illustration/animated-figure";
 import { ExercisePoseStrip } from "@/components/illustration/exercise-figure";
 import { FigurePlaceholder } from "@/components/illustration/figure-placeholder";
 import { loadExercises } from "@/lib/catalogue/load-content";
+import type { Position } from "@/lib/domain/exercise";
 import { isProduction } from "@/lib/env";
 import { keyPoses } from "@/lib/illustration/drawing";
 import { loadPoseSets } from "@/lib/illustration/load-poses";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Illustration gallery", robots: { ind
 // Decided per request: production answers 404, and the build never needs the environment.
 export const dynamic = "force-dynamic";
 
-const POSITION_WORDS: Record<string, string> = {
+const POSITION_WORDS: Record<Position, string> = {
   supine: "lying on the back",
   prone: "lying on the front",
   "side-lying": "lying on the side",
@@ -49,7 +50,7 @@ export default function IllustrationGalleryPage() {
                 {exercise.name}
               </h2>
               <p className="text-sm text-muted">
-                {POSITION_WORDS[exercise.position] ?? exercise.position}
+                {POSITION_WORDS[exercise.position]}
                 {poseSet ? ` · ${viewWords(poseSet)} · ${keyPoses(poseSet).length} key poses` : " · no pose file"}
               </p>
               <div className="mt-4 grid gap-4 lg:grid-cols-[1fr_16rem]">

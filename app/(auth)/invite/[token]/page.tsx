@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { findUsableInvitation } from "@/db/queries/invitations";
-import { hashInvitationToken, INVITATION_UNUSABLE } from "@/lib/auth/invitations";
+import { INVITATION_UNUSABLE } from "@/lib/auth/invitations";
+import { hashToken } from "@/lib/crypto/token";
 import { AcceptInvitationForm } from "./accept-form";
 
 // The token is in the address: keep it out of Referer headers and search indexes.
@@ -13,7 +14,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /** Reads only: opening the link (or an email scanner prefetching it) spends nothing. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const invitation = TOKEN.test(token) ? await findUsableInvitation(await getDb(), hashInvitationToken(token)) : undefined;
+  const invitation = TOKEN.test(token) ? await findUsableInvitation(await getDb(), hashToken(token)) : undefined;
   if (!invitation) {
     return (
       <div data-testid="invitation-unusable">

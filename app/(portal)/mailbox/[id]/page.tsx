@@ -7,7 +7,7 @@ import { requireOwner } from "@/lib/auth/dal";
 import { openEmailBody } from "@/lib/email/outbox";
 import { devMailboxEnabled, env } from "@/lib/env";
 import { RowAction } from "../../_components/row-action";
-import { formatDateTime } from "../../_components/settings-section";
+import { formatDateTime } from "@/lib/dates";
 import { clinicTimeZone } from "@/lib/time/clinic-zone";
 import { emailStatusWords, StatusBadge } from "../../_components/status-badge";
 import { retryEmailAction } from "../actions";

@@ -12,7 +12,7 @@ import { ReminderStatus } from "@/components/programme/reminder-status";
 import { getReminder } from "@/db/queries/reminders";
 import { getZones } from "@/db/queries/time-zones";
 import { effectiveTimeZone } from "@/lib/time/zone";
-import { getCurrentLink } from "@/db/queries/links";
+import { getCurrentLink } from "@/lib/links/current";
 import { env } from "@/lib/env";
 import { shortAddress } from "@/lib/links/short-code";
 import { linkKey } from "@/lib/links/token";

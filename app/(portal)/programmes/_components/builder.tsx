@@ -11,9 +11,10 @@ import { BuilderItemRow } from "@/components/programme/builder-item-row";
 import { BuilderPreview } from "@/components/programme/builder-preview";
 import { BuilderSearch } from "@/components/programme/builder-search";
 import { GENTLE_LIMIT } from "@/lib/programme/limits";
+import type { ProgrammeKind } from "@/lib/domain/clinic";
 
 type Props = {
-  kind: "programme" | "template";
+  kind: ProgrammeKind;
   programmeId?: string;
   patientId?: string;
   patientName?: string;

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ProgrammeBuilder } from "@/app/(portal)/programmes/_components/builder";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
-import { getCurrentLink } from "@/db/queries/links";
+import { getCurrentLink } from "@/lib/links/current";
 import { getPatient } from "@/db/queries/patients";
 import { env } from "@/lib/env";
 import { linkKey } from "@/lib/links/token";

@@ -1,13 +1,15 @@
-import type { Limit } from "@/db/queries/rate-limits";
-
 /*
- * What a patient link may add. The link is a capability to log sessions of its own
- * programme, so a log must look like one the player made for the version it names,
- * and the volume stays within what a person could do.
+ * What a patient link is and what it may add. The link is a capability to see one
+ * programme and to log sessions (and answer its questions) for it, so a log must look
+ * like one the player made for the version it names, and the volume stays within what a
+ * person could do. The queries that write through a link apply these values.
  */
 
+/** How long a link lives from the day it is issued. */
+export const LINK_DAYS = 180;
+
 /** Phone clocks drift; a log a few minutes "early" or "late" is still genuine. */
-export const CLOCK_DRIFT_MS = 5 * 60_000;
+const CLOCK_DRIFT_MS = 5 * 60_000;
 
 export const LOG_QUOTAS = {
   /** Per calendar day (UTC) of completion: a programme may ask for 6 a day; twice that is headroom for time zones. */
@@ -15,7 +17,7 @@ export const LOG_QUOTAS = {
   /** Per programme version, ever. */
   perVersion: 200,
   /** Receipts per link per hour: a week's offline backlog (7–14 logs) and its resends fit. */
-  burst: { max: 30, windowSeconds: 60 * 60 } satisfies Limit,
+  burst: { max: 30, windowSeconds: 60 * 60 },
 } as const;
 
 /** When a day's or a version's quota is full, the phone keeps the log and tries again this much later. */
@@ -44,10 +46,4 @@ export function matchesVersion(logged: LoggedItem[], items: VersionItem[]): bool
 export function withinLinkLife(completedAt: Date, issuedAt: Date, now: Date): boolean {
   const t = completedAt.getTime();
   return t >= issuedAt.getTime() - CLOCK_DRIFT_MS && t <= now.getTime() + CLOCK_DRIFT_MS;
-}
-
-/** The UTC calendar day holding `at`, as [start, end). */
-export function utcDay(at: Date): [Date, Date] {
-  const start = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-  return [start, new Date(start.getTime() + 86_400_000)];
 }

@@ -7,18 +7,18 @@ import { FIGURE_HEIGHT, FIGURE_WIDTH } from "@/lib/illustration/drawing";
  * proportions and its white paper, so the figure fills it edge to edge: a frame of
  * another shape or colour shows bands above and below the drawing.
  */
-export function ExerciseFigure({ figure, className = "" }: { figure?: React.ReactNode; className?: string }) {
+export function FigureFrame({ figure, className = "" }: { figure?: React.ReactNode; className?: string }) {
   return (
     <div
       className={`flex w-full items-center justify-center overflow-hidden rounded-xl border border-line bg-surface ${className}`}
       style={{ aspectRatio: `${FIGURE_WIDTH} / ${FIGURE_HEIGHT}` }}
     >
-      {figure ?? <FigurePlaceholder />}
+      {figure ?? <EmptyFigure />}
     </div>
   );
 }
 
-function FigurePlaceholder() {
+function EmptyFigure() {
   return (
     <svg aria-hidden="true" focusable="false" viewBox="0 0 120 90" className="h-3/5 w-auto text-brand-200">
       <rect x="10" y="72" width="100" height="6" rx="3" fill="currentColor" />
