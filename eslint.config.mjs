@@ -34,12 +34,8 @@ function layer(files, banned, message, { dataTypesOnly = false, extra = [], igno
  * Anything else is orchestration and belongs in lib, over small queries.
  */
 const DB_MAY_IMPORT = ["domain/.+", "pagination", "env", "errors"];
-// One departure left: db/queries/outcomes.ts recordResponse checks and scores answers, because
-// the answers route (app/p/[token]/answers/route.ts) calls it directly; it moves to lib/outcomes
-// when that route calls lib instead.
-const DB_LIB_DEPARTURES = ["outcomes/builtin", "outcomes/scoring"];
 const DB_LIB_RULE = {
-  regex: `^@/lib/(?!(${[...DB_MAY_IMPORT, ...DB_LIB_DEPARTURES].join("|")})$)`,
+  regex: `^@/lib/(?!(${DB_MAY_IMPORT.join("|")})$)`,
   message:
     "db is data access: build emails, run capabilities and orchestrate in lib/, and pass rows or callbacks into db/queries/*. db may import from lib only lib/domain, lib/pagination, lib/env, lib/errors and types.",
   allowTypeImports: true,

@@ -12,41 +12,34 @@ import {
   questionnaireResponses,
   sessionLogs,
 } from "@/db/schema";
-import { MEASURE_KEY } from "@/lib/domain/outcomes";
-import { BUILTIN, isBuiltin } from "@/lib/outcomes/builtin";
+import { BUILTIN_MEASURES, importedMeasureId, importedMeasureKey } from "@/lib/domain/outcomes";
 import type { Answer, MeasureDefinition } from "@/lib/outcomes/measure";
 import type { ScheduleRule } from "@/lib/outcomes/schedule";
-import { checkAnswers } from "@/lib/outcomes/scoring";
-import { withinLinkLife } from "@/lib/domain/patient-link";
 import { recordAudit } from "./audit";
 import type { LinkRef } from "./links";
 import { linkQuotaWait } from "./link-quota";
 
 type Actor = { clinicId: string; clinicianId: string; ip?: string };
 
-const IMPORTED = "q-";
-const importedKey = (id: string) => `${IMPORTED}${id}`;
-
 // ---------------------------------------------------------------- measures
 
-/** The measures a clinic can schedule: the built-in ones, then its own imports (archived ones left out). */
-export async function listClinicMeasures(db: DatabaseOrTransaction, { clinicId }: { clinicId: string }): Promise<MeasureDefinition[]> {
+/** The clinic's own imported measures it can still schedule (archived ones left out), oldest first. */
+export async function listImportedMeasures(db: DatabaseOrTransaction, { clinicId }: { clinicId: string }): Promise<MeasureDefinition[]> {
   const rows = await db
     .select({ id: outcomeMeasures.id, definition: outcomeMeasures.definition })
     .from(outcomeMeasures)
     .where(and(eq(outcomeMeasures.clinicId, clinicId), isNull(outcomeMeasures.archivedAt)))
     .orderBy(asc(outcomeMeasures.createdAt));
-  return [...Object.values(BUILTIN), ...rows.map((r) => ({ ...r.definition, key: importedKey(r.id) }))];
+  return rows.map((r) => ({ ...r.definition, key: importedMeasureKey(r.id) }));
 }
 
-/** One measure by key, archived imports included (their responses still need reading). */
-export async function getMeasure(
+/** One imported measure by key, archived ones included (their responses still need reading). */
+export async function getImportedMeasure(
   db: DatabaseOrTransaction,
   { clinicId, key }: { clinicId: string; key: string },
 ): Promise<MeasureDefinition | null> {
-  if (isBuiltin(key)) return BUILTIN[key];
-  if (!MEASURE_KEY.test(key)) return null;
-  const id = key.slice(IMPORTED.length);
+  const id = importedMeasureId(key);
+  if (!id) return null;
   const [row] = await db
     .select({ definition: outcomeMeasures.definition })
     .from(outcomeMeasures)
@@ -80,14 +73,14 @@ export async function importMeasure(
       ip: actor.ip,
       detail: { rule: input.measure.rule },
     });
-    return importedKey(row!.id);
+    return importedMeasureKey(row!.id);
   });
 }
 
 /** Stops offering an imported measure for new schedules; its responses stay. */
 export async function archiveMeasure(db: Database, actor: Actor, { key }: { key: string }): Promise<boolean> {
-  if (!MEASURE_KEY.test(key) || isBuiltin(key)) return false;
-  const id = key.slice(IMPORTED.length);
+  const id = importedMeasureId(key);
+  if (!id) return false;
   return db.transaction(async (tx) => {
     const done = await tx
       .update(outcomeMeasures)
@@ -134,7 +127,8 @@ export async function saveSchedule(
   actor: Actor,
   { programmeId, rules }: { programmeId: string; rules: ScheduleRule[] },
 ): Promise<boolean> {
-  const usable = new Set((await listClinicMeasures(db, { clinicId: actor.clinicId })).map((m) => m.key));
+  const imported = await listImportedMeasures(db, { clinicId: actor.clinicId });
+  const usable = new Set<string>([...BUILTIN_MEASURES, ...imported.map((m) => m.key)]);
   if (rules.some((r) => !usable.has(r.measure))) return false;
   return db.transaction(async (tx) => {
     const [programme] = await tx
@@ -218,6 +212,21 @@ export async function getOutcomeContext(db: DatabaseOrTransaction, { clinicId, p
 
 // ---------------------------------------------------------------- responses
 
+/** Whether the programme has this version (a response names the version it was answered in). */
+export async function programmeHasVersion(db: DatabaseOrTransaction, key: { clinicId: string; programmeId: string; version: number }) {
+  const [row] = await db
+    .select({ version: programmeVersions.version })
+    .from(programmeVersions)
+    .where(
+      and(
+        eq(programmeVersions.clinicId, key.clinicId),
+        eq(programmeVersions.programmeId, key.programmeId),
+        eq(programmeVersions.version, key.version),
+      ),
+    );
+  return Boolean(row);
+}
+
 export type ResponseInput = {
   idempotencyKey: string;
   programmeId: string;
@@ -226,41 +235,22 @@ export type ResponseInput = {
   answeredAt: string;
   answers: Answer[];
 };
-type RecordResult =
+export type RecordResult =
   | { id: string; created: boolean }
   | { error: "wrong_programme" | "unknown_version" | "invalid"; message?: string }
   | { error: "rate_limited"; retryAfter: number };
 
 /**
- * Stores one answered measure from the patient's link, under the same rules as a
- * session log: its own programme, a version that exists, a time within the link's
- * life, the idempotency key (a resend stores nothing new) and the link's quotas.
- * Only a measure the programme schedules is accepted, and the answers must fit it.
+ * Stores one checked and scored response through the patient's link, once per idempotency
+ * key and within the link's quotas (the same as session logs), with its audit row. The
+ * caller (lib/outcomes/record.ts) has checked the answers against the measure.
  */
-export async function recordResponse(db: Database, link: LinkRef, input: ResponseInput): Promise<RecordResult> {
-  if (input.programmeId !== link.programmeId) return { error: "wrong_programme" };
-  const answeredAt = new Date(input.answeredAt);
-  if (!withinLinkLife(answeredAt, link.issuedAt, new Date())) return { error: "invalid" };
-  const [[version], rules] = await Promise.all([
-    db
-      .select({ version: programmeVersions.version })
-      .from(programmeVersions)
-      .where(
-        and(
-          eq(programmeVersions.clinicId, link.clinicId),
-          eq(programmeVersions.programmeId, link.programmeId),
-          eq(programmeVersions.version, input.version),
-        ),
-      ),
-    getSchedule(db, { clinicId: link.clinicId, programmeId: link.programmeId }),
-  ]);
-  if (!version) return { error: "unknown_version" };
-  if (!rules.some((r) => r.measure === input.measure)) return { error: "invalid", message: "This measure is not asked on this programme." };
-  const measure = await getMeasure(db, { clinicId: link.clinicId, key: input.measure });
-  if (!measure) return { error: "invalid" };
-  const checked = checkAnswers(measure, input.answers);
-  if (!checked.ok) return { error: "invalid", message: checked.message };
-
+export async function insertResponse(
+  db: Database,
+  link: LinkRef,
+  input: { idempotencyKey: string; version: number; answeredAt: Date; measure: MeasureDefinition; answers: Answer[]; score: number | null },
+): Promise<RecordResult> {
+  const { answeredAt, measure } = input;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select 1 from patient_links where clinic_id = ${link.clinicId} and id = ${link.linkId} for update`);
     const [existing] = await tx
@@ -295,8 +285,8 @@ export async function recordResponse(db: Database, link: LinkRef, input: Respons
         title: measure.shortTitle,
         idempotencyKey: input.idempotencyKey,
         answeredAt,
-        answers: checked.answers,
-        score: checked.scored.score,
+        answers: input.answers,
+        score: input.score,
         rule: measure.rule,
       })
       .onConflictDoNothing({ target: [questionnaireResponses.clinicId, questionnaireResponses.idempotencyKey] })

@@ -20,6 +20,9 @@ export const BUILTIN_MEASURES = ["psfs", "nprs"] as const;
 export type BuiltinMeasure = (typeof BUILTIN_MEASURES)[number];
 /** An imported measure's key: its row id behind a prefix no built-in key starts with. */
 export const importedMeasureKey = (id: string) => `q-${id}`;
+export const isBuiltinMeasure = (key: string): key is BuiltinMeasure => (BUILTIN_MEASURES as readonly string[]).includes(key);
+/** The row id inside an imported measure's key; null for a built-in or malformed key. */
+export const importedMeasureId = (key: string): string | null => (MEASURE_KEY.test(key) && !isBuiltinMeasure(key) ? key.slice(2) : null);
 /** A measure's key: a built-in one, or "q-<uuid>" for a clinic's import. */
 export const MEASURE_KEY = new RegExp(`^(${BUILTIN_MEASURES.join("|")}|q-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`);
 

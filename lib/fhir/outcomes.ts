@@ -2,7 +2,7 @@ import "server-only";
 import type { Observation, Questionnaire, QuestionnaireResponse } from "@medplum/fhirtypes";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { listFhirImportedMeasureKeys } from "@/db/queries/fhir";
-import { getMeasure } from "@/db/queries/outcomes";
+import { getMeasure } from "@/lib/outcomes/measures";
 import { BUILTIN_MEASURES } from "@/lib/domain/outcomes";
 import type { Answer, MeasureDefinition } from "@/lib/outcomes/measure";
 import { questionnaireId, questionnaireResource, questionnaireResponseResource, scoreObservation } from "./questionnaire";

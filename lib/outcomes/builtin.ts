@@ -1,4 +1,4 @@
-import { BUILTIN_MEASURES, OUTCOME_LIMITS, type BuiltinMeasure } from "@/lib/domain/outcomes";
+import { isBuiltinMeasure, OUTCOME_LIMITS, type BuiltinMeasure } from "@/lib/domain/outcomes";
 import type { MeasureDefinition } from "./measure";
 
 /*
@@ -53,6 +53,4 @@ export const BUILTIN: Record<BuiltinMeasure, MeasureDefinition> = {
   },
 };
 
-export function isBuiltin(key: string): key is BuiltinMeasure {
-  return (BUILTIN_MEASURES as readonly string[]).includes(key);
-}
+export const isBuiltin = isBuiltinMeasure;

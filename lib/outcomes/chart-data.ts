@@ -1,6 +1,7 @@
 import "server-only";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { getMeasure, listProgrammeSessions, listResponses, listVersionPlans } from "@/db/queries/outcomes";
+import { listProgrammeSessions, listResponses, listVersionPlans } from "@/db/queries/outcomes";
+import { getMeasure } from "./measures";
 import { getProgrammeVersion, toDiffVersion } from "@/db/queries/programmes";
 import { describeChanges, diffVersions } from "@/lib/programme/diff";
 import { buildChart, CHART_WEEKS, type ChartMeasure, type ChartModel } from "./chart";

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { getMeasure, getOutcomeContext } from "@/db/queries/outcomes";
+import { getOutcomeContext } from "@/db/queries/outcomes";
+import { getMeasure } from "./measures";
 import type { MeasureDefinition } from "./measure";
 import { dueMeasures, reviewInstant } from "./schedule";
 

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listClinicMeasures } from "@/db/queries/outcomes";
+import { listClinicMeasures } from "@/lib/outcomes/measures";
 import { SCORING_RULE_LABELS } from "@/lib/domain/outcomes";
 import { RowAction } from "../_components/row-action";
 import { SettingsSection } from "../_components/settings-section";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { recordResponse } from "@/db/queries/outcomes";
+import { recordResponse } from "@/lib/outcomes/record";
 import { errorResponse } from "@/lib/errors";
 import { answerPayloadSchema } from "@/lib/outcomes/answer-payload";
 import { noStore, readLinkPost, tooMany } from "@/lib/patient/link-post";
