@@ -56,7 +56,7 @@ function generate(count: number): NewExercise[] {
   });
 }
 
-const QUERIES: { q?: string; position?: string; category?: string; equipment?: string }[] = [
+export const QUERIES: { q?: string; position?: string; category?: string; equipment?: string }[] = [
   { q: "bridge" },
   { q: "bri" },
   { q: "brigde" },
@@ -80,8 +80,8 @@ const QUERIES: { q?: string; position?: string; category?: string; equipment?: s
 ];
 
 /** The real catalogue, 10,000 generated exercises and a clinic, in a migrated database; the planner's statistics gathered. */
-export async function seedCatalogue(connection: Connection) {
-  await migrateDatabase(connection);
+export async function seedCatalogue(connection: Connection, { migrate = true } = {}) {
+  if (migrate) await migrateDatabase(connection);
   await syncCatalogue(connection.db);
   const [clinic] = await connection.db.insert(clinics).values({ name: "Bench clinic" }).returning();
   const rows = generate(10_000);

@@ -267,8 +267,12 @@ export const exercises = pgTable(
     index("exercises_search_idx").using("gin", t.search).with({ fastupdate: false }),
     index("exercises_search_name_idx").using("gin", t.searchName).with({ fastupdate: false }),
     index("exercises_search_main_idx").using("gin", t.searchMain).with({ fastupdate: false }),
-    index("exercises_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`).with({ fastupdate: false }),
-    index("exercises_search_text_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`).with({ fastupdate: false }),
+    index("exercises_name_trgm_idx")
+      .using("gin", sql`lower(${t.name}) gin_trgm_ops`)
+      .with({ fastupdate: false }),
+    index("exercises_search_text_trgm_idx")
+      .using("gin", sql`${t.searchText} gin_trgm_ops`)
+      .with({ fastupdate: false }),
     index("exercises_filter_idx").on(t.category, t.position),
     // The unfiltered catalogue is listed by name.
     index("exercises_name_idx").on(t.name),
@@ -288,7 +292,11 @@ export const searchWords = pgTable(
   {
     word: text("word").primaryKey(),
   },
-  (t) => [index("search_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`).with({ fastupdate: false })],
+  (t) => [
+    index("search_words_trgm_idx")
+      .using("gin", sql`${t.word} gin_trgm_ops`)
+      .with({ fastupdate: false }),
+  ],
 );
 
 // ---------------------------------------------------------------- programmes
