@@ -1,5 +1,6 @@
 // Catalogue search at 10,000 exercises on the local PostgreSQL: p50 and p95 of 1,000 mixed queries.
-import { migrateDatabase, openDatabase } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { migrateDatabase, openDatabase, type Connection } from "@/db/client";
 import { clinics, exercises, type NewExercise } from "@/db/schema";
 import { searchExercises } from "@/db/queries/exercises";
 import { buildSearchDetail, buildSearchText } from "@/lib/catalogue/search-text";
@@ -55,7 +56,7 @@ function generate(count: number): NewExercise[] {
   });
 }
 
-const QUERIES: { q?: string; position?: string; category?: string; equipment?: string }[] = [
+export const QUERIES: { q?: string; position?: string; category?: string; equipment?: string }[] = [
   { q: "bridge" },
   { q: "bri" },
   { q: "brigde" },
@@ -78,6 +79,17 @@ const QUERIES: { q?: string; position?: string; category?: string; equipment?: s
   { q: "slow plank", equipment: "mat" },
 ];
 
+/** The real catalogue, 10,000 generated exercises and a clinic, in a migrated database; the planner's statistics gathered. */
+export async function seedCatalogue(connection: Connection, { migrate = true } = {}) {
+  if (migrate) await migrateDatabase(connection);
+  await syncCatalogue(connection.db);
+  const [clinic] = await connection.db.insert(clinics).values({ name: "Bench clinic" }).returning();
+  const rows = generate(10_000);
+  for (let i = 0; i < rows.length; i += 1000) await connection.db.insert(exercises).values(rows.slice(i, i + 1000));
+  await connection.db.execute(sql`analyze`);
+  return clinic!;
+}
+
 export type SearchRound = { p50: number; p95: number; p99: number; mean: number };
 
 /**
@@ -89,13 +101,8 @@ export async function runCatalogueSearchBench(options: { driver?: "postgres" | "
   const database = driver === "postgres" ? await freshDatabase("search") : null;
   const connection = await openDatabase({ url: database?.url, max: 4 });
   try {
-    await migrateDatabase(connection);
-    await syncCatalogue(connection.db);
-    const [clinic] = await connection.db.insert(clinics).values({ name: "Bench clinic" }).returning();
-    const rows = generate(10_000);
-    for (let i = 0; i < rows.length; i += 1000) await connection.db.insert(exercises).values(rows.slice(i, i + 1000));
-    await connection.db.execute(/* sql */ (await import("drizzle-orm")).sql`analyze exercises`);
-    const run = (i: number) => searchExercises(connection.db, { clinicId: clinic!.id, filters: QUERIES[i % QUERIES.length]! });
+    const clinic = await seedCatalogue(connection);
+    const run = (i: number) => searchExercises(connection.db, { clinicId: clinic.id, filters: QUERIES[i % QUERIES.length]! });
     for (let i = 0; i < 100; i++) await run(i); // warm-up
     const byQuery = QUERIES.map(() => [] as number[]);
     const rounds: SearchRound[] = [];

@@ -236,6 +236,18 @@ export const exercises = pgTable(
       .generatedAlwaysAs(
         sql`setweight(to_tsvector('english', name), 'A') || setweight(to_tsvector('english', search_text), 'B') || setweight(to_tsvector('english', search_detail), 'C')`,
       ),
+    /**
+     * The name's words alone, and the name's with the aliases, tags and everyday words: a
+     * search ranks the exercises whose name has every word typed and lists the others by
+     * name after them, so a broad word ("glute", "no equipment") never ranks thousands.
+     * Their own indexes also give the planner true counts of each group.
+     */
+    searchName: tsvector("search_name")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('english', name)`),
+    searchMain: tsvector("search_main")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('english', name) || to_tsvector('english', search_text)`),
     basedOnId: uuid("based_on_id"),
     createdBy: uuid("created_by"),
     retiredAt: timestamp("retired_at", { withTimezone: true }),
@@ -249,13 +261,42 @@ export const exercises = pgTable(
     uniqueIndex("exercises_clinic_slug_key")
       .on(t.clinicId, t.slug)
       .where(sql`${t.clinicId} is not null`),
-    index("exercises_search_idx").using("gin", t.search),
-    index("exercises_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
-    index("exercises_search_text_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    // fastupdate off: by default GIN queues new entries in a pending list that every search
+    // reads through until a vacuum merges it, and PGlite never vacuums on its own; with
+    // 10,000 exercises synced, the whole catalogue sat in that list. The catalogue is
+    // written rarely, so entries go straight into the index.
+    index("exercises_search_idx").using("gin", t.search).with({ fastupdate: false }),
+    index("exercises_search_name_idx").using("gin", t.searchName).with({ fastupdate: false }),
+    index("exercises_search_main_idx").using("gin", t.searchMain).with({ fastupdate: false }),
+    index("exercises_name_trgm_idx")
+      .using("gin", sql`lower(${t.name}) gin_trgm_ops`)
+      .with({ fastupdate: false }),
+    index("exercises_search_text_trgm_idx")
+      .using("gin", sql`${t.searchText} gin_trgm_ops`)
+      .with({ fastupdate: false }),
     index("exercises_filter_idx").on(t.category, t.position),
     // The unfiltered catalogue is listed by name.
     index("exercises_name_idx").on(t.name),
     check("exercises_steps_present", sql`cardinality(${t.steps}) > 0`),
+  ],
+);
+
+/**
+ * Every word of the shared catalogue's names, aliases and tags, filled by a trigger on
+ * exercises (migration 0015). A search that finds nothing looks its words up here by
+ * trigram likeness ("brigde" → "bridge") and searches again with the words found: a few
+ * hundred words, where likeness to 10,000 whole names took tens of milliseconds. Words of
+ * a clinic's own exercises are left out, so they cannot steer another clinic's search.
+ */
+export const searchWords = pgTable(
+  "search_words",
+  {
+    word: text("word").primaryKey(),
+  },
+  (t) => [
+    index("search_words_trgm_idx")
+      .using("gin", sql`${t.word} gin_trgm_ops`)
+      .with({ fastupdate: false }),
   ],
 );
 

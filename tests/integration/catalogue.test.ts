@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { exercises } from "@/db/schema";
+import { exercises, type NewExercise } from "@/db/schema";
 import { getExercise, searchExercises } from "@/db/queries/exercises";
 import { createCustomExercise } from "@/lib/catalogue/custom-exercise";
+import { buildSearchDetail, buildSearchText } from "@/lib/catalogue/search-text";
 import { syncCatalogue } from "@/lib/catalogue/sync";
 import { customExerciseSchema } from "@/lib/validations/exercise";
 import { countRows, driver, setupTestDatabase } from "../db";
@@ -140,5 +141,66 @@ describe(`catalogue search precision on ${driver}`, () => {
     expect(results).not.toContain("Bridge");
     expect(results).not.toContain("Side-lying leg lift");
     expect((await names("camle", clinic.id))[0]).toBe("Cat–cow");
+  });
+
+  it("lists a name with the words first, then aliases and tags by name, then muscles and purpose, however many match", async () => {
+    await syncCatalogue(db());
+    const { clinic } = await createClinic(db());
+    const row = (name: string, extra: { tags?: string[]; targetMuscles?: string[] }): NewExercise => {
+      const e = {
+        aliases: [],
+        tags: [],
+        targetMuscles: [],
+        purpose: "Practice.",
+        category: "strengthen" as const,
+        position: "standing" as const,
+        bodyRegion: "hips",
+        equipment: ["none"],
+        ...extra,
+      };
+      return {
+        ...e,
+        clinicId: clinic.id,
+        slug: name.toLowerCase().replaceAll(" ", "-"),
+        name,
+        steps: ["Move."],
+        defaultDosage: { sets: 1, reps: 1, holdSeconds: 0, restSeconds: 0, sides: "none", timesPerDay: 1, daysPerWeek: 1 },
+        searchText: buildSearchText(e),
+        searchDetail: buildSearchDetail(e),
+      };
+    };
+    const pad = (i: number) => String(i).padStart(3, "0");
+    await db()
+      .insert(exercises)
+      .values([
+        // Named first alphabetically, so a search by name order alone would show these first.
+        ...Array.from({ length: 100 }, (_, i) => row(`Aa drill ${pad(i)}`, { targetMuscles: ["gluteus medius"] })),
+        ...Array.from({ length: 100 }, (_, i) => row(`Ab hold ${pad(i)}`, { tags: ["glute"] })),
+        row("Zz glute squeeze", {}),
+      ]);
+    const results = await names("glute", clinic.id);
+    expect(results).toHaveLength(60);
+    expect(results[0]).toBe("Zz glute squeeze");
+    // Then the alias and tag matches (the catalogue's Bridge is one: "Glute bridge"), by name.
+    expect(results.slice(1)).toEqual([...results.slice(1)].sort((a, b) => a.localeCompare(b)));
+    expect(results.slice(1).every((n) => n.startsWith("Ab hold"))).toBe(true);
+    expect(results.some((n) => n.startsWith("Aa drill"))).toBe(false);
+    // Muscles and purpose fill the page only when names, aliases and tags do not.
+    const detail = await names("medius", clinic.id);
+    expect(detail).toHaveLength(60);
+    expect(detail.every((n) => n.startsWith("Aa drill"))).toBe(true);
+  });
+
+  it("puts a name starting with what was typed first, and corrects a typo against the catalogue's words", async () => {
+    await syncCatalogue(db());
+    const { clinic } = await createClinic(db());
+    expect((await names("bridge", clinic.id))[0]).toBe("Bridge");
+    // The search's own SQL gives the same card as the listing.
+    const [found] = await searchExercises(db(), { clinicId: clinic.id, filters: { q: "bridge" } });
+    const [listed] = await searchExercises(db(), { clinicId: clinic.id, filters: { category: "strengthen", position: "supine" } });
+    expect(found).toEqual(listed);
+    expect(found).toMatchObject({ clinicId: null, equipment: ["none"], bodyRegion: "hips", defaultDosage: { sets: expect.any(Number) } });
+    expect((await names("glute brigde", clinic.id))[0]).toBe("Bridge");
+    expect(await names("rotaton", clinic.id)).toContain("Seated lower-back rotation");
   });
 });
