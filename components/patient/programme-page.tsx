@@ -1,6 +1,6 @@
 import { PendingLogs } from "@/components/player/pending-logs";
 import { formatDate } from "@/lib/dates";
-import { estimateSessionMinutes } from "@/lib/player/words";
+import { estimateSessionMinutes } from "@/lib/player/session-plan";
 import type { ProgrammeView, SafetyAdvice } from "@/lib/programme/view";
 import { PatientExerciseCard } from "./exercise-card";
 import { CalendarIcon, PlayIcon, PrinterIcon } from "./icons";

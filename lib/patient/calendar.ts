@@ -1,6 +1,6 @@
 import { createEvents, type EventAttributes } from "ics";
 import type { ProgrammeView } from "@/lib/programme/view";
-import { estimateSessionMinutes } from "@/lib/player/words";
+import { estimateSessionMinutes } from "@/lib/player/session-plan";
 import { vtimezone } from "@/lib/time/vtimezone";
 import { zonedInstant } from "@/lib/time/zone";
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleProgramme } from "@/lib/programme/sample";
-import { clockWords, durationWords, equipmentWords, estimateSessionMinutes, plannedSessionsPerWeek, positionWords } from "./words";
+import { clockWords, durationWords, equipmentWords, positionWords } from "./words";
 
 describe("plain words for the patient", () => {
   it("says positions the way people do", () => {
@@ -22,24 +21,5 @@ describe("plain words for the patient", () => {
     expect(durationWords(75)).toBe("1 minute 15 seconds");
     expect(durationWords(60)).toBe("1 minute");
     expect(durationWords(1)).toBe("1 second");
-  });
-});
-
-describe("planning numbers", () => {
-  const item = (timesPerDay: number, daysPerWeek: number) => ({
-    dosage: { ...sampleProgramme(1).items[0]!.dosage, timesPerDay, daysPerWeek },
-  });
-
-  it("plans as many sessions a week as the most frequent exercise asks for", () => {
-    expect(plannedSessionsPerWeek([item(1, 5), item(2, 7)])).toBe(14);
-    expect(plannedSessionsPerWeek([item(1, 3)])).toBe(3);
-    expect(plannedSessionsPerWeek([])).toBe(0);
-  });
-
-  it("estimates the sample session at a believable length", () => {
-    const minutes = estimateSessionMinutes(sampleProgramme(5).items);
-    expect(minutes % 5).toBe(0);
-    expect(minutes).toBeGreaterThanOrEqual(10);
-    expect(minutes).toBeLessThanOrEqual(30);
   });
 });

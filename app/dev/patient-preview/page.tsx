@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ProgrammePage } from "@/components/patient/programme-page";
 import { safetyAdvice } from "@/lib/catalogue/safety";
 import { isProduction } from "@/lib/env";
-import { plannedSessionsPerWeek } from "@/lib/player/words";
+import { plannedSessionsPerWeek } from "@/lib/player/session-plan";
 import { sampleProgramme } from "@/lib/programme/sample";
 
 export const metadata: Metadata = { title: "Patient page preview", robots: { index: false } };

@@ -5,7 +5,7 @@ import { stillFigures } from "@/components/patient/figures";
 import { getDb, type DatabaseOrTransaction } from "@/db/client";
 import { getProgrammeViewStamp } from "@/db/queries/programmes";
 import { safetyAdvice } from "@/lib/catalogue/safety";
-import { estimateSessionMinutes, plannedSessionsPerWeek } from "@/lib/player/words";
+import { estimateSessionMinutes, plannedSessionsPerWeek } from "@/lib/player/session-plan";
 import { loadProgrammeView } from "@/lib/patient/programme-view";
 
 /*
