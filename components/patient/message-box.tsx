@@ -1,4 +1,4 @@
-import { MessageThread } from "@/components/patients/message-thread";
+import { MessageThread } from "@/components/patient/message-thread";
 import type { ThreadMessage } from "@/db/queries/messages";
 import { MESSAGE_MAX } from "@/lib/domain/messages";
 

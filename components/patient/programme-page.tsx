@@ -1,4 +1,4 @@
-import { PendingLogs } from "@/components/player/pending-logs";
+import { PendingLogs } from "@/components/patient/player/pending-logs";
 import { formatDate } from "@/lib/dates";
 import { estimateSessionMinutes } from "@/lib/player/session-plan";
 import type { ProgrammeView, SafetyAdvice } from "@/lib/programme/view";

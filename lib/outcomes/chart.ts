@@ -5,7 +5,7 @@ const startOfWeek = (at: Date) => startOfZonedWeek(at, "UTC");
 /*
  * What the clinician's outcome chart draws, on one time axis: each measure's scores
  * with its MCID band, weekly adherence, session pain and a marker per programme
- * version. Pure, so the drawing (components/patients/outcome-chart.tsx) only places it.
+ * version. Pure, so the drawing (components/records/outcome-chart.tsx) only places it.
  */
 
 const WEEK = 7 * 86_400_000;

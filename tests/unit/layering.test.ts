@@ -18,7 +18,7 @@ describe("layering", () => {
       "components/programme/x.tsx",
       'import { saveProgrammeAction } from "@/app/(portal)/programmes/actions";\nexport const x = saveProgrammeAction;\n',
     ],
-    ["components/patients/x.tsx", 'import { getDb } from "@/db/client";\nexport const x = getDb;\n'],
+    ["components/records/x.tsx", 'import { getDb } from "@/db/client";\nexport const x = getDb;\n'],
     ["lib/patient/x.ts", 'import { FigureFrame } from "@/components/patient/figure-frame";\nexport const x = FigureFrame;\n'],
     ["lib/patient/y.ts", 'import Page from "@/app/p/[token]/page";\nexport const x = Page;\n'],
     ["db/queries/x.ts", 'import { Pager } from "@/components/ui/pager";\nexport const x = Pager;\n'],
@@ -40,7 +40,7 @@ describe("layering", () => {
 
   it.each([
     [
-      "components/patients/x.tsx",
+      "components/records/x.tsx",
       'import type { PatientStatusRow } from "@/db/queries/patient-status";\nexport type X = PatientStatusRow;\n',
     ],
     [

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AttentionCell } from "@/components/patients/status-cells";
+import { AttentionCell } from "@/components/records/status-cells";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { listPatientPage, patientStatusCounts } from "@/db/queries/patient-status";

@@ -5,7 +5,7 @@ import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
 import { listPatientPage } from "@/db/queries/patient-status";
 import { getProgrammeHeader } from "@/db/queries/programmes";
-import { ErasedNotice } from "@/components/patients/erased-notice";
+import { ErasedNotice } from "@/components/records/erased-notice";
 import { PatientTable } from "@/app/(portal)/patients/_components/patient-table";
 import { attentionForPatient } from "@/lib/adherence/flags";
 import { requireClinician } from "@/lib/auth/dal";

@@ -7,7 +7,7 @@ import { countSessionsSince, listSessions } from "@/db/queries/sessions";
 import { resolvePatientLink } from "@/lib/patient/access";
 import { getProgrammePageParts } from "@/app/p/[token]/programme-parts";
 import { MediaBase } from "@/components/patient/media-base";
-import { OutcomePrompt } from "@/components/outcomes/outcome-prompt";
+import { OutcomePrompt } from "@/components/patient/outcomes/outcome-prompt";
 import { firstName, loadDueOutcomes } from "@/lib/outcomes/due";
 import { MessageBox } from "@/components/patient/message-box";
 import { ReminderChoice } from "@/components/patient/reminder-choice";

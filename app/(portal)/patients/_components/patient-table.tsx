@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { AttentionCell, LinkCell, PainTrend } from "@/components/patients/status-cells";
+import { AttentionCell, LinkCell, PainTrend } from "@/components/records/status-cells";
 import type { PatientStatusRow } from "@/db/queries/patient-status";
 
 /** What one row shows, worked out on the server (the attention rule included). */

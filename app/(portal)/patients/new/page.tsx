@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PatientForm } from "@/components/patients/patient-form";
+import { PatientForm } from "@/components/records/patient-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getClinicZone } from "@/db/queries/time-zones";

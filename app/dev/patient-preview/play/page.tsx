@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { SessionPlayer } from "@/components/player/session-player";
+import { SessionPlayer } from "@/components/patient/player/session-player";
 import { safetyAdvice } from "@/lib/catalogue/safety";
 import { isProduction } from "@/lib/env";
 import { sampleProgramme } from "@/lib/programme/sample";

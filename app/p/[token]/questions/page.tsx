@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { QuestionnaireForm } from "@/components/outcomes/questionnaire-form";
+import { QuestionnaireForm } from "@/components/patient/outcomes/questionnaire-form";
 import { getDb } from "@/db/client";
 import { firstName, loadDueOutcomes } from "@/lib/outcomes/due";
 import { resolvePatientLink } from "@/lib/patient/access";

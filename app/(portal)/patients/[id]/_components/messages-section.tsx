@@ -1,4 +1,4 @@
-import { MessageThread } from "@/components/patients/message-thread";
+import { MessageThread } from "@/components/patient/message-thread";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { listThread } from "@/db/queries/messages";
 import { ReplyForm } from "./reply-form";

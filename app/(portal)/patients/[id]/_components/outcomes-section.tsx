@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { OutcomeChart } from "@/components/patients/outcome-chart";
+import { OutcomeChart } from "@/components/records/outcome-chart";
 import { loadOutcomeChart } from "@/lib/outcomes/chart-data";
 
 /** One "what helped" chart per live programme of the patient (newest first, at most three). */

@@ -1,7 +1,7 @@
 import { Pager } from "@/components/ui/pager";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { listPainPoints, listSessionPage } from "@/db/queries/sessions";
-import { PainChart, SessionList } from "@/components/patients/session-history";
+import { PainChart, SessionList } from "@/components/records/session-history";
 import { ReplyForm } from "./reply-form";
 
 const count = new Intl.NumberFormat("en-GB");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { useQueue } from "@/components/player/use-queue";
+import { useQueue } from "@/components/patient/player/use-queue";
 import { browserAnswerQueue } from "@/lib/player/log-queue";
 
 /** Sends answers saved while offline as soon as the page loads or the connection returns, and says so. */
