@@ -178,7 +178,7 @@ describe(`a patient link's session log on ${driver}`, () => {
 describe(`the patient link gate on ${driver}`, () => {
   it("31 misses sent claiming someone else's address do not stop that person's live link", async () => {
     const { token } = await setUp();
-    const { resolvePatientLink } = await import("@/lib/patient/access");
+    const { resolvePatientLink } = await import("@/lib/links/access");
     setRequestHeaders({ [PEER_HEADER]: "198.51.100.66", "x-forwarded-for": "203.0.113.9" });
     for (let i = 0; i < 31; i++) expect(await resolvePatientLink(newToken())).toBeNull();
     setRequestHeaders({ [PEER_HEADER]: "203.0.113.9", "x-forwarded-for": "203.0.113.9" });
@@ -189,7 +189,7 @@ describe(`the patient link gate on ${driver}`, () => {
 
   it("a live token opens even from an address that is throttled for its misses", async () => {
     const { token, log } = await setUp();
-    const { resolvePatientLink } = await import("@/lib/patient/access");
+    const { resolvePatientLink } = await import("@/lib/links/access");
     for (let i = 0; i < 31; i++) expect(await resolvePatientLink(newToken())).toBeNull();
     const miss = await post(newToken(), log());
     expect(miss.status).toBe(429);

@@ -4,7 +4,7 @@ import { KeepHandy, ProgrammePageFrame, TodayCard } from "@/components/patient/p
 import { RecentSessions } from "@/components/patient/week-progress";
 import { getDb } from "@/db/client";
 import { countSessionsSince, listSessions } from "@/db/queries/sessions";
-import { resolvePatientLink } from "@/lib/patient/access";
+import { resolvePatientLink } from "@/lib/links/access";
 import { getProgrammePageParts } from "@/app/p/[token]/programme-parts";
 import { MediaBase } from "@/components/patient/media-base";
 import { OutcomePrompt } from "@/components/patient/outcomes/outcome-prompt";

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { recordResponse } from "@/lib/outcomes/record";
 import { errorResponse } from "@/lib/errors";
 import { answerPayloadSchema } from "@/lib/outcomes/answer-payload";
-import { noStore, readLinkPost, tooMany } from "@/lib/patient/link-post";
+import { noStore, readLinkPost, tooMany } from "@/lib/links/link-post";
 
 const BUSY = "We've received a lot from this link just now. Your answers are kept on your phone and we'll try again later.";
 

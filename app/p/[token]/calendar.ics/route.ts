@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { errorResponse } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { resolvePatientLink } from "@/lib/patient/access";
+import { resolvePatientLink } from "@/lib/links/access";
 import { programmeCalendar } from "@/lib/patient/calendar";
 import { loadProgrammeView } from "@/lib/patient/programme-view";
 import { effectiveTimeZone, wallClock } from "@/lib/time/zone";

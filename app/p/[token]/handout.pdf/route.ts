@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { errorResponse } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { printedShortAddress } from "@/lib/links/printed-address";
-import { resolvePatientLink } from "@/lib/patient/access";
+import { resolvePatientLink } from "@/lib/links/access";
 import { pdfResponse, programmeHandout } from "@/lib/pdf/programme-handout";
 
 /** The patient's own printable sheet. A GET of a live link writes nothing: a stored sheet is read, a fresh render is not stored. */

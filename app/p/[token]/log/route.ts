@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { errorResponse } from "@/lib/errors";
 import { recordSessionLog } from "@/db/queries/sessions";
 import { sessionLogPayloadSchema, type SessionLogPayload } from "@/lib/player/log-payload";
-import { noStore, readLinkPost, tooMany } from "@/lib/patient/link-post";
+import { noStore, readLinkPost, tooMany } from "@/lib/links/link-post";
 
 /**
  * Checks that need no database: started before it finished, and no NUL (which Postgres

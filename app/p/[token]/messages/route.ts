@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { addPatientMessage } from "@/db/queries/messages";
 import { errorResponse } from "@/lib/errors";
-import { gatePatientForm, NO_STORE as noStore } from "@/lib/patient/form-gate";
+import { gatePatientForm, NO_STORE as noStore } from "@/lib/links/form-gate";
 import { patientMessageSchema } from "@/lib/validations/messages";
 
 type Context = { params: Promise<{ token: string }> };

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { SessionPlayer } from "@/components/patient/player/session-player";
 import { getDb } from "@/db/client";
 import { safetyAdvice } from "@/lib/catalogue/safety";
-import { resolvePatientLink } from "@/lib/patient/access";
+import { resolvePatientLink } from "@/lib/links/access";
 import { animatedFigures } from "@/components/patient/figures";
 import { MediaBase } from "@/components/patient/media-base";
 import { loadProgrammeView } from "@/lib/patient/programme-view";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { QuestionnaireForm } from "@/components/patient/outcomes/questionnaire-form";
 import { getDb } from "@/db/client";
 import { firstName, loadDueOutcomes } from "@/lib/outcomes/due";
-import { resolvePatientLink } from "@/lib/patient/access";
+import { resolvePatientLink } from "@/lib/links/access";
 
 export const metadata: Metadata = { title: "A few quick questions", robots: { index: false, follow: false }, referrer: "no-referrer" };
 

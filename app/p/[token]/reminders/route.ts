@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { setReminder } from "@/db/queries/reminders";
 import { parseReminderTime } from "@/lib/domain/reminders";
 import { errorResponse } from "@/lib/errors";
-import { gatePatientForm, NO_STORE as noStore } from "@/lib/patient/form-gate";
+import { gatePatientForm, NO_STORE as noStore } from "@/lib/links/form-gate";
 
 type Context = { params: Promise<{ token: string }> };
 

@@ -1,5 +1,5 @@
 import { errorResponse } from "@/lib/errors";
-import { resolvePatientMedia } from "@/lib/patient/access";
+import { resolvePatientMedia } from "@/lib/links/access";
 import { mediaResponse, notFound } from "@/lib/media/serve";
 
 /** A photo or video of an exercise in this link's programme; every miss is the same 404. A GET writes nothing. */
