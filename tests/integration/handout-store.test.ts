@@ -17,6 +17,7 @@ import { describeNavigation } from "../mocks/next-navigation.mock";
 import { runAfterTasks } from "../mocks/next-server.mock";
 import { driver, setupTestDatabase } from "../db";
 import { createClinic } from "../factories";
+import { TEST_DOSE as dose } from "../linked-programme";
 
 vi.mock("@/lib/auth/auth", () => import("../mocks/auth.mock"));
 vi.mock("next-auth", () => import("../mocks/next-auth.mock"));
@@ -34,17 +35,6 @@ vi.mock("@/lib/pdf/render", async (importOriginal) => {
 const { db } = setupTestDatabase();
 beforeEach(pointAppAtTestDatabase(db));
 
-const dose = {
-  sets: 3,
-  reps: 10,
-  holdSeconds: 0,
-  restSeconds: 30,
-  sides: "none" as const,
-  timesPerDay: 1,
-  daysPerWeek: 7,
-  load: "",
-  note: "",
-};
 let fx: { clinicId: string; ownerId: string; patientId: string; patientName: string; programmeId: string; token: string; bridgeId: string };
 const renders = () => vi.mocked(renderHandout).mock.calls.length;
 

@@ -13,21 +13,11 @@ import { linkKey } from "@/lib/links/token";
 import { loadProgrammeView } from "@/lib/patient/programme-view";
 import { countRows, driver, setupTestDatabase } from "../db";
 import { createClinic } from "../factories";
+import { TEST_DOSE as dose } from "../linked-programme";
 
 const { db } = setupTestDatabase();
 const resolveToken = (database: ReturnType<typeof db>, token: string) => resolveTokenHash(database, hashToken(token));
 const key = linkKey("test-secret-test-secret-test-secret-123");
-const dose = {
-  sets: 3,
-  reps: 10,
-  holdSeconds: 0,
-  restSeconds: 30,
-  sides: "none" as const,
-  timesPerDay: 1,
-  daysPerWeek: 7,
-  load: "",
-  note: "",
-};
 
 async function setup() {
   await syncCatalogue(db());

@@ -14,6 +14,7 @@ import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
 import { setRequestHeaders } from "../mocks/next-headers.mock";
 import { countRows, driver, setupTestDatabase } from "../db";
 import { createClinic } from "../factories";
+import { TEST_DOSE as dose } from "../linked-programme";
 
 vi.mock("next/headers", () => import("../mocks/next-headers.mock"));
 vi.mock("@/db/client", async (importOriginal) => (await import("../mocks/db-client.mock")).dbClientDouble(importOriginal));
@@ -24,17 +25,6 @@ beforeEach(pointAppAtTestDatabase(db));
 beforeEach(() => setRequestHeaders({ [PEER_HEADER]: "198.51.100.20", "x-forwarded-for": "198.51.100.20" }));
 
 const key = linkKey("test-secret-test-secret-test-secret-123");
-const dose = {
-  sets: 3,
-  reps: 10,
-  holdSeconds: 0,
-  restSeconds: 30,
-  sides: "none" as const,
-  timesPerDay: 1,
-  daysPerWeek: 7,
-  load: "",
-  note: "",
-};
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 

@@ -8,6 +8,7 @@ import type { ProgrammeContent } from "@/lib/validations/programme";
 import { customExerciseSchema } from "@/lib/validations/exercise";
 import { countRows, driver, setupTestDatabase } from "../db";
 import { createClinic } from "../factories";
+import { TEST_DOSE as dose } from "../linked-programme";
 
 const { db } = setupTestDatabase();
 
@@ -17,17 +18,6 @@ async function catalogueIds() {
   return Object.fromEntries(rows.map((r) => [r.slug, r.id])) as Record<string, string>;
 }
 
-const dose = {
-  sets: 3,
-  reps: 10,
-  holdSeconds: 0,
-  restSeconds: 30,
-  sides: "none" as const,
-  timesPerDay: 1,
-  daysPerWeek: 7,
-  load: "",
-  note: "",
-};
 const content = (ids: string[], title = "Back basics"): ProgrammeContent => ({
   title,
   patientNote: "",

@@ -14,6 +14,7 @@ import { setRequestHeaders } from "../mocks/next-headers.mock";
 import { describeNavigation } from "../mocks/next-navigation.mock";
 import { countRows, driver, setupTestDatabase } from "../db";
 import { createClinic } from "../factories";
+import { TEST_DOSE as dose } from "../linked-programme";
 
 // lib/actions.ts (shared form helpers) also holds clinicianAction, which brings in next-auth.
 vi.mock("@/lib/auth/auth", () => import("../mocks/auth.mock"));
@@ -26,17 +27,6 @@ const { db } = setupTestDatabase();
 beforeEach(pointAppAtTestDatabase(db));
 
 const key = () => linkKey(env().AUTH_SECRET);
-const dose = {
-  sets: 3,
-  reps: 10,
-  holdSeconds: 0,
-  restSeconds: 30,
-  sides: "none" as const,
-  timesPerDay: 1,
-  daysPerWeek: 7,
-  load: "",
-  note: "",
-};
 let address = 0;
 /** Each test from its own address, so the per-address limit of one never spills into another. */
 const fromNewAddress = () => {
