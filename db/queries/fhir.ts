@@ -16,6 +16,7 @@ import {
 } from "@/db/schema";
 import { importedMeasureKey } from "@/lib/domain/outcomes";
 import type { ItemRecord, LogRecord, MessageRecord, PatientRecord, VersionRecord } from "@/lib/fhir/records";
+import { responseColumns } from "./outcomes";
 import { versionItemColumns } from "./programmes";
 import { sessionLogColumns } from "./sessions";
 
@@ -233,15 +234,7 @@ export type ResponseCursor = { answeredAt: string; id: string };
 /** A page of the patient's questionnaire responses, oldest first, resuming after `after`. */
 export async function listFhirResponses(db: DatabaseOrTransaction, scope: Scope & { after?: ResponseCursor; limit: number }) {
   return db
-    .select({
-      id: questionnaireResponses.id,
-      programmeId: questionnaireResponses.programmeId,
-      version: questionnaireResponses.version,
-      measure: questionnaireResponses.measure,
-      answeredAt: questionnaireResponses.answeredAt,
-      answers: questionnaireResponses.answers,
-      score: questionnaireResponses.score,
-    })
+    .select(responseColumns)
     .from(questionnaireResponses)
     .where(
       and(

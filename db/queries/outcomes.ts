@@ -305,7 +305,7 @@ export async function insertResponse(
 }
 
 /** A response as the chart, the record export and the FHIR mapping read it. */
-const responseColumns = {
+export const responseColumns = {
   id: questionnaireResponses.id,
   programmeId: questionnaireResponses.programmeId,
   version: questionnaireResponses.version,
