@@ -35,9 +35,11 @@ const SESSION_SETTINGS = {
 
 /**
  * Opens postgres.js when a URL is given, otherwise PGlite in `dataDir` (in memory when
- * `dataDir` is undefined, which tests use).
+ * `dataDir` is undefined, which tests use). `loadDataDir` starts PGlite from a dump of
+ * another instance (`dumpDataDir`), which skips creating the cluster: the tests start
+ * every file from one migrated dump in a fraction of the time.
  */
-export async function openDatabase(options: { url?: string; dataDir?: string; max?: number }): Promise<Connection> {
+export async function openDatabase(options: { url?: string; dataDir?: string; loadDataDir?: Blob; max?: number }): Promise<Connection> {
   if (options.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -58,6 +60,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string; ma
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create({
     dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
     extensions: { pg_trgm },
     // PostgreSQL's default 128 MB of shared buffers is written through at start, in this
     // process's own memory (~110 MiB of resident memory measured). A clinic's data is a

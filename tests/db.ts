@@ -1,18 +1,23 @@
+import { readFile } from "node:fs/promises";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach } from "vitest";
+import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 import { migrateDatabase, openDatabase, rowsOf, type Connection, type Database } from "@/db/client";
 
 export const driver = (process.env.TEST_DRIVER ?? "pglite") as "pglite" | "postgres";
 
 /**
- * A migrated database for one test file: a fresh in-memory PGlite, or on PostgreSQL the
- * database of this vitest worker (see `workerDatabaseUrl`). Every table is emptied before
- * each test.
+ * A migrated database for one test file: a fresh in-memory PGlite started from the run's
+ * migrated dump (tests/pglite-snapshot.ts), or on PostgreSQL the database of this vitest
+ * worker (see `workerDatabaseUrl`). Every table is emptied before each test.
  */
 export function setupTestDatabase(): { db: () => Database; connection: () => Connection } {
   let connection: Connection | undefined;
   beforeAll(async () => {
-    connection = await openDatabase({ url: driver === "postgres" ? await workerDatabaseUrl() : undefined });
+    connection =
+      driver === "postgres"
+        ? await openDatabase({ url: await workerDatabaseUrl() })
+        : await openDatabase({ loadDataDir: new Blob([await readFile(inject("pgliteSnapshot"))]) });
+    // Applies nothing to the dump or an up-to-date database; it keeps a stale one honest.
     await migrateDatabase(connection);
   });
   beforeEach(async () => {

@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "./password-policy";
+
+// The first guessability check loads the password dictionaries, seconds of CPU on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const alex = { email: "alex.smith@riverside-clinic.org", name: "Alex Smith", clinicName: "Riverside Physio" };
 

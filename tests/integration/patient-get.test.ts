@@ -35,5 +35,6 @@ describe(`patient GETs on ${driver}`, () => {
         );
     }
     expect(changedTables(before, await snapshot(db()))).toEqual([]);
-  });
+    // A hundred page renders and two handouts: minutes of CPU when the machine is busy.
+  }, 240_000);
 });
