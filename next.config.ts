@@ -23,13 +23,6 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() for owner-only screens.
     authInterrupts: true,
-    // "use cache" for the patient page's programme (app/p/[token]/programme-parts.tsx), without
-    // cacheComponents. Next prints that this flag is deprecated in favour of cacheComponents;
-    // that switch prerenders every page and GET handler at build time, and a build with it
-    // stopped at pages that read the server's settings before the request and at handlers
-    // whose catch blocks take Next's "bail out of prerendering" signal for an error (see
-    // docs/ARCHITECTURE.md, "Caching"). Until those are reworked, this is the one warning.
-    useCache: true,
     // proxy.ts sees each request body first and would cut an upload at its 10 MB default;
     // the media route itself stops at the limit (lib/media/upload.ts).
     proxyClientMaxBodySize: Math.max(MEDIA_LIMITS.photoBytes, MEDIA_LIMITS.videoBytes) + 1024 * 1024,

@@ -88,7 +88,7 @@ function goals(run: BenchRun): Goal[] {
       figure: ms(page.aloneDynamicMs),
       goal: "≤ 5 ms",
       met: page.aloneDynamicMs <= 5,
-      why: `/sign-in alone took ${ms(page.floor.aloneMs)} and the static file ${ms(page.aloneStaticMs)} in the same run: most of the time is Next's request and render pipeline (the programme comes from the "use cache" store, but its tree is still rendered to RSC and HTML on each request), the rest two sequential database round trips.`,
+      why: `/sign-in alone took ${ms(page.floor.aloneMs)} and the static file ${ms(page.aloneStaticMs)} in the same run: most of the time is Next's request and render pipeline (the programme's data comes from memory, but it is drawn and rendered to RSC and HTML on each request), the rest two sequential database round trips.`,
     },
     {
       id: "2a",
@@ -286,10 +286,9 @@ export function renderResults(run: BenchRun): string {
     `Ratio, patient page to static file: **${page.ratio.toFixed(3)}** (the median round; rounds: ${page.rounds.map((r) => (Number.isFinite(r.ratio) ? r.ratio.toFixed(3) : "none served")).join(", ")}). The table shows the median round; requests/s of the page in each round: ${page.rounds.map((r) => num(r.dynamic.requestsPerSecond)).join(", ")}; of the static file: ${page.rounds.map((r) => num(r.static.requestsPerSecond)).join(", ")}.`,
     "",
     "How the page is served: the link is checked on every request (token hash, expiry, revocation, archive, and the miss throttle), and the programme's stamp, the week's count, recent sessions, the outcomes prompt, the reminder and the thread are read on every request. " +
-      'The programme itself (intro, note, what changed, the exercises with their figures, safety advice, footer) comes from Next\'s own "use cache" store (app/p/[token]/programme-parts.tsx), keyed by clinic, programme, version and stamp (no link: media addresses come from the page\'s MediaBase as it renders), tagged per programme, life "max"; ' +
-      "the stamp changes with the patient's name, the clinic's details, the clinician's name and any exercise's text or media, so an edit is a new key and shows on the next request. " +
-      "Next's default handler keeps the entries in memory as serialized RSC, least recently used out first, bounded by bytes (cacheMaxMemorySize, 50 MB by default). " +
-      "A hit saves the database reads and the drawing; the drawn tree is still rendered per request (RSC, then HTML) and travels twice, as HTML and in the inline RSC payload that hydration needs.",
+      "The programme itself (intro, note, what changed, the exercises with their figures, safety advice, footer) is read from the database once per clinic, programme, version and stamp and kept in memory (lib/patient/programme-view-cache.ts: least recently used out first, at most 500 programmes or 16 MB; no link in the key). " +
+      "The stamp changes with the patient's name, the clinic's details, the clinician's name and any exercise's text or media, so an edit is a new key and shows on the next request. " +
+      "A hit saves the database reads; the programme is drawn and rendered per request (RSC, then HTML) and travels twice, as HTML and in the inline RSC payload that hydration needs.",
     "",
     "## 2. Handout PDF",
     "",

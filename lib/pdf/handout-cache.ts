@@ -1,4 +1,4 @@
-import { PdfCache } from "./cache";
+import { BoundedCache } from "@/lib/bounded-cache";
 import type { HandoutInput } from "./render";
 
 /**
@@ -10,7 +10,7 @@ export type HandoutStore = { load: () => Promise<Buffer | null>; save: (pdf: Buf
 
 // 30–100 kB per handout. The byte cap is what bounds memory; the stored copies make a
 // miss here a read rather than a render, so this only needs to hold the busiest few.
-const cache = new PdfCache(64, 8 * 1024 * 1024);
+const cache = new BoundedCache<Buffer>(64, 8 * 1024 * 1024, (pdf) => pdf.length);
 
 /**
  * A handout from memory, else from `store`, else drawn (loading the renderer on first

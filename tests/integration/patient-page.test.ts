@@ -15,7 +15,7 @@ import { linkKey } from "@/lib/links/token";
 import { customExerciseSchema } from "@/lib/validations/exercise";
 import type { ProgrammeContent } from "@/lib/validations/programme";
 import { changedTables, snapshot } from "../access/snapshot";
-import { cacheLife, cacheTag } from "../mocks/next-cache.mock";
+import { loadProgrammeView } from "@/lib/patient/programme-view";
 import { pointAppAtTestDatabase } from "../mocks/db-client.mock";
 import { describeNavigation } from "../mocks/next-navigation.mock";
 import { driver, setupTestDatabase } from "../db";
@@ -25,9 +25,15 @@ vi.mock("next/headers", () => import("../mocks/next-headers.mock"));
 vi.mock("next/navigation", () => import("../mocks/next-navigation.mock"));
 vi.mock("next/cache", () => import("../mocks/next-cache.mock"));
 vi.mock("@/db/client", async (importOriginal) => (await import("../mocks/db-client.mock")).dbClientDouble(importOriginal));
+// The real loader, counted: a visit served from memory does not read the programme again.
+vi.mock("@/lib/patient/programme-view", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/patient/programme-view")>();
+  return { ...actual, loadProgrammeView: vi.fn(actual.loadProgrammeView) };
+});
+const programmeReads = () => vi.mocked(loadProgrammeView).mock.calls.length;
 
 const { default: PatientProgrammePage } = await import("@/app/p/[token]/page");
-const { getProgrammePageParts, programmePageTag, programmePartsKey } = await import("@/app/p/[token]/programme-parts");
+const { getProgrammePageParts, programmePartsKey } = await import("@/app/p/[token]/programme-parts");
 
 const { db } = setupTestDatabase();
 beforeEach(pointAppAtTestDatabase(db));
@@ -102,7 +108,7 @@ async function visit(token: string): Promise<string> {
   }
 }
 
-describe(`the patient page, its programme from Next's cache, on ${driver}`, () => {
+describe(`the patient page, its programme kept in memory, on ${driver}`, () => {
   it("shows the programme; a logged session shows at once and keeps the programme's cache key", async () => {
     const s = await setUp();
     const first = await s.key();
@@ -113,11 +119,12 @@ describe(`the patient page, its programme from Next's cache, on ${driver}`, () =
     expect(html).toContain("Hello Patient");
     expect(html).toContain(`href="/p/${s.link.token}/play"`);
     expect(html).toMatch(/This week: 0 of \d/);
-    // Filed under the programme's tag, for the longest life: only a new key (or an erasure) replaces it.
-    expect(cacheTag).toHaveBeenCalledWith(programmePageTag({ clinicId: s.clinic.id, programmeId: s.programmeId }));
-    expect(cacheLife).toHaveBeenCalledWith("max");
+    // A second visit takes the programme from memory: it is not read again.
+    const reads = programmeReads();
+    expect(await s.page()).toContain("Wall slide");
+    expect(programmeReads()).toBe(reads);
 
-    // A logged session is live data, read per request: the programme's key stays, so its cached drawing is reused.
+    // A logged session is live data, read per request: the programme's key stays, so the kept programme is reused.
     const logged = await recordSessionLog(
       db(),
       { linkId: s.link.id, clinicId: s.clinic.id, patientId: s.patient.id, programmeId: s.programmeId, issuedAt: new Date() },
@@ -136,6 +143,7 @@ describe(`the patient page, its programme from Next's cache, on ${driver}`, () =
     expect(logged).toMatchObject({ created: true });
     expect(await s.key()).toEqual(first);
     expect(await s.page()).toMatch(/This week: 1 of \d/);
+    expect(programmeReads()).toBe(reads);
   });
 
   it("shows a new version on the very next request", async () => {

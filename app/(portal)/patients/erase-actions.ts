@@ -1,14 +1,14 @@
 "use server";
 
-import { revalidatePath, updateTag } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { erasePatient } from "@/db/queries/erasure";
 import { clinicianAction, failure } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { programmePageTag } from "@/app/p/[token]/programme-parts";
 import { removeStoredFiles } from "@/lib/media/upload";
+import { forgetProgrammeViews } from "@/lib/patient/programme-view-cache";
 import { forgetHandoutsOf } from "@/lib/pdf/handout-cache";
 import { clientIp } from "@/lib/request";
 import { erasureSchema } from "@/lib/validations/patient-data";
@@ -30,10 +30,9 @@ export const erasePatientAction = clinicianAction(
     }
     // The rows have gone with the patient; their files follow, outside the transaction.
     for (const item of result.media) await removeStoredFiles(session.clinicId, item.id, item.files);
-    // Drawn pages and handouts live in this process's memory, outside the transaction. The
-    // page's drawings are expired by tag (never served again) and leave Next's cache as it fills.
+    // Kept programmes and handouts live in this process's memory, outside the transaction.
     for (const programmeId of result.programmeIds) {
-      updateTag(programmePageTag({ clinicId: session.clinicId, programmeId }));
+      forgetProgrammeViews({ clinicId: session.clinicId, programmeId });
       forgetHandoutsOf(programmeId);
     }
     revalidatePath("/", "layout");

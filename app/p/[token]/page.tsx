@@ -22,8 +22,8 @@ type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ remin
 /**
  * The patient's follow-along page. The link is the key: no account, no password.
  * The link is checked and the week's sessions are read on every visit; the programme
- * itself comes drawn from Next's cache (app/p/[token]/programme-parts.tsx), keyed by its
- * version and stamp, so it is redrawn whenever it changes.
+ * itself comes from memory (app/p/[token]/programme-parts.tsx), keyed by its version and
+ * stamp, so it is read again whenever it changes.
  */
 export default async function PatientProgrammePage({ params, searchParams }: Props) {
   const { token } = await params;

@@ -1,15 +1,18 @@
 /**
- * A small least-recently-used cache of rendered PDFs, bounded by entry count and bytes.
- * It holds promises, so two downloads of the same handout at once share one render; a
- * failed render is forgotten so the next request tries again.
+ * The server's one in-process cache: least recently used out first, bounded by entry count
+ * and by bytes (`sizeOf` measures a value once, when it arrives). It holds promises, so two
+ * requests for the same key at once share one piece of work; a failure is forgotten so the
+ * next request tries again. Keys are built so that a change is a new key: nothing here
+ * expires by time.
  */
-export class PdfCache {
-  private readonly entries = new Map<string, { promise: Promise<Buffer>; bytes: number }>();
+export class BoundedCache<T> {
+  private readonly entries = new Map<string, { promise: Promise<T>; bytes: number }>();
   private bytes = 0;
 
   constructor(
     private readonly maxEntries: number,
     private readonly maxBytes: number,
+    private readonly sizeOf: (value: T) => number,
   ) {}
 
   get size(): number {
@@ -20,7 +23,7 @@ export class PdfCache {
     return this.bytes;
   }
 
-  getOrCreate(key: string, create: () => Promise<Buffer>): Promise<Buffer> {
+  getOrCreate(key: string, create: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     if (hit) {
       // Re-insert so Map order doubles as recency order.
@@ -31,10 +34,10 @@ export class PdfCache {
     const entry = { promise: create(), bytes: 0 };
     this.entries.set(key, entry);
     entry.promise.then(
-      (buffer) => {
+      (value) => {
         if (this.entries.get(key) !== entry) return;
-        entry.bytes = buffer.length;
-        this.bytes += buffer.length;
+        entry.bytes = this.sizeOf(value);
+        this.bytes += entry.bytes;
         this.evict();
       },
       () => {
@@ -45,7 +48,7 @@ export class PdfCache {
     return entry.promise;
   }
 
-  /** Drops every entry whose key starts with `prefix` (a programme's handouts, when its patient is erased). */
+  /** Drops every entry whose key starts with `prefix` (a programme's handouts and pages, when its patient is erased). */
   deleteByPrefix(prefix: string): void {
     for (const [key, entry] of this.entries) {
       if (!key.startsWith(prefix)) continue;
