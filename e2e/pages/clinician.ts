@@ -58,8 +58,3 @@ export class ClinicianPage {
     await expect(this.page).toHaveURL(/\/patients\?erased=1/);
   }
 }
-
-/** Builds a short programme for a patient and returns the patient link; see ClinicianPage.programmeWithLink. */
-export function programmeWithLink(page: Page, patient: string, exercises: [query: string, name: string, dose: Record<string, string>][]) {
-  return new ClinicianPage(page).programmeWithLink(patient, exercises);
-}
