@@ -24,6 +24,8 @@ test.describe("a clinic of its own", () => {
   test.use({ signedIn: false });
 
   test("a new clinic invites a clinician, who joins; disabling them ends their open session", async ({ page, browser }) => {
+    // Two accounts' worth of pages (or ten full-page screenshots): a minute is not enough on a busy machine.
+    test.setTimeout(120_000);
     const id = stamp();
     const owner = { email: `owner-${id}@example.org`, password: "orchard lantern pebble kite" };
     const clinicName = `Harbour Physio ${id}`;
@@ -96,6 +98,8 @@ test("no page sends a password hash to the browser, in HTML or in the RSC payloa
 });
 
 test("settings, account, mailbox and invitation pages fit a phone and a desktop", async ({ page, browser }, testInfo) => {
+  // Two accounts' worth of pages (or ten full-page screenshots): a minute is not enough on a busy machine.
+  test.setTimeout(120_000);
   const link = await inviteAndReadLink(page, { name: "Layout Check", email: `layout-${stamp()}@example.org` });
   const messagePath = new URL(page.url()).pathname;
   const guest = await (await browser.newContext()).newPage();
