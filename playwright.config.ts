@@ -12,7 +12,8 @@ const dataDir = process.env.E2E_DATA_DIR ?? `.data/e2e-${Date.now()}`;
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/e2e",
-  // Spec files run two at a time against the one server (most of a test is waiting on it);
+  // Spec files run two at a time against the one server (most of a test is waiting on it; three
+  // timed tests out on a busy two-core machine);
   // tests inside a file stay in order. Specs make their own patients and accounts.
   fullyParallel: false,
   workers: Number(process.env.E2E_WORKERS ?? 2),

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO, expect, PHONE, signIn, test } from "./fixtures";
+import { expect, PHONE, signIn, test } from "./fixtures";
 
 const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
 
@@ -19,60 +19,66 @@ async function inviteAndReadLink(page: Page, invitee: { name: string; email: str
   return (await link.getAttribute("href"))!;
 }
 
-test("a new clinic invites a clinician, who joins; disabling them ends their open session", async ({ page, browser }) => {
-  const id = stamp();
-  const owner = { email: `owner-${id}@example.org`, password: "orchard lantern pebble kite" };
-  const clinicName = `Harbour Physio ${id}`;
+test.describe("a clinic of its own", () => {
+  // Signs up and signs in as a new owner: no demo session.
+  test.use({ signedIn: false });
 
-  await page.goto("/sign-up");
-  await page.getByLabel("Clinic name").fill(clinicName);
-  await page.getByLabel("Your name").fill("Jordan Fisher");
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Create clinic" }).click();
-  // The same answer whether or not the address already had an account: go and sign in.
-  await expect(page).toHaveURL(/\/sign-in\?signed-up=1/);
-  await expect(page.getByRole("status").filter({ hasText: "your clinic is ready" })).toBeVisible();
-  await signIn(page, owner);
+  test("a new clinic invites a clinician, who joins; disabling them ends their open session", async ({ page, browser }) => {
+    // Two accounts' worth of pages (or ten full-page screenshots): a minute is not enough on a busy machine.
+    test.setTimeout(120_000);
+    const id = stamp();
+    const owner = { email: `owner-${id}@example.org`, password: "orchard lantern pebble kite" };
+    const clinicName = `Harbour Physio ${id}`;
 
-  const invitee = { name: "Alex Morgan", email: `alex-${id}@example.org`, password: "violin harbour meadow" };
-  const link = await inviteAndReadLink(page, invitee);
+    await page.goto("/sign-up");
+    await page.getByLabel("Clinic name").fill(clinicName);
+    await page.getByLabel("Your name").fill("Jordan Fisher");
+    await page.getByLabel("Work email").fill(owner.email);
+    await page.getByLabel("Password").fill(owner.password);
+    await page.getByRole("button", { name: "Create clinic" }).click();
+    // The same answer whether or not the address already had an account: go and sign in.
+    await expect(page).toHaveURL(/\/sign-in\?signed-up=1/);
+    await expect(page.getByRole("status").filter({ hasText: "your clinic is ready" })).toBeVisible();
+    await signIn(page, owner);
 
-  const inviteeContext = await browser.newContext();
-  const alex = await inviteeContext.newPage();
-  await alex.goto(link);
-  await expect(alex.getByRole("heading", { name: `Join ${clinicName}` })).toBeVisible();
-  await expect(alex.getByText(invitee.email)).toBeVisible();
-  await expect(alex.getByLabel("Your name")).toHaveValue(invitee.name);
-  await alex.getByLabel("Choose a password").fill(invitee.password);
-  await alex.getByRole("button", { name: "Join the clinic" }).click();
-  await expect(alex).toHaveURL(/\/dashboard/);
-  await expect(alex.getByRole("heading", { name: "Hello, Alex" })).toBeVisible();
+    const invitee = { name: "Alex Morgan", email: `alex-${id}@example.org`, password: "violin harbour meadow" };
+    const link = await inviteAndReadLink(page, invitee);
 
-  // The owner sees the new clinician and disables them.
-  await page.goto("/settings");
-  const row = page.getByTestId("team-member").filter({ hasText: invitee.email });
-  await expect(row).toContainText("Active");
-  await row.getByRole("button", { name: "Disable" }).click();
-  await row.getByRole("button", { name: "Yes, disable" }).click();
-  await expect(row).toContainText("Disabled");
+    const inviteeContext = await browser.newContext();
+    const alex = await inviteeContext.newPage();
+    await alex.goto(link);
+    await expect(alex.getByRole("heading", { name: `Join ${clinicName}` })).toBeVisible();
+    await expect(alex.getByText(invitee.email)).toBeVisible();
+    await expect(alex.getByLabel("Your name")).toHaveValue(invitee.name);
+    await alex.getByLabel("Choose a password").fill(invitee.password);
+    await alex.getByRole("button", { name: "Join the clinic" }).click();
+    await expect(alex).toHaveURL(/\/dashboard/);
+    await expect(alex.getByRole("heading", { name: "Hello, Alex" })).toBeVisible();
 
-  // Alex's open session ends on the very next navigation.
-  await alex.getByTestId("signed-in-as").click();
-  await expect(alex).toHaveURL(/\/sign-in/);
-  await alex.goto("/dashboard");
-  await expect(alex).toHaveURL(/\/sign-in/);
+    // The owner sees the new clinician and disables them.
+    await page.goto("/settings");
+    const row = page.getByTestId("team-member").filter({ hasText: invitee.email });
+    await expect(row).toContainText("Active");
+    await row.getByRole("button", { name: "Disable" }).click();
+    await row.getByRole("button", { name: "Yes, disable" }).click();
+    await expect(row).toContainText("Disabled");
 
-  // The link worked once.
-  await alex.goto(link);
-  await expect(alex.getByTestId("invitation-unusable")).toContainText(
-    "This invitation link has expired or was already used. Ask your clinic for a new one.",
-  );
-  await inviteeContext.close();
+    // Alex's open session ends on the very next navigation.
+    await alex.getByTestId("signed-in-as").click();
+    await expect(alex).toHaveURL(/\/sign-in/);
+    await alex.goto("/dashboard");
+    await expect(alex).toHaveURL(/\/sign-in/);
+
+    // The link worked once.
+    await alex.goto(link);
+    await expect(alex.getByTestId("invitation-unusable")).toContainText(
+      "This invitation link has expired or was already used. Ask your clinic for a new one.",
+    );
+    await inviteeContext.close();
+  });
 });
 
 test("no page sends a password hash to the browser, in HTML or in the RSC payload", async ({ page }) => {
-  await signIn(page, DEMO);
   await inviteAndReadLink(page, { name: "Payload Check", email: `payload-${stamp()}@example.org` });
   const messagePath = new URL(page.url()).pathname;
   for (const path of ["/dashboard", "/settings", "/account", "/mailbox", messagePath]) {
@@ -92,7 +98,8 @@ test("no page sends a password hash to the browser, in HTML or in the RSC payloa
 });
 
 test("settings, account, mailbox and invitation pages fit a phone and a desktop", async ({ page, browser }, testInfo) => {
-  await signIn(page, DEMO);
+  // Two accounts' worth of pages (or ten full-page screenshots): a minute is not enough on a busy machine.
+  test.setTimeout(120_000);
   const link = await inviteAndReadLink(page, { name: "Layout Check", email: `layout-${stamp()}@example.org` });
   const messagePath = new URL(page.url()).pathname;
   const guest = await (await browser.newContext()).newPage();

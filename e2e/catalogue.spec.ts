@@ -1,10 +1,6 @@
-import { expect, PHONE, signIn, test } from "./fixtures";
+import { expect, PHONE, test } from "./fixtures";
 
 test.describe("exercise catalogue", () => {
-  test.beforeEach(async ({ page }) => {
-    await signIn(page);
-  });
-
   test("search as you type, filter, and share the search by URL", async ({ page }, testInfo) => {
     await page.goto("/catalogue");
     await expect(page.getByTestId("result-count")).toHaveText(/1[3-9] exercises/);

@@ -1,26 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, PHONE, signIn, test } from "./fixtures";
-import { BuilderPage } from "./pages/builder";
-import { linkIn, waitForMail } from "./support/mail";
+import { expect, PHONE, test } from "./fixtures";
 
-test("an owner exports a patient's record and erases the patient after typing their name", async ({ page }, testInfo) => {
+test("an owner exports a patient's record and erases the patient after typing their name", async ({
+  page,
+  clinician,
+  mailbox,
+}, testInfo) => {
   test.setTimeout(120_000);
-  await signIn(page);
   // A patient of this test's own: other specs follow the demo patients.
-  await page.goto("/patients/new");
-  await page.getByLabel("Full name").fill("Ellis Ward");
-  await page.getByLabel("Email").fill("ellis.ward@example.com");
-  await page.getByRole("button", { name: "Add patient" }).click();
-  await expect(page.getByRole("heading", { name: "Their record" })).toBeVisible();
-  const patientUrl = page.url();
+  const patientUrl = await clinician.addPatient({ name: "Ellis Ward", email: "ellis.ward@example.com" });
   // A programme and its link, opened once so the server holds its drawing.
-  await page.getByRole("link", { name: "New programme" }).first().click();
-  const builder = new BuilderPage(page);
-  await builder.add("bridge", "Bridge");
-  await builder.save(/Save programme/);
-  await expect(page.getByText(/Saved as version 1/)).toBeVisible();
+  await clinician.newProgramme([["bridge", "Bridge"]]);
   await page.getByRole("button", { name: "Email the link to ellis.ward@example.com" }).click();
-  const link = linkIn((await waitForMail("ellis.ward@example.com"))[0]!);
+  const link = mailbox.linkIn((await mailbox.waitFor("ellis.ward@example.com"))[0]!);
   expect(await (await page.request.get(link)).text()).toMatch(/Hello (<!-- -->)?Ellis/);
   await page.goto(patientUrl);
 

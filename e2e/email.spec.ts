@@ -1,30 +1,27 @@
-import { expect, signIn, test } from "./fixtures";
-import { linkIn, waitForMail } from "./support/mail";
-import { BuilderPage } from "./pages/builder";
+import { expect, test } from "./fixtures";
 
-test("the link is emailed over SMTP, opens the patient's page, follows edits, and stops when revoked", async ({ page, request }) => {
+test("the link is emailed over SMTP, opens the patient's page, follows edits, and stops when revoked", async ({
+  page,
+  browser,
+  request,
+  clinician,
+  builder,
+  mailbox,
+}) => {
   test.setTimeout(120_000);
-  await signIn(page);
-  await page.goto("/patients/new");
-  await page.getByLabel("Full name").fill("Rosa Delgado");
-  await page.getByLabel("Email").fill("rosa.delgado@example.com");
-  await page.getByRole("button", { name: "Add patient" }).click();
-  await page.getByRole("link", { name: "New programme" }).first().click();
-  const builder = new BuilderPage(page);
-  await builder.add("bridge", "Bridge");
-  await builder.save(/Save programme/);
-  await expect(page.getByText(/Saved as version 1/)).toBeVisible();
+  await clinician.addPatient({ name: "Rosa Delgado", email: "rosa.delgado@example.com" });
+  await clinician.newProgramme([["bridge", "Bridge"]]);
 
   await page.getByRole("button", { name: "Email the link to rosa.delgado@example.com" }).click();
   await expect(page.getByText("Link emailed to rosa.delgado@example.com. It is on its way.")).toBeVisible();
-  const [mail] = await waitForMail("rosa.delgado@example.com");
+  const [mail] = await mailbox.waitFor("rosa.delgado@example.com");
   expect(mail!.raw).toMatch(/^Subject: Your home exercises from Riverside Physiotherapy/m);
-  const link = linkIn(mail!);
+  const link = mailbox.linkIn(mail!);
   await expect(page.getByTestId("patient-link")).toHaveValue(new RegExp(`${link}$`));
   await page.reload();
   await expect(page.getByTestId("email-status")).toContainText("Sent");
 
-  const patient = await (await page.context().browser()!.newContext()).newPage();
+  const patient = await browser.newPage();
   await patient.goto(link);
   await expect(patient.getByRole("heading", { name: "Bridge" }).first()).toBeVisible();
 
@@ -34,9 +31,9 @@ test("the link is emailed over SMTP, opens the patient's page, follows edits, an
   await builder.save(/Save version 2/);
   await expect(page.getByText(/Saved as version 2/)).toBeVisible();
   // A live link: the patient is told by email what changed, with the same link.
-  const [, changed] = await waitForMail("rosa.delgado@example.com", 2);
+  const [, changed] = await mailbox.waitFor("rosa.delgado@example.com", 2);
   expect(changed!.raw).toMatch(/^Subject: Sam Okafor updated your home exercises/m);
-  expect(linkIn(changed!)).toBe(link);
+  expect(mailbox.linkIn(changed!)).toBe(link);
   await patient.reload();
   await expect(patient.getByRole("heading", { name: "Bird-dog" }).first()).toBeVisible();
   await expect(patient.getByText(/Bird-dog/).first()).toBeVisible();
@@ -47,8 +44,8 @@ test("the link is emailed over SMTP, opens the patient's page, follows edits, an
 
   // Emailing again issues a fresh link; only that one works.
   await page.getByRole("button", { name: "Email the link to rosa.delgado@example.com" }).click();
-  const mails = await waitForMail("rosa.delgado@example.com", 3);
-  const fresh = linkIn(mails[mails.length - 1]!);
+  const mails = await mailbox.waitFor("rosa.delgado@example.com", 3);
+  const fresh = mailbox.linkIn(mails[mails.length - 1]!);
   expect(fresh).not.toBe(link);
   expect((await request.get(fresh)).status()).toBe(200);
   expect((await request.get(link)).status()).toBe(404);

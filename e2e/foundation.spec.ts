@@ -1,5 +1,8 @@
 import { expect, PHONE, test } from "./fixtures";
 
+// What a visitor sees, before signing in.
+test.use({ signedIn: false });
+
 test("health answers ok with the embedded database", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);

@@ -1,48 +1,71 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, PHONE, signIn, test } from "./fixtures";
-import { programmeWithLink } from "./pages/clinician";
+import { expect, test } from "./fixtures";
 
 const SHORT = { Sets: "1", Reps: "2", "Hold (s)": "3", "Rest (s)": "0" };
 
+/** What the player shows: the end-of-session form, the big button's word, the dial's seconds, and all of the text. */
+function screenOf(page: Page) {
+  return page.evaluate(() => ({
+    form: !!document.querySelector('[data-testid="session-log-form"]'),
+    action: document.querySelector('[data-testid="primary-action"]')?.textContent?.trim() ?? "",
+    seconds: Number(
+      document
+        .querySelector('[data-testid="timer-digits"]')
+        ?.textContent?.split(":")
+        .reduce((m, s) => m * 60 + Number(s), 0) ?? 0,
+    ),
+    text: document.querySelector("main")?.textContent ?? "",
+  }));
+}
+
 /**
- * Drives the player with the fake clock until the end-of-session form appears. Each step
- * reads the screen once and jumps straight past the running countdown with fastForward:
- * stepping the clock a second at a time also ran every animation frame of the figure,
- * which made a short session take minutes on a busy machine.
+ * Stops the fake clock (a moment on from where it is): from here the player's timers move
+ * only when the test moves them, however slowly a busy machine runs the rest.
+ */
+async function holdClock(page: Page) {
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 2_000);
+}
+
+/**
+ * Drives the player on a held fake clock until the end-of-session form appears. A running
+ * countdown is crossed in two jumps of fastForward, to its last second (which the dial
+ * must show) and past its end (where the screen must move on); never a second at a time,
+ * which also ran every animation frame of the figure and took minutes on a busy machine.
  */
 async function runSession(page: Page) {
+  const moved = (before: string) => expect.poll(async () => (await screenOf(page)).text).not.toBe(before);
+  let countdowns = 0;
   for (let step = 0; step < 100; step++) {
-    const screen = await page.evaluate(() => ({
-      form: !!document.querySelector('[data-testid="session-log-form"]'),
-      action: document.querySelector('[data-testid="primary-action"]')?.textContent?.trim() ?? "",
-      seconds: Number(
-        document
-          .querySelector('[data-testid="timer-digits"]')
-          ?.textContent?.split(":")
-          .reduce((m, s) => m * 60 + Number(s), 0) ?? 0,
-      ),
-    }));
+    const screen = await screenOf(page);
     if (screen.form) break;
-    if (screen.action === "Start" || screen.action === "Done") await page.getByTestId("primary-action").click();
-    else await page.clock.fastForward(Math.max(1, screen.seconds) * 1000);
+    if (screen.action === "Start" || screen.action === "Done") {
+      await page.getByTestId("primary-action").click();
+    } else if (screen.seconds > 1) {
+      await page.clock.fastForward((screen.seconds - 1) * 1000);
+      await expect(page.getByTestId("timer-digits")).toHaveText("1");
+      await page.clock.fastForward(1000);
+      countdowns++;
+    } else {
+      await page.clock.fastForward(1000);
+    }
+    await moved(screen.text);
   }
+  expect(countdowns, "countdowns run to their end").toBeGreaterThan(0);
   await expect(page.getByRole("group", { name: "How bad is your pain now?" })).toBeVisible();
 }
 
 test("a patient follows the emailed link on a phone, runs a session, and logs it; the clinician sees it", async ({
   page,
-  browser,
+  clinician,
+  phone: patient,
 }, testInfo) => {
   test.setTimeout(120_000);
-  await signIn(page);
-  const { link } = await programmeWithLink(page, "Margaret Hughes", [
+  const { link } = await clinician.programmeWithLink("Margaret Hughes", [
     ["bridge", "Bridge", SHORT],
     ["pelvic", "Pelvic tilt", SHORT],
   ]);
 
-  const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-  const patient = await phone.newPage();
   await patient.clock.install();
   const response = await patient.goto(link);
   expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
@@ -56,10 +79,15 @@ test("a patient follows the emailed link on a phone, runs a session, and logs it
   await patient.getByRole("link", { name: "Start today's session" }).click();
   await expect(patient.getByTestId("exercise-name")).toHaveText("Bridge");
   expect((await new AxeBuilder({ page: patient }).analyze()).violations).toEqual([]);
+  await holdClock(patient);
   await patient.getByTestId("primary-action").click();
+  await expect(patient.getByTestId("timer-digits")).toHaveText("5");
+  // Five seconds to get ready, then one second into the first three-second hold.
   await patient.clock.fastForward(6000);
+  await expect(patient.getByTestId("timer-digits")).toHaveText("2");
   await patient.screenshot({ path: testInfo.outputPath("player-hold-phone.png") });
   await runSession(patient);
+  await patient.clock.resume();
   expect((await new AxeBuilder({ page: patient }).analyze()).violations).toEqual([]);
   await patient.getByRole("radio", { name: "4", exact: true }).check();
   await patient.getByRole("radio", { name: "About right" }).check();
@@ -67,7 +95,6 @@ test("a patient follows the emailed link on a phone, runs a session, and logs it
   await patient.screenshot({ path: testInfo.outputPath("log-form-phone.png"), fullPage: true });
   await patient.getByRole("button", { name: "Send" }).click();
   await expect(patient.getByRole("heading", { name: /Thank you, Margaret/ })).toBeVisible();
-  await phone.close();
 
   await page.goto("/patients");
   await page.getByRole("link", { name: "Margaret Hughes" }).click();
@@ -78,27 +105,28 @@ test("a patient follows the emailed link on a phone, runs a session, and logs it
   await expect(page.getByTestId("sessions-last-week")).toContainText("1 in the last 7 days");
 });
 
-test("a log made offline is kept on the phone and sent once when the connection returns", async ({ page, browser }) => {
+test("a log made offline is kept on the phone and sent once when the connection returns", async ({ page, clinician, phone: patient }) => {
   test.setTimeout(120_000);
-  await signIn(page);
-  const { link } = await programmeWithLink(page, "Daniel Reyes", [["superman", "Superman", SHORT]]);
-  const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-  const patient = await phone.newPage();
+  const { link } = await clinician.programmeWithLink("Daniel Reyes", [["superman", "Superman", SHORT]]);
+  const phone = patient.context();
   await patient.clock.install();
   await patient.goto(`${link}/play`);
+  await expect(patient.getByTestId("exercise-name")).toHaveText("Superman");
+  await holdClock(patient);
   await runSession(patient);
+  await patient.clock.resume();
   await patient.getByRole("radio", { name: "2", exact: true }).check();
   await phone.setOffline(true);
   await patient.getByRole("button", { name: "Send" }).click();
   await expect(patient.getByRole("heading", { name: /Saved on this phone/ })).toBeVisible();
   await phone.setOffline(false);
   // Back online, the patient opens their page, which sends what the phone kept; its
-  // retries run on the fake clock, so the clock moves on while the clinician looks.
+  // retries run on the fake clock, so the clock jumps on while the clinician looks.
   await patient.goto(link);
   await expect
     .poll(
       async () => {
-        await patient.clock.runFor(5_000);
+        await patient.clock.fastForward(5_000);
         await page.goto("/patients");
         await page.getByRole("link", { name: "Daniel Reyes" }).click();
         return page.getByTestId("session-list").getByRole("listitem").count();
@@ -109,15 +137,13 @@ test("a log made offline is kept on the phone and sent once when the connection 
   await expect(patient.getByText(/saved on this phone and will be sent/)).toBeHidden();
   // Reloading the phone's page again must not send it twice.
   await patient.reload();
-  await patient.clock.runFor(10_000);
+  await patient.clock.fastForward(10_000);
   await page.reload();
   await expect(page.getByTestId("session-list").getByRole("listitem")).toHaveCount(1);
-  await phone.close();
 });
 
-test("unknown, revoked and replaced links all answer the same 404, and a GET writes nothing", async ({ page, request }) => {
-  await signIn(page);
-  const { link } = await programmeWithLink(page, "Priya Natarajan", [["cat", "Cat–cow", SHORT]]);
+test("unknown, revoked and replaced links all answer the same 404, and a GET writes nothing", async ({ page, request, clinician }) => {
+  const { link } = await clinician.programmeWithLink("Priya Natarajan", [["cat", "Cat–cow", SHORT]]);
   expect((await request.get(link)).status()).toBe(200);
   const unknown = await request.get("/p/" + "A".repeat(43));
   expect(unknown.status()).toBe(404);
@@ -137,11 +163,14 @@ test("unknown, revoked and replaced links all answer the same 404, and a GET wri
   expect((await request.get(fresh)).status()).toBe(404);
 });
 
-test("the printable handout downloads from the patient's link and from the clinician's page", async ({ page, request }, testInfo) => {
+test("the printable handout downloads from the patient's link and from the clinician's page", async ({
+  page,
+  request,
+  clinician,
+}, testInfo) => {
   const { execFileSync } = await import("node:child_process");
   const { writeFileSync } = await import("node:fs");
-  await signIn(page);
-  const { link } = await programmeWithLink(page, "Margaret Hughes", [
+  const { link } = await clinician.programmeWithLink("Margaret Hughes", [
     ["knee to chest", "Knee-to-chest", { Sets: "1", Reps: "3" }],
     ["superman", "Superman", { Sets: "2", Reps: "10" }],
   ]);

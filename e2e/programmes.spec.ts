@@ -1,20 +1,15 @@
-import { expect, signIn, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { BuilderPage } from "./pages/builder";
 
-test("a clinician builds, edits and versions a programme, and reuses it as a template", async ({ page }, testInfo) => {
+test("a clinician builds, edits and versions a programme, and reuses it as a template", async ({ page, clinician, builder }, testInfo) => {
   test.setTimeout(120_000);
-  await signIn(page);
 
   // A new patient.
-  await page.goto("/patients/new");
-  await page.getByLabel("Full name").fill("Alex Morgan");
-  await page.getByLabel("Email").fill("alex.morgan@example.com");
-  await page.getByRole("button", { name: "Add patient" }).click();
+  await clinician.addPatient({ name: "Alex Morgan", email: "alex.morgan@example.com" });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alex Morgan");
 
   // Five exercises from search, with Enter.
   await page.getByRole("link", { name: "New programme" }).first().click();
-  const builder = new BuilderPage(page);
   await builder.add("bridge", "Bridge");
   await builder.add("knee to chest", "Knee-to-chest");
   await builder.add("camel", "Cat–cow");
@@ -26,12 +21,16 @@ test("a clinician builds, edits and versions a programme, and reuses it as a tem
   const handle = page.getByRole("button", { name: /^Reorder Pelvic tilt/ });
   await handle.focus();
   await page.keyboard.press("Space");
-  for (let i = 0; i < 4; i++) {
-    // Each step is animated; the next key is only read once the item has moved.
-    await page.waitForTimeout(250);
+  await expect(handle).toHaveAttribute("aria-pressed", "true");
+  // A key pressed while the rows are still moving can be lost, so ArrowUp is pressed until
+  // the row is drawn at the top of the list (more presses at the top leave it there).
+  const list = page.getByRole("list", { name: "Exercises in this programme" });
+  const moving = builder.items().filter({ hasText: "Pelvic tilt" });
+  await expect(async () => {
     await page.keyboard.press("ArrowUp");
-  }
-  await page.waitForTimeout(250);
+    const [row, top] = await Promise.all([moving.boundingBox(), list.boundingBox()]);
+    expect(row!.y - top!.y).toBeLessThan(2);
+  }).toPass({ intervals: [250, 250, 500], timeout: 15_000 });
   await page.keyboard.press("Space");
   await expect.poll(() => builder.names()).toEqual(["Pelvic tilt", "Bridge", "Knee-to-chest stretch", "Cat–cow", "Bird-dog"]);
   // And with the move buttons.
@@ -91,11 +90,13 @@ test("a clinician builds, edits and versions a programme, and reuses it as a tem
   await expect(page.getByText(/Saved as version 1/)).toBeVisible();
 });
 
-test("two clinicians saving from the same version: the second keeps their edits and is told what changed", async ({ browser }) => {
-  const first = await browser.newPage();
-  const second = await browser.newPage();
-  await signIn(first);
-  await signIn(second);
+test("two clinicians saving from the same version: the second keeps their edits and is told what changed", async ({
+  page: first,
+  browser,
+  demoState,
+}) => {
+  // Two windows on the same programme, both signed in as the demo clinician.
+  const second = await browser.newPage({ storageState: demoState });
   // A programme to edit, made by the first clinician.
   await first.goto("/patients");
   await first.getByRole("link", { name: "Margaret Hughes" }).click();
@@ -120,4 +121,5 @@ test("two clinicians saving from the same version: the second keeps their edits 
   await second.getByRole("button", { name: /Keep my edits and save on top of version 2/ }).click();
   await b.save(/Save version 3/);
   await expect(second.getByText(/Saved as version 3/)).toBeVisible();
+  await second.context().close();
 });

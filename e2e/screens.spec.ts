@@ -1,11 +1,9 @@
-import { expect, PHONE, signIn, test } from "./fixtures";
-import { programmeWithLink } from "./pages/clinician";
+import { expect, PHONE, test } from "./fixtures";
 
 /** The clinician's main screens fit a phone and a desktop, and are saved for a human look. */
-test("clinician screens fit a phone and a desktop", async ({ page, request }, testInfo) => {
+test("clinician screens fit a phone and a desktop", async ({ page, request, clinician }, testInfo) => {
   test.setTimeout(120_000);
-  await signIn(page);
-  const { link, programmeUrl } = await programmeWithLink(page, "Priya Natarajan", [
+  const { link, programmeUrl } = await clinician.programmeWithLink("Priya Natarajan", [
     ["bridge", "Bridge", { Sets: "2" }],
     ["cat", "Cat–cow", { Reps: "6" }],
   ]);

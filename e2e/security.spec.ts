@@ -1,6 +1,5 @@
 import type { APIResponse, Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
-import { programmeWithLink } from "./pages/clinician";
+import { expect, test } from "./fixtures";
 
 const SHORT = { Sets: "1", Reps: "2", "Hold (s)": "2", "Rest (s)": "0" };
 
@@ -45,12 +44,11 @@ async function watchViolations(page: Page): Promise<string[]> {
   return seen;
 }
 
-test("portal and patient pages get a fresh CSP nonce on every request, on every script", async ({ page }) => {
+test("portal and patient pages get a fresh CSP nonce on every request, on every script", async ({ page, clinician }) => {
   test.setTimeout(120_000);
-  await signIn(page);
   await expectFreshNonces(() => page.request.get("/dashboard"));
   await expectFreshNonces(() => page.request.get("/patients"));
-  const { link } = await programmeWithLink(page, "Daniel Reyes", [["bridge", "Bridge", SHORT]]);
+  const { link } = await clinician.programmeWithLink("Daniel Reyes", [["bridge", "Bridge", SHORT]]);
   await expectFreshNonces(() => page.request.get(link));
   await expectFreshNonces(() => page.request.get(`${link}/play`));
 
@@ -67,15 +65,14 @@ test("portal and patient pages get a fresh CSP nonce on every request, on every 
   expect(csp).not.toContain("unsafe-eval");
 });
 
-test("the portal and the patient's session run without a single CSP violation", async ({ page, browser }) => {
+test("the portal and the patient's session run without a single CSP violation", async ({ page, clinician, browser }) => {
   test.setTimeout(120_000);
   const violations = await watchViolations(page);
-  await signIn(page);
   for (const path of ["/dashboard", "/patients", "/catalogue", "/templates", "/settings", "/account", "/mailbox"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   }
-  const { link } = await programmeWithLink(page, "Priya Natarajan", [["bridge", "Bridge", SHORT]]);
+  const { link } = await clinician.programmeWithLink("Priya Natarajan", [["bridge", "Bridge", SHORT]]);
   await page.getByRole("link", { name: "Patients" }).first().click();
   await expect(page).toHaveURL(/\/patients/);
 
@@ -92,38 +89,42 @@ test("the portal and the patient's session run without a single CSP violation", 
   expect([...violations, ...patientViolations]).toEqual([]);
 });
 
-test("a malformed server action request gets no 500", async ({ page }) => {
-  // A real action id, taken from the sign-in form's own submission.
-  await page.goto("/sign-in");
-  const submitted = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
-  await page.getByLabel("Email").fill("nobody@example.org");
-  await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  const actionId = (await submitted).headers()["next-action"]!;
+test.describe("signed out", () => {
+  test.use({ signedIn: false });
 
-  const post = (id: string, contentType: string, body: string) =>
-    page.request.post("/sign-in", {
-      headers: { "Next-Action": id, "Content-Type": contentType, Origin: new URL(page.url()).origin },
-      data: body,
-    });
-  const garbage: [contentType: string, body: string][] = [
-    ["text/plain;charset=UTF-8", "}{ not json"],
-    ["multipart/form-data; boundary=nothing", "--broken\r\n"],
-    ["application/json", "x".repeat(100_000)],
-  ];
-  // An action id that is not one of ours: Next answers before any of our code runs.
-  for (const id of ["0".repeat(42), "garbage"]) {
-    for (const [contentType, body] of garbage)
-      expect((await post(id, contentType, body)).status(), `Next-Action ${id}: ${body.slice(0, 20)}`).toBeLessThan(500);
-  }
-  // Our action with arguments that decode but are not a form: a form error, not a 500.
-  for (const args of [
-    '["$K1", 2147483648, null]',
-    '[{"__proto__": {"polluted": true}}, "x"]',
-    "[]",
-    '[null, "just a string"]',
-    "[1e308, [1, 2]]",
-  ]) {
-    expect((await post(actionId, "text/plain;charset=UTF-8", args)).status(), args).toBeLessThan(500);
-  }
+  test("a malformed server action request gets no 500", async ({ page }) => {
+    // A real action id, taken from the sign-in form's own submission.
+    await page.goto("/sign-in");
+    const submitted = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
+    await page.getByLabel("Email").fill("nobody@example.org");
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const actionId = (await submitted).headers()["next-action"]!;
+
+    const post = (id: string, contentType: string, body: string) =>
+      page.request.post("/sign-in", {
+        headers: { "Next-Action": id, "Content-Type": contentType, Origin: new URL(page.url()).origin },
+        data: body,
+      });
+    const garbage: [contentType: string, body: string][] = [
+      ["text/plain;charset=UTF-8", "}{ not json"],
+      ["multipart/form-data; boundary=nothing", "--broken\r\n"],
+      ["application/json", "x".repeat(100_000)],
+    ];
+    // An action id that is not one of ours: Next answers before any of our code runs.
+    for (const id of ["0".repeat(42), "garbage"]) {
+      for (const [contentType, body] of garbage)
+        expect((await post(id, contentType, body)).status(), `Next-Action ${id}: ${body.slice(0, 20)}`).toBeLessThan(500);
+    }
+    // Our action with arguments that decode but are not a form: a form error, not a 500.
+    for (const args of [
+      '["$K1", 2147483648, null]',
+      '[{"__proto__": {"polluted": true}}, "x"]',
+      "[]",
+      '[null, "just a string"]',
+      "[1e308, [1, 2]]",
+    ]) {
+      expect((await post(actionId, "text/plain;charset=UTF-8", args)).status(), args).toBeLessThan(500);
+    }
+  });
 });

@@ -1,17 +1,17 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, PHONE, signIn, test } from "./fixtures";
-import { programmeWithLink } from "./pages/clinician";
+import { expect, test } from "./fixtures";
 
 test("a patient types the short address from the handout on a phone, gives their year of birth and lands on the plan; wrong years are throttled", async ({
   page,
   browser,
+  clinician,
+  phone: patient,
 }, testInfo) => {
   test.setTimeout(120_000);
   const { execFileSync } = await import("node:child_process");
   const { writeFileSync } = await import("node:fs");
-  await signIn(page);
   // Daniel Reyes (demo data) was born in 1987.
-  const { programmeUrl } = await programmeWithLink(page, "Daniel Reyes", [["bridge", "Bridge", { Sets: "1", Reps: "3" }]]);
+  const { programmeUrl } = await clinician.programmeWithLink("Daniel Reyes", [["bridge", "Bridge", { Sets: "1", Reps: "3" }]]);
   await expect(page.getByTestId("short-address")).toContainText(/\/c\/[0-9A-Z]{4}-[0-9A-Z]{4}/);
   await page.getByRole("region", { name: "Patient link" }).screenshot({ path: testInfo.outputPath("link-panel.png") });
 
@@ -24,8 +24,6 @@ test("a patient types the short address from the handout on a phone, gives their
   expect(printed, "the handout prints a short address").toBeTruthy();
   expect(text).not.toMatch(/\/p\/[A-Za-z0-9_-]{43}/);
 
-  const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-  const patient = await phone.newPage();
   // Typed as a person would: lower case, no hyphen.
   const response = await patient.goto(`/c/${printed!.replace("-", "").toLowerCase()}`);
   expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
@@ -62,7 +60,6 @@ test("a patient types the short address from the handout on a phone, gives their
   await expect(patient.getByTestId("code-answer")).toHaveText(/^Too many tries/);
   await expect(patient).toHaveURL(/\/c\//);
   await patient.screenshot({ path: testInfo.outputPath("code-page-locked-phone.png"), fullPage: true });
-  await phone.close();
 
   const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const wide = await desktop.newPage();

@@ -1,32 +1,21 @@
-import { expect, PHONE, signIn, test } from "./fixtures";
-import { linkIn, waitForMail } from "./support/mail";
-import { BuilderPage } from "./pages/builder";
+import { expect, test } from "./fixtures";
 
 const EMAIL = "tomas.lindqvist@example.com";
 
 test("reminders are chosen on the patient's page; a question, a reply and a change notice go between the patient and the clinic", async ({
   page,
-  browser,
+  clinician,
+  builder,
+  mailbox,
+  phone: patient,
 }, testInfo) => {
   test.setTimeout(120_000);
-  await signIn(page);
-  await page.goto("/patients/new");
-  await page.getByLabel("Full name").fill("Tomas Lindqvist");
-  await page.getByLabel("Email").fill(EMAIL);
-  await page.getByLabel("Time zone").selectOption("Europe/Stockholm");
-  await page.getByRole("button", { name: "Add patient" }).click();
-  await page.getByRole("link", { name: "New programme" }).first().click();
-  const builder = new BuilderPage(page);
-  await builder.add("bridge", "Bridge");
-  await builder.save(/Save programme/);
-  await expect(page.getByText(/Saved as version 1/)).toBeVisible();
-  const programmeId = new URL(page.url()).pathname.split("/")[2]!;
+  await clinician.addPatient({ name: "Tomas Lindqvist", email: EMAIL, timeZone: "Europe/Stockholm" });
+  const programmeId = new URL(await clinician.newProgramme([["bridge", "Bridge"]])).pathname.split("/")[2]!;
   await page.getByRole("button", { name: `Email the link to ${EMAIL}` }).click();
-  const link = linkIn((await waitForMail(EMAIL))[0]!);
+  const link = mailbox.linkIn((await mailbox.waitFor(EMAIL))[0]!);
 
   // The patient, on a phone, asks for reminders (a plain form: no script needed) and logs a session with a comment.
-  const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-  const patient = await phone.newPage();
   await patient.goto(link);
   await patient.getByLabel("Email me if nothing is logged by").selectOption("18:00");
   await patient.getByRole("button", { name: "Save", exact: true }).click();
@@ -57,7 +46,7 @@ test("reminders are chosen on the patient's page; a question, a reply and a chan
   await page.getByLabel("Your message to the patient").fill("A gentle pull is expected; ease off if it cramps.");
   await page.locator("#messages").getByRole("button", { name: "Send reply" }).click();
   await expect(page.locator("#messages").getByText(/Sent\. The patient is emailed that you replied/)).toBeVisible();
-  const answerMail = (await waitForMail(EMAIL, 2)).at(-1)!;
+  const answerMail = (await mailbox.waitFor(EMAIL, 2)).at(-1)!;
   expect(answerMail.raw).toMatch(/^Subject: .+ replied about your exercises/m);
   expect(answerMail.text).not.toContain("hamstring");
   await page.goto("/dashboard");
@@ -71,10 +60,10 @@ test("reminders are chosen on the patient's page; a question, a reply and a chan
   await page.getByLabel("Your reply").fill("A click without pain is fine. Keep going.");
   await page.locator("details", { hasText: "Reply to this comment" }).getByRole("button", { name: "Send reply" }).click();
   await expect(page.locator("details", { hasText: "Reply to this comment" }).getByText(/Sent\. The patient/)).toBeVisible();
-  const replyMail = (await waitForMail(EMAIL, 3)).at(-1)!;
+  const replyMail = (await mailbox.waitFor(EMAIL, 3)).at(-1)!;
   expect(replyMail.raw).toMatch(/^Subject: .+ replied about your session on \w+/m);
   expect(replyMail.text).not.toContain("click without pain");
-  expect(linkIn(replyMail)).toBe(link);
+  expect(mailbox.linkIn(replyMail)).toBe(link);
 
   // The reply is on the patient's page; they answer back.
   await patient.goto(link);
@@ -85,7 +74,6 @@ test("reminders are chosen on the patient's page; a question, a reply and a chan
   await expect(patient.getByText("Sent. Your physio will see it in the clinic.")).toBeVisible();
   await expect(patient.getByTestId("message-thread")).toContainText("Thanks, will do!");
   await patient.screenshot({ path: testInfo.outputPath("touch-patient-phone.png"), fullPage: true });
-  await phone.close();
   await page.reload();
   await expect(page.getByTestId("message-thread")).toContainText("Thanks, will do!");
   await page.screenshot({ path: testInfo.outputPath("touch-clinician-patient.png"), fullPage: true });
@@ -98,7 +86,7 @@ test("reminders are chosen on the patient's page; a question, a reply and a chan
   await builder.save(/Save version 2/);
   await expect(page.getByText(/Saved as version 2.*is being emailed what changed/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("touch-clinician-programme.png"), fullPage: true });
-  const changeMail = (await waitForMail(EMAIL, 4)).at(-1)!;
+  const changeMail = (await mailbox.waitFor(EMAIL, 4)).at(-1)!;
   expect(changeMail.raw).toMatch(/^Subject: .+ updated your home exercises/m);
   expect(changeMail.text).toContain("Added: Bird-dog");
   expect(changeMail.text).toContain("Bird-dog now that kneeling is comfortable.");

@@ -30,3 +30,15 @@ export function linkIn(mail: ReceivedMail): string {
   if (!match) throw new Error(`no patient link in ${mail.file}`);
   return new URL(match[0]).pathname;
 }
+
+/** What the `mailbox` fixture hands a test: the SMTP peer's folder, read by recipient. */
+export type Mailbox = {
+  /** What has arrived for `to` so far, oldest first. */
+  received: typeof receivedMail;
+  /** Waits until `count` messages have arrived for `to`, and returns them all, oldest first. */
+  waitFor: typeof waitForMail;
+  /** The patient link (a path) in a message. */
+  linkIn: typeof linkIn;
+};
+
+export const mailbox: Mailbox = { received: receivedMail, waitFor: waitForMail, linkIn };
