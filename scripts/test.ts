@@ -1,47 +1,68 @@
-// `npm test`: every check the README promises, in order, with one summary line at the end.
+// `npm test`: every check the README promises, with one summary line at the end.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { ensureChromium } from "./ensure-chromium";
 import { ensureReaders } from "./ensure-readers";
 
 type Step = { name: string; passed: number; failed: number };
 const steps: Step[] = [];
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-function run(cmd: string, args: string[], extraEnv: Record<string, string> = {}): number {
-  return spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } }).status ?? 1;
+function run(cmd: string, args: string[]): number {
+  return spawnSync(cmd, args, { stdio: "inherit", env }).status ?? 1;
 }
 
 function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
 }
 
-// Types, lint and format are single-threaded: run them side by side, each printed whole when done.
-function checkInBackground(name: string, cmd: string, args: string[]): Promise<void> {
+/** Runs beside the rest with its output held back, then printed whole under its name; resolves to the exit status. */
+function inBackground(name: string, cmd: string, args: string[], extraEnv: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env });
+    const child = spawn(cmd, args, { env: { ...env, ...extraEnv } });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
     child.on("close", (status) => {
       console.log(`\n━━ ${name}`);
       process.stdout.write(output);
-      steps.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
-      resolve();
+      resolve(status ?? 1);
     });
   });
 }
 
+const check = (name: string, args: string[]) =>
+  inBackground(name, "node", args).then((status) => {
+    steps.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
+  });
+
+// Debian's packages first, one apt at a time, before anything runs side by side.
+ensureReaders();
+ensureChromium();
+rmSync("test-results/vitest.json", { force: true });
+rmSync("test-results/e2e.json", { force: true });
+
+/*
+ * The browser tests spend most of their time waiting on pages, transitions and the player's
+ * timers, while Vitest keeps both cores busy; so the
+ * production build and the browser run start at once and run beside everything else. The
+ * typecheck below covers the build's code (HOMEPLAN_BUILD_TYPECHECKED), and a failed
+ * typecheck still fails the run.
+ */
+const e2eRun = inBackground("end-to-end (production build, Chromium)", "node", ["node_modules/tsx/dist/cli.mjs", "scripts/e2e.ts"], {
+  HOMEPLAN_BUILD_TYPECHECKED: "1",
+});
+
+// Types, lint and format are single-threaded: side by side, each printed whole when done.
 await Promise.all([
-  checkInBackground("typecheck", "node", ["node_modules/typescript/bin/tsc", "--noEmit"]),
-  checkInBackground("lint", "node", ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."]),
-  checkInBackground("format", "node", ["node_modules/prettier/bin/prettier.cjs", "--check", "."]),
+  check("typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]),
+  check("lint", ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."]),
+  check("format", ["node_modules/prettier/bin/prettier.cjs", "--check", "."]),
 ]);
 
 console.log(
   `\n━━ unit and integration (PGlite${env.TEST_DATABASE_URL ? " and PostgreSQL" : " only; set TEST_DATABASE_URL to add PostgreSQL"})`,
 );
-ensureReaders();
-rmSync("test-results/vitest.json", { force: true });
 const vitestStatus = run("node", [
   "node_modules/vitest/vitest.mjs",
   "run",
@@ -56,10 +77,7 @@ steps.push({
   failed: vitest ? vitest.numFailedTests + (vitestStatus !== 0 && vitest.numFailedTests === 0 ? 1 : 0) : 1,
 });
 
-console.log("\n━━ end-to-end (production build, Chromium)");
-rmSync("test-results/e2e.json", { force: true });
-// The typecheck above covered the build's code; a failed typecheck still fails the run.
-const e2eStatus = run("node", ["node_modules/tsx/dist/cli.mjs", "scripts/e2e.ts"], { HOMEPLAN_BUILD_TYPECHECKED: "1" });
+const e2eStatus = await e2eRun;
 const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>("test-results/e2e.json");
 steps.push({
   name: "e2e",
