@@ -42,5 +42,3 @@ export async function getProgrammePageParts(db: DatabaseOrTransaction, key: { cl
   const partsKey = await programmePartsKey(db, key);
   return partsKey ? programmePageParts(db, partsKey) : null;
 }
-
-export type ProgrammePageParts = NonNullable<Awaited<ReturnType<typeof programmePageParts>>>;
