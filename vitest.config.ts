@@ -12,6 +12,18 @@ const alias = {
  * PostgreSQL when TEST_DATABASE_URL is set; the project name in the output says which.
  */
 const realPostgres = process.env.TEST_DATABASE_URL;
+/**
+ * Files that test the app's own code paths (who may call what, what garbage does, what a
+ * GET writes) rather than how a driver behaves: the SQL they reach is the same on both, so
+ * they run on the embedded database only, which every run has. Anything about
+ * concurrency, locking or types stays on both. TEST_EVERY_DRIVER=1 runs them on both too.
+ */
+const driverIndependent = [
+  "tests/integration/access-matrix.test.ts",
+  "tests/integration/fuzz-actions.test.ts",
+  "tests/integration/fuzz-routes.test.ts",
+  "tests/integration/patient-get.test.ts",
+];
 /** Media the tests upload go to a scratch folder, never beside a real database. */
 const MEDIA_DIR = path.join(tmpdir(), "homeplan-test-media");
 /**
@@ -54,6 +66,7 @@ export default defineConfig({
               test: {
                 name: "postgres",
                 include: ["tests/integration/**/*.test.ts"],
+                exclude: process.env.TEST_EVERY_DRIVER ? [] : driverIndependent,
                 environment: "node",
                 env: { ...env, TEST_DRIVER: "postgres" },
                 // Each worker has its own database (tests/db.ts), dropped at the end.
