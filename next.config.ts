@@ -23,8 +23,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() for owner-only screens.
     authInterrupts: true,
-    // A CI build runs once in a fresh clone: Turbopack's on-disk cache would be written and never read.
-    turbopackFileSystemCacheForBuild: process.env.CI !== "1",
+    // CI builds once in a fresh clone (scripts/e2e.ts): Turbopack's on-disk cache would be written and never read.
+    turbopackFileSystemCacheForBuild: process.env.HOMEPLAN_BUILD_ONCE !== "1",
     // proxy.ts sees each request body first and would cut an upload at its 10 MB default;
     // the media route itself stops at the limit (lib/media/upload.ts).
     proxyClientMaxBodySize: Math.max(MEDIA_LIMITS.photoBytes, MEDIA_LIMITS.videoBytes) + 1024 * 1024,
