@@ -96,6 +96,13 @@ export function loadHandoutFonts(): Promise<void> {
 }
 
 /**
+ * A hyphenation callback that never splits a word, for text whose every word fits its box
+ * (addresses, dates, a short line): react-pdf would otherwise break "Decem-ber". Never for
+ * free text, where a word wider than the box would be cut off instead.
+ */
+export const wholeWords = (word: string): string[] => [word];
+
+/**
  * Width of a short label in points, without kerning; an estimate before the fonts are
  * loaded. Used to line up hanging indents exactly.
  */

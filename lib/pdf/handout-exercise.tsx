@@ -2,7 +2,7 @@ import { Text, View } from "@react-pdf/renderer";
 import { Fragment, type ReactElement } from "react";
 import { daysPerWeekWords, dosageWords, timesPerDayWords } from "@/lib/dosage/format";
 import type { ProgrammeExerciseView } from "@/lib/programme/view";
-import { textWidth } from "./fonts";
+import { textWidth, wholeWords } from "./fonts";
 import { COLUMN_GAP, FIGURE_HEIGHT, FIGURE_WIDTH, s } from "./handout-styles";
 
 /** The drawing for a pose slug; given the item too, it may draw the clinic's own photo instead. */
@@ -64,7 +64,6 @@ function capitalise(text: string): string {
 }
 
 const STEP_INDENT = 22;
-const wholeWord = (word: string) => [word];
 const NBSP = "\u00a0";
 const TABULAR = { tnum: true };
 
@@ -151,7 +150,7 @@ export function ExerciseBlock({
         <Figure item={item} renderFigure={renderFigure} />
         {item.purpose ? (
           // A narrow column: whole words only, a hyphen every other line reads badly.
-          <Text style={s.purpose} hyphenationCallback={wholeWord}>
+          <Text style={s.purpose} hyphenationCallback={wholeWords}>
             {item.purpose}
           </Text>
         ) : null}

@@ -7,7 +7,7 @@ import { longDate, parseCalendarDay, weekdayDate } from "./dates";
 import { TrackingChart } from "./handout-chart";
 import { ExerciseBlock, estimateExerciseHeight, type RenderFigure } from "./handout-exercise";
 import { INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZES, s } from "./handout-styles";
-import { textWidth } from "./fonts";
+import { textWidth, wholeWords } from "./fonts";
 import { QR_QUIET_ZONE, qrPath, type QrMatrix } from "./qr";
 
 export type { RenderFigure } from "./handout-exercise";
@@ -55,7 +55,8 @@ function Header({ programme, generatedOn }: { programme: ProgrammeView; generate
   const { clinic } = programme;
   const start = parseCalendarDay(programme.startDate);
   const review = parseCalendarDay(programme.reviewDate);
-  const facts: [string, string][] = [["FROM", programme.clinician.name]];
+  // Dates break between words only ("Decem-ber" misreads); the clinician's name, free text, may hyphenate.
+  const facts: { label: string; value: string; isDate?: boolean }[] = [{ label: "FROM", value: programme.clinician.name }];
   // The computed summary beside the clinician's words, as on the patient's page and in the email.
   // The handout's fonts have no arrow: "reps 10 → 8" prints as "reps 10 to 8".
   const changeLines = programme.changes
@@ -63,9 +64,9 @@ function Header({ programme, generatedOn }: { programme: ProgrammeView; generate
         .slice(0, 8)
         .map((line) => line.replace(/\s*→\s*/g, " to "))
     : [];
-  if (generatedOn) facts.push(["GIVEN", longDate(generatedOn)]);
-  if (start) facts.push(["START", weekdayDate(start)]);
-  if (review) facts.push(["NEXT REVIEW", weekdayDate(review)]);
+  if (generatedOn) facts.push({ label: "GIVEN", value: longDate(generatedOn), isDate: true });
+  if (start) facts.push({ label: "START", value: weekdayDate(start), isDate: true });
+  if (review) facts.push({ label: "NEXT REVIEW", value: weekdayDate(review), isDate: true });
   return (
     <View>
       <View style={s.header}>
@@ -78,10 +79,12 @@ function Header({ programme, generatedOn }: { programme: ProgrammeView; generate
       <Text style={s.patientName}>{programme.patient.name}</Text>
       <Text style={s.programmeTitle}>{programme.title}</Text>
       <View style={s.facts}>
-        {facts.map(([label, value]) => (
+        {facts.map(({ label, value, isDate }) => (
           <View key={label} style={s.fact}>
             <Text style={s.doseLabel}>{label}</Text>
-            <Text style={s.factValue}>{value}</Text>
+            <Text style={s.factValue} hyphenationCallback={isDate ? wholeWords : undefined}>
+              {value}
+            </Text>
           </View>
         ))}
       </View>
@@ -194,9 +197,6 @@ function RedFlags({ advice }: { advice: SafetyAdvice[] }) {
   );
 }
 
-/** Never split a word of the printed address (react-pdf would add a hyphen). */
-const whole = (word: string) => [word];
-
 /** The printed address on one line: a short code address large, a long one smaller, never under 9 pt. */
 function addressSize(address: string, width: number): number {
   const perPoint = textWidth(address, 700, 1);
@@ -220,7 +220,7 @@ function QrBox({ qr, link, contentWidth }: { qr: QrMatrix; link: HandoutProps["l
         </View>
       </View>
       {/* An address must be typed exactly: one line, never a hyphen. */}
-      <Text style={[s.qrLink, { fontSize: size }]} hyphenationCallback={whole}>
+      <Text style={[s.qrLink, { fontSize: size }]} hyphenationCallback={wholeWords}>
         {link.shortUrl}
       </Text>
     </View>

@@ -74,7 +74,8 @@ function qpdfCheck(file: string): string {
 
 describe("the printed handout", () => {
   it("shows a one-exercise programme completely: who, what, how much, where to follow along", async () => {
-    const programme = sampleProgramme(1);
+    // A review date long enough to wrap in its column.
+    const programme = { ...sampleProgramme(1), startDate: "2026-12-02", reviewDate: "2026-12-30" };
     const file = save(await renderHandout(input(programme)));
     const text = flat(pdfText(file));
     const layout = pdfText(file, { layout: true });
@@ -92,6 +93,9 @@ describe("the printed handout", () => {
     // The address is printed whole, its code on a line of its own, and never hyphenated.
     expect(text.replace(/\s+/g, "")).toContain(LINK.shortUrl);
     expect(text).not.toMatch(/\/p\/-/);
+    // Dates wrap between words, never inside one (the layout text keeps a line-end hyphen).
+    expect(text).toContain("Wednesday 30 December");
+    expect(layout).not.toMatch(/Decem-/);
     const item = programme.items[0]!;
     expect(layout).toContain(item.name);
     const { what, when } = doseParts(item);
