@@ -22,6 +22,18 @@ describe("the outcome chart's model", () => {
       [0, 3],
     ]);
   });
+  it("plans a week the programme began part-way through only for the days it had", () => {
+    // Begun on Wednesday morning: five days of that week are the programme's.
+    const wednesday = new Date(day(2).getTime() + 9 * 3_600_000);
+    const weeks = weeklyAdherence([{ at: day(3) }], [{ at: wednesday, plannedPerWeek: 14 }], wednesday, day(10));
+    expect(weeks.map((w) => [w.start.toISOString().slice(0, 10), w.done, w.planned])).toEqual([
+      ["2026-01-05", 1, 10],
+      ["2026-01-12", 0, 14],
+    ]);
+    // One day left in the week still plans at least one session.
+    const sunday = new Date(day(6).getTime() + 20 * 3_600_000);
+    expect(weeklyAdherence([], [{ at: sunday, plannedPerWeek: 5 }], sunday, sunday)[0]!.planned).toBe(1);
+  });
   it("draws the MCID band around the first score; NPRS takes the smaller of 2 points and 30 %", () => {
     const psfs = { ...BUILTIN.psfs, range: { min: 0, max: 10 } };
     expect(mcidBand(psfs, 4)).toEqual({ low: 2, high: 6 });

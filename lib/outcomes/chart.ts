@@ -8,7 +8,8 @@ const startOfWeek = (at: Date) => startOfZonedWeek(at, "UTC");
  * version. Pure, so the drawing (components/records/outcome-chart.tsx) only places it.
  */
 
-const WEEK = 7 * 86_400_000;
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
 /** The chart shows at most this many weeks back from today. */
 export const CHART_WEEKS = 26;
 
@@ -36,7 +37,9 @@ export type ChartModel = {
 
 /**
  * Sessions done against sessions planned, per week (Monday to Sunday, UTC), the plan
- * being the one of the version in force at the week's start (or the first version).
+ * being that of the newest version saved by the week's end (or the first version). A week
+ * the chart starts in part-way (a programme begun on a Wednesday) plans only for the days
+ * it had: 14 a week from Wednesday is 10, not 14 missed by the days before it existed.
  */
 export function weeklyAdherence(sessions: { at: Date }[], versions: { at: Date; plannedPerWeek: number }[], from: Date, to: Date) {
   const weeks: { start: Date; done: number; planned: number }[] = [];
@@ -45,7 +48,8 @@ export function weeklyAdherence(sessions: { at: Date }[], versions: { at: Date; 
     const end = start.getTime() + WEEK;
     const inForce = ordered.filter((v) => v.at.getTime() < end).at(-1) ?? ordered[0];
     const done = sessions.filter((s) => s.at.getTime() >= start.getTime() && s.at.getTime() < end).length;
-    weeks.push({ start, done, planned: inForce?.plannedPerWeek ?? 0 });
+    const days = Math.ceil((end - Math.max(start.getTime(), from.getTime())) / DAY);
+    weeks.push({ start, done, planned: Math.ceil(((inForce?.plannedPerWeek ?? 0) * days) / 7) });
   }
   return weeks;
 }
