@@ -35,6 +35,7 @@ test("clinician screens fit a phone and a desktop", async ({ page, request, clin
   ];
   await page.goto("/patients");
   await page.getByRole("link", { name: "Priya Natarajan" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Priya Natarajan");
   pages.push([new URL(page.url()).pathname, "patient"]);
   for (const viewport of [PHONE, { width: 1280, height: 800 }]) {
     await page.setViewportSize(viewport);
