@@ -127,8 +127,8 @@ test("a log made offline is kept on the phone and sent once when the connection 
     .poll(
       async () => {
         await patient.clock.fastForward(5_000);
-        await page.goto("/patients");
-        await page.getByRole("link", { name: "Daniel Reyes" }).click();
+        // Counted once the record is on screen: counted straight after the click, it read the list page's nothing.
+        await clinician.openPatient("Daniel Reyes");
         return page.getByTestId("session-list").getByRole("listitem").count();
       },
       { timeout: 60_000 },
