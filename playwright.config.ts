@@ -29,7 +29,10 @@ export default defineConfig({
   },
   projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+    // Node closes a kept-alive socket after 5 idle seconds. Playwright's request client may send
+    // on it at that same instant and get ECONNRESET (a browser retries such a GET; this client does
+    // not), which a busy machine made happen after a slow step. Idle sockets stay open longer here.
+    command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1 --keepAliveTimeout 120000`,
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
