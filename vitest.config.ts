@@ -30,7 +30,8 @@ const MEDIA_DIR = path.join(tmpdir(), "homeplan-test-media");
  * The S3 client warns once per process that its 2027 releases need Node 22; the tests run
  * on Node 20 on purpose (the supported floor), so the warning is noise in their output.
  */
-const env = { MEDIA_DIR, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+const quietSdk = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+const env = { MEDIA_DIR, ...quietSdk };
 
 export default defineConfig({
   test: {
@@ -44,7 +45,7 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
           environment: "node",
-          env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED },
+          env: quietSdk,
         },
       },
       {
